@@ -1,0 +1,196 @@
+"""Load plain-text documents and their metadata, keeping the original text untouched.
+
+Metadata comes from a sidecar `NAME.meta.json` when present, else from the header block
+that commentaries of the sample's style carry (publisher line, title, a `Date ... Writer ...`
+line, a `[Series] No.` line, a byline). Offsets used anywhere downstream refer to the text
+exactly as read here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .ids import slugify
+from .records import Document
+
+MAX_BYTES = 20_000_000
+
+
+class DocumentError(Exception):
+    """A file that cannot be read as a document; the message names it and says why."""
+
+
+_DATE_LINE = re.compile(
+    r"^\s*Date\s+(?P<date>\d{4}-\d{2}-\d{2})\b(?P<rest>.*)$", re.IGNORECASE
+)
+_WRITER = re.compile(r"\b(?:Writer|By|Author)\s+(?P<name>[^\n|]+?)\s*$", re.IGNORECASE)
+_SERIES_LINE = re.compile(r"^\s*\[(?P<series>[^\]]+)\]\s*No\.?\s*(?P<number>[\w.-]+)\s*$")
+_DATELINE_BODY = re.compile(r"^[A-Z][A-Z .'-]+,\s+\w+\.? \d{1,2} \([^)]*\)\s+--")
+_BLANK = re.compile(r"^[\s\u00a0]*$")
+_SEPARATOR = re.compile(r"\s+[|\u2014\u2013-]\s+")
+
+
+def document_id(path: Path) -> str:
+    """The document id is the file's stem, made IRI-safe (kept as is when already a slug)."""
+    stem = path.name[: -len(".txt")] if path.name.endswith(".txt") else path.stem
+    return stem if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", stem) else slugify(stem)
+
+
+def read_text(path: Path) -> str:
+    """Read a file as UTF-8 text, or raise DocumentError saying why it cannot be."""
+    try:
+        if path.is_dir():
+            raise DocumentError(f"{path}: is a directory, not a text file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DocumentError(f"{path}: too large ({size} bytes; limit {MAX_BYTES})")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DocumentError(f"{path}: no such file") from None
+    except PermissionError:
+        raise DocumentError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise DocumentError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if b"\x00" in data:
+        raise DocumentError(f"{path}: not a text file (binary content)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(
+            f"{path}: not UTF-8 text (invalid byte at offset {exc.start})"
+        ) from None
+    if not text.strip():
+        raise DocumentError(f"{path}: empty document")
+    return text
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, line) pairs of the text, line endings excluded."""
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        yield pos, line.rstrip("\r\n")
+        pos += len(line)
+
+
+def _clean_name(name: str) -> str:
+    """'CHEONG Seong-Chang' -> 'Cheong Seong-Chang'; names in mixed case are kept."""
+    parts = name.strip().split()
+    return " ".join(p.capitalize() if p.isupper() and len(p) > 1 else p for p in parts)
+
+
+def parse_header(text: str) -> dict[str, str | int | None]:
+    """Header metadata of a commentary in the sample's style, and where its body starts.
+
+    Recognised: a publisher line, a title line, `Date YYYY-MM-DD ... Writer NAME`, a
+    `[Series] No.N` line, a byline repeating the writer's name. Texts without such a header
+    give an empty result and a body starting at 0.
+    """
+    meta: dict[str, str | int | None] = {"body_start": 0}
+    lines = [(o, ln) for o, ln in _lines(text)]
+    nonblank = [(i, o, ln) for i, (o, ln) in enumerate(lines) if not _BLANK.match(ln)]
+    date_idx = next(
+        (k for k, (_, _, ln) in enumerate(nonblank[:8]) if _DATE_LINE.match(ln)), None
+    )
+    if date_idx is None:
+        return meta
+    m = _DATE_LINE.match(nonblank[date_idx][2])
+    assert m is not None
+    meta["date"] = m.group("date")
+    writer = _WRITER.search(m.group("rest"))
+    if writer:
+        meta["author"] = _clean_name(writer.group("name"))
+    before = [ln.strip() for _, _, ln in nonblank[:date_idx]]
+    if len(before) >= 2:
+        publisher, meta["title"] = before[0], before[-1]
+        # "Peninsula Wire | News Analysis", "The Peninsula Ledger — Opinion"
+        parts = _SEPARATOR.split(publisher, maxsplit=1)
+        meta["publisher"] = parts[0].strip()
+        if len(parts) == 2:
+            meta["series"] = parts[1].strip()
+    elif before:
+        meta["title"] = before[0]
+    # Header lines after the Date line: a repeated title, a subtitle, a series line, a byline,
+    # an e-mail address. The body starts at the first line that reads as prose.
+    body_k = date_idx + 1
+    author = str(meta.get("author") or "")
+    for k in range(date_idx + 1, min(len(nonblank), date_idx + 8)):
+        _, _, ln = nonblank[k]
+        s = ln.strip()
+        series = _SERIES_LINE.match(s)
+        if series:
+            meta["series"] = series.group("series").strip()
+            meta["number"] = series.group("number").strip()
+            body_k = k + 1
+            continue
+        is_byline = bool(author) and s.lower().startswith(author.lower())
+        is_email = bool(re.fullmatch(r"\S+@\S+\.\S+", s))
+        is_title = s == meta.get("title")
+        is_short_heading = len(s.split()) <= 14 and not re.search(r"[.!?][\"”’']?$", s)
+        if is_byline or is_email or is_title:
+            body_k = k + 1
+            continue
+        if is_short_heading and k == body_k and not _DATELINE_BODY.match(s):
+            # a subtitle line directly under the header
+            body_k = k + 1
+            continue
+        break
+    if body_k < len(nonblank):
+        meta["body_start"] = nonblank[body_k][1]
+    else:
+        meta["body_start"] = len(text)
+    return meta
+
+
+def load_document(path: str | Path) -> Document:
+    """Load one text file with its metadata (sidecar `NAME.meta.json` wins over the header)."""
+    path = Path(path)
+    text = read_text(path)
+    meta = parse_header(text)
+    sidecar = path.with_name(document_id(path) + ".meta.json")
+    if not sidecar.exists():
+        sidecar = path.with_suffix(".meta.json")
+    if sidecar.exists():
+        try:
+            extra = json.loads(sidecar.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise DocumentError(f"{sidecar}: unreadable metadata ({exc})") from None
+        if not isinstance(extra, dict):
+            raise DocumentError(f"{sidecar}: metadata must be a JSON object")
+        meta.update({k: v for k, v in extra.items() if v is not None})
+    body_start = meta.get("body_start")
+    return Document(
+        id=document_id(path),
+        text=text,
+        path=str(path),
+        title=_str(meta.get("title")),
+        date=_str(meta.get("date")),
+        author=_str(meta.get("author")),
+        publisher=_str(meta.get("publisher")),
+        series=_str(meta.get("series")),
+        number=_str(meta.get("number")),
+        body_start=body_start if isinstance(body_start, int) else 0,
+    )
+
+
+def _str(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def document_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand files and folders into the sorted list of `.txt` files they name.
+
+    A folder contributes its `*.txt` files (recursively); a named file is taken as is, and a
+    name that does not exist raises DocumentError.
+    """
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(q for q in p.rglob("*.txt") if q.is_file()))
+        elif p.exists():
+            out.append(p)
+        else:
+            raise DocumentError(f"{p}: no such file or directory")
+    return out

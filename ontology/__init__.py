@@ -1,0 +1,1 @@
+"""Ontology files (data package)."""

@@ -1,0 +1,5 @@
+"""The `stancegraph` command."""
+
+
+def main() -> int:
+    raise SystemExit("not yet")
