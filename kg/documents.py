@@ -13,14 +13,11 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .errors import DocumentError
 from .ids import slugify
 from .records import Document
 
 MAX_BYTES = 20_000_000
-
-
-class DocumentError(Exception):
-    """A file that cannot be read as a document; the message names it and says why."""
 
 
 _DATE_LINE = re.compile(
