@@ -55,7 +55,7 @@ class Actor:
     mentions: list[Span] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     wikidata: str | None = None  # e.g. "Q423"
-    affiliations: list[str] = field(default_factory=list)  # ids of actors it belongs to / represents
+    affiliations: list[str] = field(default_factory=list)  # ids it belongs to or represents
     in_registry: bool = False
 
 

@@ -1,0 +1,130 @@
+"""Write the dataset's dump files, serialised once at build time.
+
+pyoxigraph writes every format: it is fast, and given quads in a fixed order it writes
+byte-identical files for the same input. Quads are sorted so that each subject's triples are
+grouped in Turtle and TriG and the order never depends on hashing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from .ids import PREFIXES
+
+
+@dataclass(frozen=True)
+class DumpFile:
+    name: str
+    media_type: str
+    description: str
+
+
+# name -> (what it holds, format): the contract of a build folder.
+DUMP_FILES = (
+    DumpFile("kg.trig", "application/trig", "all named graphs (ontology, documents, inferred)"),
+    DumpFile("kg.nq", "application/n-quads", "all named graphs, as N-Quads"),
+    DumpFile("kg.jsonld", "application/ld+json", "all named graphs, as JSON-LD"),
+    DumpFile("asserted.ttl", "text/turtle", "what extraction asserted, all documents"),
+    DumpFile("asserted.nt", "application/n-triples", "what extraction asserted, as N-Triples"),
+    DumpFile("inferred.ttl", "text/turtle", "what OWL 2 RL reasoning added"),
+    DumpFile("inferred.nt", "application/n-triples", "what OWL 2 RL reasoning added"),
+    DumpFile("ontology.ttl", "text/turtle", "TBox, SKOS schemes and actor registry"),
+)
+MANIFEST = "manifest.json"
+
+_FORMATS = {
+    ".trig": ox.RdfFormat.TRIG,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+}
+
+
+def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as a pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def graph_quads(graph: Graph, name: URIRef) -> list[ox.Quad]:
+    """The triples of an rdflib graph as quads of the named graph `name`, in sorted order."""
+    g = ox.NamedNode(str(name))
+    quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in graph]
+    quads.sort(key=_order)
+    return quads
+
+
+def _order(q: ox.Quad) -> tuple[str, str, str]:
+    return (str(q.subject), str(q.predicate), str(q.object))
+
+
+def _triples(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
+    return sorted((q.triple for q in quads), key=lambda t: (str(t.subject), str(t.predicate),
+                                                             str(t.object)))
+
+
+def write_dumps(
+    out_dir: Path,
+    ontology: list[ox.Quad],
+    documents: list[list[ox.Quad]],
+    inferred: list[ox.Quad],
+    manifest: dict,
+) -> dict:
+    """Write every dump file and the manifest into `out_dir` (which must exist)."""
+    prefixes = dict(PREFIXES)
+    asserted = [q for doc in documents for q in doc]
+    dataset = [*ontology, *asserted, *inferred]
+    contents: dict[str, list] = {
+        "kg.trig": dataset,
+        "kg.nq": dataset,
+        "kg.jsonld": dataset,
+        "asserted.ttl": _triples(asserted),
+        "asserted.nt": _triples(asserted),
+        "inferred.ttl": _triples(inferred),
+        "inferred.nt": _triples(inferred),
+        "ontology.ttl": _triples(ontology),
+    }
+    files = []
+    for dump in DUMP_FILES:
+        path = out_dir / dump.name
+        fmt = _FORMATS[path.suffix]
+        with path.open("wb") as fh:
+            ox.serialize(contents[dump.name], fh, format=fmt, prefixes=prefixes)
+        files.append({
+            "name": dump.name,
+            "media_type": dump.media_type,
+            "description": dump.description,
+            "bytes": path.stat().st_size,
+            "sha256": _sha256(path),
+        })
+    manifest = {**manifest, "files": files}
+    (out_dir / MANIFEST).write_text(
+        json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    return manifest
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
