@@ -1,0 +1,99 @@
+"""Loading documents: header metadata, sidecars, original offsets, and bad files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from stancegraph import resources
+from stancegraph.kg.documents import document_paths, load_document
+from stancegraph.kg.errors import DocumentError
+
+CORPUS = resources.corpus_dir()
+
+
+def test_sample_metadata_comes_from_its_sidecar() -> None:
+    doc = load_document(CORPUS / "sejong-2019-33.txt")
+    assert doc.id == "sejong-2019-33"
+    assert doc.publisher == "Sejong Institute"
+    assert doc.author == "Cheong Seong-chang"
+    assert doc.date == "2019-12-13"
+    assert (doc.series, doc.number) == ("Sejong Commentary", "2019-33")
+    assert doc.title.startswith("North Korea’s Reaction towards US’s Stance")
+    assert doc.text[doc.body_start:].startswith("North Korea released an official statement")
+
+
+@pytest.mark.parametrize(
+    ("name", "publisher", "author", "date", "series", "number", "body"),
+    [
+        ("01-hrpf-trilateral-after-icbm", "Han River Policy Forum", "Seo Jin-woo", "2023-03-20",
+         "HRPF Policy Brief", "2023-07", "North Korea fired"),
+        ("02-wire-missile-barrage-un-rift", "Peninsula Wire", "Lim Ha-eun", "2022-11-05",
+         "News Analysis", None, "SEOUL, Nov. 5"),
+        ("03-ledger-veto-sanctions-oped", "The Peninsula Ledger", "Elena Varga", "2024-06-14",
+         "Opinion", None, "Two years ago,"),
+    ],
+)
+def test_header_metadata(name, publisher, author, date, series, number, body) -> None:
+    doc = load_document(CORPUS / f"{name}.txt")
+    assert (doc.publisher, doc.author, doc.date, doc.series, doc.number) == (
+        publisher, author, date, series, number)
+    assert doc.text[doc.body_start:].startswith(body)
+
+
+def test_text_is_kept_exactly_as_read(tmp_path: Path) -> None:
+    raw = "Title line\r\n\r\nSeoul said \u201cno\u201d\u00a0twice.\r\n"
+    p = tmp_path / "crlf.txt"
+    p.write_bytes(raw.encode("utf-8"))
+    assert load_document(p).text == raw
+
+
+def test_sidecar_overrides_header(tmp_path: Path) -> None:
+    p = tmp_path / "memo.txt"
+    p.write_text("Some Outlet\n\nA Title\n\nDate 2020-01-02 Writer Ann Lee\n\nBody text.\n")
+    (tmp_path / "memo.meta.json").write_text(json.dumps({"author": "Bo Kim", "date": "2021-05-06"}))
+    doc = load_document(p)
+    assert (doc.author, doc.date, doc.title, doc.publisher) == (
+        "Bo Kim", "2021-05-06", "A Title", "Some Outlet")
+
+
+def test_text_without_header_starts_at_zero(tmp_path: Path) -> None:
+    p = tmp_path / "plain.txt"
+    p.write_text("Japan condemned the launch.")
+    doc = load_document(p)
+    assert (doc.body_start, doc.title, doc.author) == (0, None, None)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty document"),
+        (b"  \n\t\n", "empty document"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "not a text file"),
+        (b"caf\xe9 au lait", "not UTF-8"),
+    ],
+)
+def test_bad_files_raise_a_clear_error(tmp_path: Path, content: bytes, message: str) -> None:
+    p = tmp_path / "bad.txt"
+    p.write_bytes(content)
+    with pytest.raises(DocumentError, match=message):
+        load_document(p)
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(DocumentError, match="no such file"):
+        load_document(tmp_path / "nope.txt")
+    with pytest.raises(DocumentError, match="is a directory"):
+        load_document(tmp_path)
+    with pytest.raises(DocumentError, match="no such file or directory"):
+        document_paths([tmp_path / "nope"])
+
+
+def test_folders_expand_to_their_text_files(tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_text("x")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("y")
+    (tmp_path / "notes.md").write_text("z")
+    assert [p.name for p in document_paths([tmp_path])] == ["b.txt", "a.txt"]
