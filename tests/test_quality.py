@@ -1,0 +1,48 @@
+"""Extraction quality on the development set, scored against its gold annotations.
+
+The thresholds are floors: they keep the scores from falling. The extractor never sees the
+gold files; only this test reads them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from stancegraph import resources
+from stancegraph.kg.documents import load_document
+from stancegraph.kg.evaluate import Score, score
+from stancegraph.kg.exchange import to_exchange
+from stancegraph.kg.extract import extract
+
+GOLD = Path(__file__).parent / "fixtures" / "gold"
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, Score]:
+    out = {}
+    for path in sorted(GOLD.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        doc = load_document(resources.corpus_dir() / f"{gold['doc']}.txt")
+        out[gold["doc"]] = score(gold, to_exchange(extract(doc)), doc.text)
+    return out
+
+
+def test_sample_scores(scores: dict[str, Score]) -> None:
+    s = scores["sejong-2019-33"]
+    assert s.f1 >= 0.85, s.as_dict()
+    assert s.f1_with_kind >= 0.75, s.as_dict()
+
+
+def test_development_set_micro_scores(scores: dict[str, Score]) -> None:
+    total = sum(scores.values(), start=Score(0, 0, 0, 0, 0, 0))
+    assert total.f1 >= 0.80, total.as_dict()
+    assert total.f1_with_kind >= 0.70, total.as_dict()
+    assert total.target_accuracy is not None and total.target_accuracy >= 0.80, total.as_dict()
+
+
+def test_no_document_falls_below(scores: dict[str, Score]) -> None:
+    low = {doc: round(s.f1, 3) for doc, s in scores.items() if s.f1 < 0.70}
+    assert not low
