@@ -118,5 +118,6 @@ def test_documents_carry_dublin_core_metadata(dataset: ox.Store) -> None:
         }""")
     meta = json.loads((resources.corpus_dir() / "sejong-2019-33.meta.json").read_text())
     assert rows == [{
-        "title": meta["title"], "date": "2019-12-13", "creator": "Cheong Seong-chang", "publisher": "Sejong Institute",
+        "title": meta["title"], "date": "2019-12-13", "creator": "Cheong Seong-chang",
+        "publisher": "Sejong Institute",
         "series": "Sejong Commentary", "number": "2019-33"}]
