@@ -20,6 +20,7 @@ inferences about the data as reasoning over the whole registry.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable
 
 import owlrl
@@ -51,7 +52,10 @@ def reason(ontology: Graph, asserted: Graph, *, whole_registry: bool = False) ->
     for triple in asserted:
         source.add(triple)
     closure = dataset.graph(INFERRED_GRAPH)
-    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(dataset, destination=closure)
+    with warnings.catch_warnings():
+        # owlrl reads the dataset through rdflib's deprecated default_context, once per lookup
+        warnings.simplefilter("ignore", DeprecationWarning)
+        owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(dataset, destination=closure)
 
     problems = _error_messages(closure) + _identity_errors(closure)
     if problems:
