@@ -19,3 +19,7 @@ class StoreError(StancegraphError):
 
 class QueryError(StancegraphError):
     """A query that cannot be parsed, bound or run."""
+
+
+class QueryTimeout(QueryError):
+    """A query that ran past its time limit and was stopped."""

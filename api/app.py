@@ -1,0 +1,44 @@
+"""The FastAPI application: built around a store, so tests can serve any graph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.middleware.gzip import GZipMiddleware
+
+from stancegraph import __version__
+from stancegraph.kg.store import Store
+
+from .routers import dumps, health, sparql
+
+
+def create_app(
+    store: Store, *, dumps_dir: Path | None = None, query_timeout: float = 10.0
+) -> FastAPI:
+    """The HTTP API over `store`; `dumps_dir` (a build folder) enables /dumps.
+
+    `query_timeout` also becomes the store's default, so every query the app runs is bounded.
+    """
+    if query_timeout <= 0:
+        raise ValueError("query_timeout must be positive")
+    app = FastAPI(
+        title="stancegraph",
+        version=__version__,
+        summary="Actors and their positions in foreign-policy commentary, as a knowledge graph.",
+        description=(
+            "SPARQL 1.1 Protocol endpoint at `/sparql` (the default graph is the union of "
+            "all named graphs), REST resources, named queries and the build's dump files."
+        ),
+    )
+    store.default_timeout = query_timeout
+    app.state.store = store
+    app.state.query_timeout = query_timeout
+    app.state.service_descriptions = {}
+    app.state.dumps_dir = Path(dumps_dir).resolve() if dumps_dir is not None else None
+    # Compresses results and JSON for clients that ask; dumps come pre-compressed.
+    app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=6)
+    app.include_router(health.router)
+    app.include_router(sparql.router)
+    app.include_router(dumps.router)
+    return app

@@ -1,0 +1,291 @@
+"""GET|POST /sparql: the query operation of the SPARQL 1.1 Protocol (read-only).
+
+Queries come by GET (`?query=`), by POST form (application/x-www-form-urlencoded) or by POST
+with the query as the body (application/sparql-query). `default-graph-uri` and
+`named-graph-uri` set the dataset; without them the default graph is the union of all graphs.
+A GET without a query returns the SPARQL Service Description.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+from urllib.parse import parse_qsl
+
+import anyio.to_thread
+import pyoxigraph as ox
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from stancegraph.kg.errors import QueryError, QueryTimeout, StoreError
+from stancegraph.kg.ids import PREFIXES
+from stancegraph.kg.store import GRAPH_FORMATS, NotAcceptable, Store, looks_like_update
+
+from ..negotiation import (
+    FORMAT_NAMES,
+    FORMAT_PARAMS,
+    GRAPH_OFFERS,
+    BadFormat,
+    choose,
+    parse_accept,
+    result_formats,
+)
+
+router = APIRouter(tags=["sparql"])
+
+FORM = "application/x-www-form-urlencoded"
+SPARQL_QUERY = "application/sparql-query"
+SPARQL_UPDATE = "application/sparql-update"
+_ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*")
+_READ_ONLY = "this endpoint is read-only: SPARQL Update is not accepted"
+
+_PARAMETERS = [
+    {"name": "query", "in": "query", "required": False, "schema": {"type": "string"},
+     "description": "A SPARQL 1.1 query. Without it, GET returns the service description."},
+    {"name": "default-graph-uri", "in": "query", "required": False,
+     "schema": {"type": "array", "items": {"type": "string"}},
+     "description": "Graphs whose merge is the default graph (repeatable)."},
+    {"name": "named-graph-uri", "in": "query", "required": False,
+     "schema": {"type": "array", "items": {"type": "string"}},
+     "description": "Graphs available to GRAPH patterns (repeatable)."},
+    {"name": "format", "in": "query", "required": False, "schema": {"type": "string"},
+     "description": "Result format instead of Accept: " + ", ".join(sorted(FORMAT_NAMES))},
+]
+_RESULT_TYPES = {
+    t: {} for t in (
+        "application/sparql-results+json", "application/sparql-results+xml", "text/csv",
+        "text/tab-separated-values", "text/turtle", "application/n-triples",
+        "application/ld+json", "application/rdf+xml",
+    )
+}
+_OPENAPI = {
+    "parameters": _PARAMETERS,
+    "responses": {
+        "200": {"description": "Query results, in the negotiated format", "content": _RESULT_TYPES},
+        "400": {"description": "Malformed query (with the parser's message) or request"},
+        "403": {"description": "An update was sent: the endpoint is read-only"},
+        "406": {"description": "No acceptable format for this kind of result"},
+        "415": {"description": "POST body of an unsupported media type"},
+        "503": {"description": "The query ran past the time limit and was stopped"},
+    },
+}
+_OPENAPI_POST = {
+    **_OPENAPI,
+    "requestBody": {"content": {
+        FORM: {"schema": {"type": "object", "properties": {
+            "query": {"type": "string"},
+            "default-graph-uri": {"type": "array", "items": {"type": "string"}},
+            "named-graph-uri": {"type": "array", "items": {"type": "string"}},
+        }}},
+        SPARQL_QUERY: {"schema": {"type": "string"}},
+    }},
+}
+
+
+class ProtocolError(Exception):
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.headers = headers or {}
+
+
+def _error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    return Response(message.rstrip() + "\n", status_code=status, headers=headers,
+                    media_type="text/plain; charset=utf-8")
+
+
+@router.api_route("/sparql", methods=["GET", "HEAD"],
+                  summary="SPARQL query (GET) or service description",
+            openapi_extra=_OPENAPI, response_class=Response)
+async def sparql_get(request: Request) -> Response:
+    return await _handle(request)
+
+
+@router.post("/sparql", summary="SPARQL query (POST form or direct)",
+             openapi_extra=_OPENAPI_POST, response_class=Response)
+async def sparql_post(request: Request) -> Response:
+    return await _handle(request)
+
+
+@router.api_route("/sparql", methods=["PUT", "DELETE", "PATCH", "OPTIONS"],
+                  include_in_schema=False)
+async def sparql_other(request: Request) -> Response:
+    return _error(405, f"{request.method} is not a SPARQL protocol operation here; "
+                       "query with GET or POST", {"Allow": "GET, HEAD, POST"})
+
+
+async def _handle(request: Request) -> Response:
+    try:
+        params = await _request_params(request)
+        queries = [v for k, v in params if k == "query"]
+        if any(k == "update" for k, _ in params):
+            raise ProtocolError(403, _READ_ONLY)
+        if len(queries) > 1:
+            raise ProtocolError(400, "more than one 'query' parameter; send exactly one query")
+        if not queries:
+            if request.method == "GET":
+                return await _service_description(request)
+            raise ProtocolError(400, "no query: send it as 'query' or as an "
+                                     "application/sparql-query body")
+        query = queries[0]
+        if not query.strip():
+            raise ProtocolError(400, "the query is empty")
+        if looks_like_update(query):
+            raise ProtocolError(400, "an update was sent as a query; " + _READ_ONLY)
+        default_graphs = _graph_iris(params, "default-graph-uri")
+        named_graphs = _graph_iris(params, "named-graph-uri")
+        try:
+            formats = result_formats(request.headers.get("accept"),
+                                     [v for k, v in params if k in FORMAT_PARAMS])
+        except BadFormat as exc:
+            raise ProtocolError(406, str(exc)) from None
+        if formats.solutions is None and formats.graph is None:
+            raise ProtocolError(406, _not_acceptable(request, "any query"))
+        store: Store = request.app.state.store
+        timeout: float = request.app.state.query_timeout
+        run = partial(store.execute, query, formats=formats, default_graph_uris=default_graphs,
+                      named_graph_uris=named_graphs, timeout=timeout)
+        try:
+            # Evaluation happens in a worker process; this thread only waits for it.
+            media_type, body = await anyio.to_thread.run_sync(run)
+        except NotAcceptable as exc:
+            raise ProtocolError(406, _not_acceptable(request, f"a {exc.kind} query")) from None
+        except QueryTimeout as exc:
+            raise ProtocolError(503, str(exc), {"Retry-After": "1"}) from None
+        except QueryError as exc:
+            raise ProtocolError(400, f"malformed query: {exc}") from None
+        except StoreError as exc:
+            raise ProtocolError(500, str(exc)) from None
+    except ProtocolError as exc:
+        return _error(exc.status, exc.message, exc.headers)
+    return Response(body, media_type=media_type, headers={"Vary": "Accept"})
+
+
+async def _request_params(request: Request) -> list[tuple[str, str]]:
+    """All protocol parameters of the request, repeated ones kept, in order."""
+    params = list(request.query_params.multi_items())
+    if request.method != "POST":
+        return params
+    raw_type = request.headers.get("content-type")
+    if raw_type is None:
+        raise ProtocolError(415, f"POST needs a Content-Type: {FORM} or {SPARQL_QUERY}")
+    media_type, charset = _content_type(raw_type)
+    if media_type == SPARQL_UPDATE:
+        raise ProtocolError(403, _READ_ONLY)
+    if media_type not in (FORM, SPARQL_QUERY):
+        raise ProtocolError(
+            415, f"unsupported Content-Type {media_type!r}; use {FORM} or {SPARQL_QUERY}"
+        )
+    if charset not in (None, "utf-8", "utf8"):
+        raise ProtocolError(400, f"the request body must be UTF-8, not {charset}")
+    body = await request.body()
+    if media_type == SPARQL_QUERY:
+        try:
+            return [*params, ("query", body.decode("utf-8"))]
+        except UnicodeDecodeError:
+            raise ProtocolError(400, "the query is not valid UTF-8") from None
+    try:
+        form = parse_qsl(body.decode("ascii"), keep_blank_values=True, encoding="utf-8",
+                         errors="strict")
+    except UnicodeDecodeError:
+        raise ProtocolError(400, "the form body is not valid UTF-8 (percent-encoded)") from None
+    return [*params, *form]
+
+
+def _content_type(header: str) -> tuple[str, str | None]:
+    fields = [f.strip() for f in header.split(";")]
+    charset = None
+    for param in fields[1:]:
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset":
+            charset = value.strip().strip('"').lower()
+    return fields[0].lower(), charset
+
+
+def _graph_iris(params: list[tuple[str, str]], name: str) -> list[str]:
+    iris = [v.strip() for k, v in params if k == name]
+    for iri in iris:
+        if not _ABSOLUTE_IRI.fullmatch(iri):
+            raise ProtocolError(400, f"{name}: not an absolute IRI: {iri!r}")
+    return iris
+
+
+def _not_acceptable(request: Request, what: str) -> str:
+    accept = request.headers.get("accept", "*/*")
+    return (
+        f"no format acceptable to 'Accept: {accept}' (or the format parameter) for {what}; "
+        "SELECT/ASK give application/sparql-results+json, application/sparql-results+xml, "
+        "text/csv, text/tab-separated-values; CONSTRUCT/DESCRIBE give text/turtle, "
+        "application/n-triples, application/ld+json, application/rdf+xml"
+    )
+
+
+# --- service description ---------------------------------------------------------------------
+
+SD = "http://www.w3.org/ns/sparql-service-description#"
+FORMATS = "http://www.w3.org/ns/formats/"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDFS_COMMENT = "http://www.w3.org/2000/01/rdf-schema#comment"
+
+
+async def _service_description(request: Request) -> Response:
+    media_type = choose(GRAPH_OFFERS, parse_accept(request.headers.get("accept")))
+    if media_type is None:
+        raise ProtocolError(406, "the service description is available as text/turtle, "
+                                 "application/n-triples, application/ld+json, application/rdf+xml")
+    endpoint = str(request.url.replace(query="", fragment=""))
+    key = (endpoint, media_type)
+    cache: dict = request.app.state.service_descriptions
+    body = cache.get(key)
+    if body is None:
+        store: Store = request.app.state.store
+        timeout: float = request.app.state.query_timeout
+        try:
+            graphs = await anyio.to_thread.run_sync(partial(store.graph_names, timeout=timeout))
+        except QueryError as exc:
+            raise ProtocolError(503, str(exc)) from None
+        body = _describe_service(endpoint, graphs, media_type)
+        cache[key] = body
+    return Response(body, media_type=media_type, headers={"Vary": "Accept"})
+
+
+def _describe_service(endpoint: str, graphs: list[str], media_type: str) -> bytes:
+    service = ox.NamedNode(endpoint)
+    dataset = ox.NamedNode(endpoint + "#dataset")
+    default_graph = ox.NamedNode(endpoint + "#default-graph")
+
+    def t(s: ox.NamedNode, p: str, o: ox.NamedNode | ox.Literal) -> ox.Triple:
+        return ox.Triple(s, ox.NamedNode(p), o)
+
+    prefixes = " ".join(f"{k}:" for k in PREFIXES)
+    triples = [
+        t(service, RDF_TYPE, ox.NamedNode(SD + "Service")),
+        t(service, SD + "endpoint", service),
+        t(service, SD + "supportedLanguage", ox.NamedNode(SD + "SPARQL11Query")),
+        t(service, SD + "feature", ox.NamedNode(SD + "UnionDefaultGraph")),
+        t(service, SD + "defaultDataset", dataset),
+        t(service, RDFS_COMMENT, ox.Literal(
+            "Read-only SPARQL 1.1 query endpoint. The default graph is the union of all "
+            "named graphs unless the request or the query names a dataset. These prefixes "
+            f"are declared for every query: {prefixes}")),
+        t(dataset, RDF_TYPE, ox.NamedNode(SD + "Dataset")),
+        t(dataset, SD + "defaultGraph", default_graph),
+        t(default_graph, RDF_TYPE, ox.NamedNode(SD + "Graph")),
+        t(default_graph, RDFS_COMMENT, ox.Literal("The union of all named graphs.")),
+    ]
+    for fmt in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV",
+                "SPARQL_Results_TSV", "Turtle", "N-Triples", "JSON-LD", "RDF_XML"):
+        triples.append(t(service, SD + "resultFormat", ox.NamedNode(FORMATS + fmt)))
+    for i, name in enumerate(graphs, 1):
+        named = ox.NamedNode(f"{endpoint}#named-graph-{i}")
+        triples += [
+            t(dataset, SD + "namedGraph", named),
+            t(named, RDF_TYPE, ox.NamedNode(SD + "NamedGraph")),
+            t(named, SD + "name", ox.NamedNode(name)),
+        ]
+    triples.sort(key=lambda tr: (tr.subject.value, tr.predicate.value))
+    fmt = GRAPH_FORMATS[media_type]
+    prefixes_out = {"sd": SD, "formats": FORMATS, "rdfs": PREFIXES["rdfs"]}
+    return ox.serialize(triples, format=fmt,
+                        prefixes=prefixes_out if fmt is ox.RdfFormat.TURTLE else None)
