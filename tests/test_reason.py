@@ -50,6 +50,12 @@ def with_ministry(g: Graph) -> Graph:
     return g
 
 
+def with_minister(g: Graph) -> Graph:
+    g.add((MINISTER, RDF.type, SG.Official))
+    g.add((MINISTER, SG.represents, MOFA))
+    return g
+
+
 def test_a_stance_holder_is_typed_actor_and_agent(ontology: Graph) -> None:
     holder = actor_iri("someone-new")  # typed nowhere: only the range of sg:holder says what it is
     inferred = reason(ontology, stance_graph(holder))
@@ -59,10 +65,7 @@ def test_a_stance_holder_is_typed_actor_and_agent(ontology: Graph) -> None:
 
 
 def test_subclass_typing_of_registry_and_new_actors(ontology: Graph) -> None:
-    g = with_ministry(stance_graph())
-    g.add((MINISTER, RDF.type, SG.Official))
-    g.add((MINISTER, SG.represents, MOFA))
-    inferred = reason(ontology, g)
+    inferred = reason(ontology, with_minister(with_ministry(stance_graph())))
     assert (MINISTER, RDF.type, SG.Person) in inferred
     assert (MINISTER, RDF.type, FOAF.Person) in inferred
     assert (MOFA, RDF.type, URIRef("http://www.w3.org/ns/org#Organization")) in inferred
@@ -75,10 +78,7 @@ def test_holds_is_the_inverse_of_holder(ontology: Graph) -> None:
 
 
 def test_affiliation_is_transitive(ontology: Graph) -> None:
-    g = with_ministry(stance_graph())
-    g.add((MINISTER, RDF.type, SG.Official))
-    g.add((MINISTER, SG.represents, MOFA))
-    inferred = reason(ontology, g)
+    inferred = reason(ontology, with_minister(with_ministry(stance_graph())))
     assert (MINISTER, SG.affiliatedWith, MOFA) in inferred
     assert (MINISTER, SG.affiliatedWith, NORTH_KOREA) in inferred
     assert (MOFA, SG.affiliatedWith, NORTH_KOREA) in inferred
@@ -101,10 +101,7 @@ def test_a_ministry_stance_is_on_behalf_of_its_state(ontology: Graph) -> None:
 
 
 def test_an_officials_stance_is_on_behalf_of_ministry_and_state(ontology: Graph) -> None:
-    g = with_ministry(stance_graph(MINISTER))
-    g.add((MINISTER, RDF.type, SG.Official))
-    g.add((MINISTER, SG.represents, MOFA))
-    inferred = reason(ontology, g)
+    inferred = reason(ontology, with_minister(with_ministry(stance_graph(MINISTER))))
     for actor in (MINISTER, MOFA, NORTH_KOREA):
         assert (STANCE, SG.onBehalfOf, actor) in inferred
 
@@ -168,9 +165,7 @@ def test_the_ontology_alone_is_consistent_and_adds_no_tbox_triples(ontology: Gra
 
 
 def test_reasoning_over_the_reached_registry_equals_the_whole_registry(ontology: Graph) -> None:
-    asserted = with_ministry(stance_graph())
-    asserted.add((MINISTER, RDF.type, SG.Official))
-    asserted.add((MINISTER, SG.represents, MOFA))
+    asserted = with_minister(with_ministry(stance_graph()))
     pruned = reason(ontology, asserted)
     whole = reason(ontology, asserted, whole_registry=True)
     reached = set(relevant_ontology(ontology, asserted).subjects()) | set(asserted.subjects())
