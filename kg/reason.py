@@ -25,7 +25,7 @@ from collections.abc import Iterable
 
 import owlrl
 from owlrl.Namespaces import ERRNS
-from rdflib import OWL, RDF, RDFS, Dataset, Graph, URIRef
+from rdflib import OWL, RDF, RDFS, BNode, Dataset, Graph, URIRef
 from rdflib.term import Node
 
 from .errors import ReasoningError
@@ -83,9 +83,10 @@ def relevant_ontology(ontology: Graph, asserted: Graph) -> Graph:
 
     Registry entries are the ontology's triples about data IRIs (`id/actor/...`,
     `id/kind/...`). Starting from every data IRI the asserted graph uses, links are
-    followed forward (north-korea's foreign ministry -> north-korea -> ...). The ontology's
-    rules only carry facts from an object to its subject or along forward links, so entries
-    the data never reaches cannot change what is inferred about the data.
+    followed forward (north-korea's foreign ministry -> north-korea -> ...). Registry links
+    point from a body to what it belongs to, so an entry the data never reaches could only
+    add, through a property's range, a type its target already has (sg:Actor); the tests
+    compare the result with reasoning over the whole registry.
     """
     reached: set[Node] = set()
     frontier = [t for t in _nodes(asserted) if _is_data(t)]
@@ -121,6 +122,8 @@ def _keep(triple: tuple[Node, Node, Node]) -> bool:
         # literal subjects ("generalised" triples), blank nodes, rdf:/rdfs:/owl:/xsd: and
         # ontology terms: TBox-level or trivial
         return False
+    if isinstance(o, BNode):
+        return False  # a blank node of the TBox (an axiom's list) means nothing in another graph
     if p == RDF.type and o in _TRIVIAL_TYPES:
         return False
     if p == OWL.sameAs and s == o:

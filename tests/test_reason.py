@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import FOAF, PROV, SKOS
 
 from stancegraph.kg.errors import ReasoningError
@@ -154,6 +154,7 @@ def test_trivial_and_known_triples_are_filtered(ontology: Graph) -> None:
         assert (s, p, o) not in ontology
         assert not (p == RDF.type and o in (OWL.Thing, RDFS.Resource))
         assert not (p == OWL.sameAs and s == o)
+        assert not isinstance(o, BNode)
     # nothing about the ontology's own terms (sg:, owl:, rdfs:, xsd:)
     assert not set(inferred.subjects()) & {SG.Asserted, SG.Stance, SG.holder, XSD.decimal}
 
@@ -182,3 +183,10 @@ def test_relevant_ontology_keeps_the_tbox_and_follows_links(ontology: Graph) -> 
     japan = actor_iri("japan")
     assert (japan, RDF.type, SG.State) in ontology
     assert (japan, RDF.type, SG.State) not in subset  # the data never reaches Japan
+
+
+def test_a_malformed_typed_literal_is_reported(ontology: Graph) -> None:
+    g = stance_graph()
+    g.set((STANCE, SG.confidence, Literal("very", datatype=XSD.decimal)))
+    with pytest.raises(ReasoningError, match="very"):
+        reason(ontology, g)
