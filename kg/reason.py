@@ -57,7 +57,8 @@ def reason(ontology: Graph, asserted: Graph, *, whole_registry: bool = False) ->
         warnings.simplefilter("ignore", DeprecationWarning)
         owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(dataset, destination=closure)
 
-    problems = _error_messages(closure) + _identity_errors(closure)
+    problems = _functional_clashes(source) or _identity_errors(closure)
+    problems += _error_messages(closure)
     if problems:
         shown = "; ".join(problems[:_MAX_REPORTED])
         more = len(problems) - _MAX_REPORTED
@@ -137,6 +138,20 @@ def _error_messages(closure: Graph) -> list[str]:
         for text in closure.objects(report, ERRNS.error):
             messages.append(_shorten(" ".join(str(text).split())))
     return sorted(set(messages))
+
+
+def _functional_clashes(source: Graph) -> list[str]:
+    """Resources with two values of a functional property (a stance with two holders)."""
+    clashes = []
+    for prop in sorted(source.subjects(RDF.type, OWL.FunctionalProperty)):
+        subjects = sorted({s for s, _ in source.subject_objects(prop) if _is_data(s)})
+        for subject in subjects:
+            values = sorted({str(o) for o in source.objects(subject, prop)})
+            if len(values) > 1:
+                clashes.append(_shorten(
+                    f"{subject} has {len(values)} values of the functional property "
+                    f"{prop}: {', '.join(values)}"))
+    return clashes
 
 
 def _identity_errors(closure: Graph) -> list[str]:

@@ -20,12 +20,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from stancegraph.kg.ids import slugify  # the same slugs the pipeline uses
+
 ROOT = Path(__file__).resolve().parent.parent
 OVERRIDES = ROOT / "scripts" / "data" / "state_overrides.csv"
 OUTPUT = ROOT / "ontology" / "states.ttl"
-
-sys.path.insert(0, str(ROOT))
-from kg.ids import slugify  # noqa: E402  (the same slugs the pipeline uses)
 
 # countryinfo's altSpellings mix English official names with native names and codes; only
 # the English official forms are kept ("Island" for Iceland or "Thai" for Thailand would
