@@ -190,3 +190,13 @@ def test_a_malformed_typed_literal_is_reported(ontology: Graph) -> None:
     g.set((STANCE, SG.confidence, Literal("very", datatype=XSD.decimal)))
     with pytest.raises(ReasoningError, match="very"):
         reason(ontology, g)
+
+
+def test_membership_is_not_affiliation(ontology: Graph) -> None:
+    group = actor_iri("test-group-of-states")
+    g = stance_graph(NORTH_KOREA)
+    g.add((group, RDF.type, SG.Institution))
+    g.add((NORTH_KOREA, SG.memberOf, group))
+    inferred = reason(ontology, g)
+    assert (STANCE, SG.onBehalfOf, group) not in inferred
+    assert (NORTH_KOREA, SG.affiliatedWith, group) not in inferred
