@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph
+from rdflib.compare import to_canonical_graph
 
 from stancegraph import __version__, resources
 
@@ -41,10 +42,14 @@ class BuildReport:
 
 def load_ontology() -> Graph:
     """The ontology graph: TBox, SKOS schemes and actor registry, from the package's files."""
-    g = Graph(identifier=ONTOLOGY_GRAPH)
+    g = Graph()
     for path in resources.ontology_files():
         g.parse(path, format="turtle")
-    return g
+    # Blank nodes (the property-chain list) get new labels on every parse; canonical labels
+    # keep the dumps byte-identical from run to run.
+    canonical = Graph(identifier=ONTOLOGY_GRAPH)
+    canonical += to_canonical_graph(g)
+    return canonical
 
 
 def load_documents(paths: Iterable[str | Path]) -> list[Document]:
