@@ -6,11 +6,28 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
+from starlette.datastructures import Headers
+from starlette.middleware.gzip import IdentityResponder
+from starlette.types import Receive, Scope, Send
 
 from stancegraph import __version__
 from stancegraph.kg.store import Store
 
+from .negotiation import accepts_gzip
 from .routers import dumps, health, sparql
+
+
+class _GZip(GZipMiddleware):
+    """GZipMiddleware that also honours `gzip;q=0` (a refusal, not a request)."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        refused = not accepts_gzip(Headers(scope=scope).get("accept-encoding"))
+        if scope["type"] == "http" and refused:
+            responder = IdentityResponder(self.app, self.minimum_size,
+                                          exclude_content_types=self.exclude_content_types)
+            await responder(scope, receive, send)
+            return
+        await super().__call__(scope, receive, send)
 
 
 def create_app(
@@ -37,7 +54,7 @@ def create_app(
     app.state.service_descriptions = {}
     app.state.dumps_dir = Path(dumps_dir).resolve() if dumps_dir is not None else None
     # Compresses results and JSON for clients that ask; dumps come pre-compressed.
-    app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=6)
+    app.add_middleware(_GZip, minimum_size=2048, compresslevel=6)
     app.include_router(health.router)
     app.include_router(sparql.router)
     app.include_router(dumps.router)

@@ -171,3 +171,22 @@ def _from_accept(accept: str | None) -> ResultFormats:
     ranges = parse_accept(accept)
     solutions = choose(SOLUTION_OFFERS, ranges)
     return ResultFormats(solutions=solutions, boolean=solutions, graph=choose(GRAPH_OFFERS, ranges))
+
+
+def accepts_gzip(accept_encoding: str | None) -> bool:
+    """Whether an Accept-Encoding header allows gzip (q=0 refuses it)."""
+    for part in (accept_encoding or "").split(","):
+        coding, *params = [f.strip() for f in part.split(";")]
+        if coding.lower() not in ("gzip", "x-gzip", "*"):
+            continue
+        q = 1.0
+        for param in params:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if q > 0:
+            return True
+    return False

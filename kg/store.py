@@ -13,15 +13,18 @@ pool), so an on-disk store or a remote endpoint can be added without touching ca
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import queue
 import re
 import signal
+import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -157,10 +160,13 @@ def _rdf_format_of(path: Path) -> ox.RdfFormat:
 # --- the worker process ---------------------------------------------------------------------
 
 
-def _worker_main(conn: Any, opener: Opener) -> None:
+def worker_entry(fd: str) -> None:
+    """Main of a worker process: open the store, then answer requests until told to stop."""
     # The parent handles Ctrl-C and shuts workers down itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    conn = Connection(int(fd))
     try:
+        opener = conn.recv()
         store = opener.open()
         conn.send(("ready", {"quads": len(store), "graphs": sum(1 for _ in store.named_graphs())}))
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which raises StoreError
@@ -321,14 +327,32 @@ class Backend(Protocol):
     def close(self) -> None: ...
 
 
+_WORKER_CODE = "import sys; from stancegraph.kg.store import worker_entry as w; w(sys.argv[1])"
+
+
 class _Worker:
-    def __init__(self, ctx: Any, opener: Opener) -> None:
-        self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker_main, args=(child, opener), daemon=True,
-                                   name="stancegraph-query-worker")
-        self.process.start()
-        child.close()
+    """One worker: a fresh interpreter (not a fork of a threaded server, and independent of
+    how the parent's main module was started), talking over a socket pair."""
+
+    def __init__(self, opener: Opener) -> None:
+        ours, theirs = socket.socketpair()
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", _WORKER_CODE, str(theirs.fileno())],
+                pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL,
+            )
+        finally:
+            theirs.close()
+        self.conn = Connection(ours.detach())
+        self.conn.send(opener)
         self.info: dict[str, Any] = {}
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
 
     def wait_ready(self, timeout: float) -> None:
         if not self.conn.poll(timeout):
@@ -336,7 +360,8 @@ class _Worker:
             raise StoreError(f"query worker did not open the store within {timeout:.0f} s")
         try:
             status, detail = self.conn.recv()
-        except EOFError:
+        except (EOFError, OSError):
+            self.kill()
             raise StoreError("query worker exited while opening the store") from None
         if status != "ready":
             self.kill()
@@ -344,9 +369,12 @@ class _Worker:
         self.info = detail
 
     def kill(self) -> None:
-        if self.process.is_alive():
+        if self.alive():
             self.process.kill()
-        self.process.join(5)
+        try:
+            self.process.wait(5)
+        except subprocess.TimeoutExpired:
+            pass
         self.conn.close()
 
 
@@ -359,14 +387,12 @@ class WorkerPool:
         self.opener = opener
         self.size = size
         self.start_timeout = start_timeout
-        # spawn: a fresh interpreter, safe to start from a threaded server.
-        self._ctx = multiprocessing.get_context("spawn")
         self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
         self._lock = threading.Lock()
         self._all: set[_Worker] = set()
         self._closed = False
         self.restarts = 0
-        workers = [_Worker(self._ctx, opener) for _ in range(size)]
+        workers = [_Worker(opener) for _ in range(size)]
         try:
             for w in workers:
                 w.wait_ready(start_timeout)
@@ -415,7 +441,7 @@ class WorkerPool:
         for _attempt in range(3):
             if self._closed:
                 return
-            worker = _Worker(self._ctx, self.opener)
+            worker = _Worker(self.opener)
             try:
                 worker.wait_ready(self.start_timeout)
             except StoreError:
@@ -428,9 +454,14 @@ class WorkerPool:
             self._idle.put(worker)
             return
 
+    def pids(self) -> list[int]:
+        """Process ids of the live workers."""
+        with self._lock:
+            return sorted(w.pid for w in self._all if w.alive())
+
     def status(self) -> dict[str, Any]:
         with self._lock:
-            alive = sum(1 for w in self._all if w.process.is_alive())
+            alive = sum(1 for w in self._all if w.alive())
         return {"workers": self.size, "alive": alive, "idle": self._idle.qsize(),
                 "restarts": self.restarts}
 
@@ -445,7 +476,10 @@ class WorkerPool:
             except (OSError, BrokenPipeError):
                 pass
         for w in workers:
-            w.process.join(1)
+            try:
+                w.process.wait(1)
+            except subprocess.TimeoutExpired:
+                pass
             w.kill()
 
 

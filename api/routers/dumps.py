@@ -23,6 +23,8 @@ import anyio.to_thread
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import FileResponse, Response
 
+from ..negotiation import accepts_gzip
+
 router = APIRouter(tags=["dumps"])
 
 MEDIA_TYPES = {
@@ -148,7 +150,7 @@ async def dump_file(name: str, request: Request) -> Response:
     info = list_dumps(_folder(request)).get(name)
     if info is None:
         raise HTTPException(404, f"no dump file named {name!r}; see /dumps")
-    use_gzip = _accepts_gzip(request.headers.get("accept-encoding", ""))
+    use_gzip = accepts_gzip(request.headers.get("accept-encoding", ""))
     etag_hex = await anyio.to_thread.run_sync(_digests.etag, info)
     etag = f'"{etag_hex}-gzip"' if use_gzip else f'"{etag_hex}"'
     headers = {"ETag": etag, "Vary": "Accept-Encoding", "Cache-Control": "no-cache"}
@@ -160,24 +162,6 @@ async def dump_file(name: str, request: Request) -> Response:
         path = await anyio.to_thread.run_sync(_digests.gzipped, info)
         headers["Content-Encoding"] = "gzip"
     return FileResponse(path, media_type=media_type, headers=headers, filename=None)
-
-
-def _accepts_gzip(header: str) -> bool:
-    for part in header.split(","):
-        coding, *params = [f.strip() for f in part.split(";")]
-        if coding.lower() not in ("gzip", "x-gzip", "*"):
-            continue
-        q = 1.0
-        for p in params:
-            k, _, v = p.partition("=")
-            if k.strip().lower() == "q":
-                try:
-                    q = float(v)
-                except ValueError:
-                    q = 0.0
-        if q > 0:
-            return True
-    return False
 
 
 def _matches(if_none_match: str | None, etag: str) -> bool:
