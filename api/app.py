@@ -14,7 +14,7 @@ from stancegraph import __version__
 from stancegraph.kg.store import Store
 
 from .negotiation import accepts_gzip
-from .routers import dumps, health, sparql
+from .routers import actors, documents, dumps, health, issues, queries, sparql, stances
 
 
 class _GZip(GZipMiddleware):
@@ -58,4 +58,9 @@ def create_app(
     app.include_router(health.router)
     app.include_router(sparql.router)
     app.include_router(dumps.router)
+    app.include_router(actors.router)
+    app.include_router(stances.router)
+    app.include_router(issues.router)
+    app.include_router(documents.router)
+    app.include_router(queries.router)
     return app

@@ -9,6 +9,8 @@ replace the numbers of the query's final LIMIT/OFFSET clause.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -355,3 +357,13 @@ def resolve_query(name_or_path: str, directory: Path | None = None) -> NamedQuer
     if name_or_path.endswith(".rq") or "/" in name_or_path or "\\" in name_or_path:
         return load_query_file(name_or_path)
     return get_named_query(name_or_path, directory)
+
+
+def rows_to_csv(variables: list[str], rows: list[dict[str, Any]]) -> str:
+    """Result rows as CSV (RFC 4180 line ends), a header of the variables first."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(variables)
+    for row in rows:
+        writer.writerow(["" if row.get(v) is None else row[v] for v in variables])
+    return out.getvalue()

@@ -1,0 +1,188 @@
+"""GET /actors, /actors/{id} and /actors/{id}/stances."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, HTTPException, Path, Query
+from rdflib import Literal as RDFLiteral
+from rdflib import URIRef
+
+from stancegraph.kg.ids import INFERRED_GRAPH, actor_iri, id_from_iri
+from stancegraph.kg.store import Store
+
+from ..deps import StoreDep
+from ..models import (
+    ActorCounts,
+    ActorDetail,
+    ActorStances,
+    ActorSummary,
+    ActorType,
+    Affiliation,
+    Ref,
+)
+from .stances import MAX_PAGE, NOT_FOUND, SLUG, StanceFilter, find_stances, ref, select
+
+router = APIRouter(tags=["actors"])
+
+SG = "https://w3id.org/stancegraph/ontology#"
+_TYPE_RANK: tuple[ActorType, ...] = ("Official", "Person", "State", "Institution")
+# Which classes a type filter accepts: an Official is a Person even where no reasoning said so.
+_TYPE_FILTER: dict[str, str] = {
+    "State": "sg:State", "Institution": "sg:Institution",
+    "Official": "sg:Official", "Person": "sg:Person sg:Official",
+}
+_AFFILIATIONS = {SG + "partOf": "partOf", SG + "represents": "represents",
+                 SG + "affiliatedWith": "affiliatedWith"}
+
+
+def _actor_types(classes: set[str]) -> list[ActorType]:
+    names = {c.removeprefix(SG) for c in classes if c.startswith(SG)}
+    if "Official" in names:
+        names.add("Person")
+    return [t for t in _TYPE_RANK if t in names]
+
+
+@router.get("/actors", response_model=list[ActorSummary])
+def list_actors(
+    store: StoreDep,
+    type: Annotated[
+        Literal["State", "Institution", "Official", "Person"] | None,
+        Query(description="Only actors of this type (Person includes Officials)"),
+    ] = None,
+    q: Annotated[str | None, Query(min_length=1, max_length=200,
+                                   description="Text the label or an alias contains "
+                                               "(case-insensitive)")] = None,
+) -> list[ActorSummary]:
+    """Every actor of the graph (registry and those found in documents), by label."""
+    wanted = f"VALUES ?wanted {{ {_TYPE_FILTER[type]} }} ?actor a ?wanted ." if type else ""
+    text = ""
+    bindings = {}
+    if q is not None:
+        text = """FILTER EXISTS { ?actor rdfs:label|skos:altLabel ?name .
+                   FILTER(CONTAINS(LCASE(STR(?name)), LCASE(?q))) }"""
+        bindings["q"] = RDFLiteral(q)
+    query = f"""
+SELECT ?actor ?class ?label ?alias {"?q" if q is not None else ""} WHERE {{
+  VALUES ?class {{ sg:State sg:Institution sg:Official sg:Person }}
+  ?actor a ?class .
+  {wanted}
+  {text}
+  OPTIONAL {{ ?actor rdfs:label ?label }}
+  OPTIONAL {{ ?actor skos:altLabel ?alias }}
+}}"""
+    actors: dict[str, dict] = {}
+    for r in select(store, query, bindings):
+        a = actors.setdefault(r["actor"], {"label": None, "classes": set(), "aliases": []})
+        a["classes"].add(r["class"])
+        a["label"] = a["label"] or r.get("label")
+        if r.get("alias") and r["alias"] not in a["aliases"]:
+            a["aliases"].append(r["alias"])
+    out = []
+    for iri, a in actors.items():
+        types = _actor_types(a["classes"])
+        out.append(ActorSummary(id=id_from_iri(iri), iri=iri, label=a["label"],
+                                type=types[0] if types else None, types=types,
+                                aliases=sorted(a["aliases"])))
+    return sorted(out, key=lambda s: ((s.label or s.id).lower(), s.id))
+
+
+@router.get("/actors/{id}", response_model=ActorDetail, responses=NOT_FOUND)
+def get_actor(
+    store: StoreDep, id: Annotated[str, Path(pattern=SLUG, description="Actor id")],
+) -> ActorDetail:
+    """An actor: types, label, aliases, Wikidata link, affiliations and stance counts."""
+    iri = str(actor_iri(id))
+    facts = select(store, """
+SELECT ?actor ?p ?o ?g ?oLabel WHERE {
+  VALUES ?p { rdf:type rdfs:label skos:altLabel skos:exactMatch sg:partOf sg:represents
+              sg:affiliatedWith sg:demonym sg:capital sg:isoCode }
+  GRAPH ?g { ?actor ?p ?o }
+  OPTIONAL { ?o rdfs:label ?oLabel }
+}""", {"actor": URIRef(iri)})
+    classes = {r["o"] for r in facts if r["p"].endswith("#type")}
+    types = _actor_types(classes)
+    if not types and not facts:
+        raise HTTPException(404, f"no actor {id!r}")
+    values: dict[str, list[str]] = {}
+    for r in facts:
+        key = r["p"].rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        if r["o"] not in values.setdefault(key, []):
+            values[key].append(r["o"])
+    label = values.get("label", [None])[0]
+    wikidata = next((o for o in values.get("exactMatch", []) if "wikidata.org" in o), None)
+    return ActorDetail(
+        id=id, iri=iri, label=label, type=types[0] if types else None, types=types,
+        aliases=sorted(set(values.get("altLabel", [])) - {label}),
+        wikidata=wikidata, demonyms=sorted(values.get("demonym", [])),
+        capital=values.get("capital", [None])[0], iso_code=values.get("isoCode", [None])[0],
+        affiliations=_affiliations(facts), members=_members(store, iri),
+        counts=_counts(store, iri),
+    )
+
+
+def _affiliations(facts: list[dict]) -> list[Affiliation]:
+    """Stated links first; an inferred link only where no stated one reaches the same actor."""
+    labels = {r["o"]: r.get("oLabel") for r in facts}
+    stated: dict[str, str] = {}
+    inferred: set[str] = set()
+    for r in facts:
+        relation = _AFFILIATIONS.get(r["p"])
+        if relation is None:
+            continue
+        if r["g"] == str(INFERRED_GRAPH):
+            inferred.add(r["o"])
+        elif relation != "affiliatedWith" or r["o"] not in stated:
+            stated[r["o"]] = relation
+    out = [Affiliation(actor=ref(o, labels[o]), relation=rel, inferred=False)
+           for o, rel in sorted(stated.items())]
+    out += [Affiliation(actor=ref(o, labels[o]), relation="affiliatedWith", inferred=True)
+            for o in sorted(inferred - set(stated))]
+    return out
+
+
+def _members(store: Store, iri: str) -> list[Ref]:
+    rows = select(store, """
+SELECT DISTINCT ?actor ?member ?label WHERE {
+  ?member sg:affiliatedWith ?actor .
+  OPTIONAL { ?member rdfs:label ?label }
+}""", {"actor": URIRef(iri)})
+    members = {}
+    for r in rows:
+        members.setdefault(r["member"], r.get("label"))
+    return [ref(m, label) for m, label in sorted(members.items())]
+
+
+def _counts(store: Store, iri: str) -> ActorCounts:
+    rows = select(store, """
+SELECT ?actor (COUNT(DISTINCT ?held) AS ?h) (COUNT(DISTINCT ?behalf) AS ?b)
+       (COUNT(DISTINCT ?toward) AS ?t) (COUNT(DISTINCT ?doc) AS ?d) WHERE {
+  { ?held sg:holder ?actor } UNION { ?behalf sg:onBehalfOf ?actor }
+  UNION { ?toward sg:towardActor ?actor } UNION { ?doc sg:mentions ?actor }
+} GROUP BY ?actor""", {"actor": URIRef(iri)})
+    r = rows[0] if rows else {}
+    return ActorCounts(stances_held=r.get("h", 0), stances_on_behalf_of=r.get("b", 0),
+                       stances_toward=r.get("t", 0), documents=r.get("d", 0))
+
+
+@router.get("/actors/{id}/stances", response_model=ActorStances, responses=NOT_FOUND)
+def get_actor_stances(
+    store: StoreDep,
+    id: Annotated[str, Path(pattern=SLUG, description="Actor id")],
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Most stances per list")] = 100,
+) -> ActorStances:
+    """The stances it holds, those its affiliates hold on its behalf, and those aimed at it."""
+    iri = str(actor_iri(id))
+    rows = select(store, """
+SELECT ?actor ?label WHERE {
+  { ?actor a ?class } UNION { ?s sg:towardActor ?actor } UNION { ?s sg:holder ?actor }
+  OPTIONAL { ?actor rdfs:label ?label }
+} LIMIT 1""", {"actor": URIRef(iri)})
+    if not rows:
+        raise HTTPException(404, f"no actor {id!r}")
+    return ActorStances(
+        actor=ref(iri, rows[0].get("label")),
+        held=find_stances(store, StanceFilter(holder=iri), limit=limit),
+        on_behalf_of=find_stances(store, StanceFilter(behalf=iri), limit=limit),
+        toward=find_stances(store, StanceFilter(target=iri), limit=limit),
+    )

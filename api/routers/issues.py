@@ -1,0 +1,110 @@
+"""GET /issues and /issues/{id}: the issues stances are taken on, and who stands where."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Path, Query
+from rdflib import Literal, URIRef
+
+from stancegraph.kg.ids import id_from_iri, issue_iri
+
+from ..deps import StoreDep
+from ..models import IssueDetail, IssuePage, IssuePosition, IssueSummary
+from .stances import MAX_PAGE, NOT_FOUND, SLUG, StanceFilter, find_stances, ref, select
+
+router = APIRouter(tags=["issues"])
+
+# The coarse classes of the stance-kind scheme, by which side of an issue they take.
+_SIDE = {"approve": "for", "appeal": "for", "intend": "for",
+         "disapprove": "against", "reject": "against", "warn": "against"}
+
+_ISSUES = """
+  ?issue skos:inScheme sg:Issues .
+  {text}
+  OPTIONAL {{ ?issue skos:prefLabel ?name }}
+  OPTIONAL {{ ?stance sg:onIssue ?issue ; sg:holder ?holder }}
+"""
+_TEXT = """FILTER EXISTS { ?issue skos:prefLabel|skos:altLabel ?any .
+                  FILTER(CONTAINS(LCASE(STR(?any)), LCASE(?q))) }"""
+
+
+@router.get("/issues", response_model=IssuePage)
+def list_issues(
+    store: StoreDep,
+    q: Annotated[
+        str | None,
+        Query(min_length=1, max_length=200,
+              description="Text the label contains (case-insensitive)"),
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> IssuePage:
+    """Issues with how many stances and holders each has, most discussed first."""
+    pattern = _ISSUES.format(text=_TEXT if q is not None else "")
+    bindings = {"q": Literal(q)} if q is not None else {}
+    echo = "?q" if q is not None else ""
+    rows = select(store, f"""
+SELECT ?issue (SAMPLE(?name) AS ?label) (COUNT(DISTINCT ?stance) AS ?stances)
+       (COUNT(DISTINCT ?holder) AS ?holders) {echo}
+WHERE {{ {pattern} }}
+GROUP BY ?issue {echo}
+ORDER BY DESC(?stances) ?label ?issue
+LIMIT {limit} OFFSET {offset}""", bindings)
+    total = select(store, f"""
+SELECT (COUNT(DISTINCT ?issue) AS ?total) {echo} WHERE {{
+  ?issue skos:inScheme sg:Issues . {_TEXT if q is not None else ""}
+}} {"GROUP BY ?q" if q is not None else ""}""", bindings)
+    items = [IssueSummary(id=id_from_iri(r["issue"]), iri=r["issue"], label=r.get("label"),
+                          stances=r["stances"], holders=r["holders"]) for r in rows]
+    return IssuePage(total=total[0]["total"] if total else 0, limit=limit, offset=offset,
+                     items=items)
+
+
+@router.get("/issues/{id}", response_model=IssueDetail, responses=NOT_FOUND)
+def get_issue(
+    store: StoreDep,
+    id: Annotated[str, Path(pattern=SLUG, description="Issue id")],
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Most stances listed")] = 200,
+) -> IssueDetail:
+    """An issue: each holder's position on it (for, against, mixed, neutral) and its stances."""
+    iri = str(issue_iri(id))
+    rows = select(store, """
+SELECT ?issue ?label ?stance ?holder ?holderLabel ?kind ?class WHERE {
+  { ?issue a skos:Concept } UNION { ?issue skos:inScheme ?scheme }
+  OPTIONAL { ?issue skos:prefLabel ?label }
+  OPTIONAL {
+    ?stance sg:onIssue ?issue ; sg:holder ?holder ; sg:kind ?kind .
+    OPTIONAL { ?holder rdfs:label ?holderLabel }
+    OPTIONAL { ?kind skos:broader ?class }
+  }
+}""", {"issue": URIRef(iri)})
+    if not rows:
+        raise HTTPException(404, f"no issue {id!r}")
+    label = next((r["label"] for r in rows if r.get("label")), None)
+    seen: set[str] = set()
+    holders: dict[str, dict] = {}
+    for r in rows:
+        if not r.get("stance") or r["stance"] in seen:
+            continue
+        seen.add(r["stance"])
+        h = holders.setdefault(r["holder"], {"label": r.get("holderLabel"), "kinds": {},
+                                             "sides": set()})
+        kind = id_from_iri(r["kind"])
+        h["kinds"][kind] = h["kinds"].get(kind, 0) + 1
+        h["sides"].add(_SIDE.get((r.get("class") or "").rsplit("/", 1)[-1], "neutral"))
+    positions = [
+        IssuePosition(holder=ref(iri_, h["label"]), position=_position(h["sides"]),
+                      kinds=dict(sorted(h["kinds"].items())))
+        for iri_, h in sorted(holders.items(), key=lambda kv: (kv[1]["label"] or kv[0]))
+    ]
+    return IssueDetail(id=id, iri=iri, label=label, stances=len(seen), holders=len(holders),
+                       positions=positions,
+                       items=find_stances(store, StanceFilter(issue=iri), limit=limit))
+
+
+def _position(sides: set[str]) -> str:
+    taken = sides - {"neutral"}
+    if not taken:
+        return "neutral"
+    return taken.pop() if len(taken) == 1 else "mixed"
