@@ -1,0 +1,658 @@
+"""Actor mentions: registry names, capitals used for governments, titled officials, appositions,
+institutions found by pattern (with their acronyms), surnames and definite descriptions.
+
+Pronouns are left to the stance stage, which knows the clause structure they depend on.
+Every mention keeps exact offsets into the original text; actors new to the registry are
+created in the `ActorBook` with registry-style slugs and the affiliations the text gives.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .gazetteer import Gazetteer
+from .ids import slugify
+from .records import Actor, Document, Span
+from .registry import Registry
+from .sentences import Sentence
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    actors: tuple[str, ...]
+    form: str  # name, capital, demonym, title, apposition, institution, description, surname
+    text: str
+    attributive: bool = False  # a modifier of a following noun ("U.S. offers")
+    possessive: bool = False  # "Moscow's veto"
+
+
+class ActorBook:
+    """The actors of one document: registry entries it mentions plus actors new to it."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.actors: dict[str, Actor] = {}
+        self.titles: dict[str, set[str]] = {}  # title head words of officials ("ambassador")
+        self.state_of: dict[str, str] = {}  # the state an actor belongs to or represents
+
+    def ensure(self, actor_id: str) -> Actor:
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            e = self.registry.get(actor_id)
+            if e is None:
+                raise KeyError(actor_id)
+            actor = Actor(id=e.id, label=e.label, type=e.type, aliases=list(e.aliases),
+                          wikidata=e.wikidata, affiliations=list(e.affiliations),
+                          in_registry=True)
+            self.actors[actor_id] = actor
+            state = self._state_via(e.id)
+            if state:
+                self.state_of[e.id] = state
+        return actor
+
+    def _state_via(self, actor_id: str, depth: int = 0) -> str | None:
+        e = self.registry.get(actor_id)
+        if e is None or depth > 4:
+            return None
+        if e.type == "State":
+            return e.id
+        for a in e.affiliations:
+            s = self._state_via(a, depth + 1)
+            if s:
+                return s
+        return None
+
+    def new(self, label: str, type_: str, affiliations: tuple[str, ...] = (),
+            aliases: tuple[str, ...] = ()) -> str:
+        """The id of the actor with this label, creating it when it is new."""
+        found = self.registry.lookup(label)
+        if found:
+            return self.ensure(found[0].id).id
+        actor_id = slugify(label)
+        if actor_id in self.registry:
+            actor_id = f"{actor_id}-{slugify(type_)}"
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            actor = Actor(id=actor_id, label=label, type=type_)
+            self.actors[actor_id] = actor
+        for a in affiliations:
+            if a and a != actor_id and a not in actor.affiliations:
+                actor.affiliations.append(a)
+                if a in self.actors and self.actors[a].type == "State":
+                    self.state_of.setdefault(actor_id, a)
+                elif a in self.state_of:
+                    self.state_of.setdefault(actor_id, self.state_of[a])
+        for alias in aliases:
+            if alias and alias != label and alias not in actor.aliases:
+                actor.aliases.append(alias)
+        return actor_id
+
+    def type_of(self, actor_id: str) -> str:
+        a = self.actors.get(actor_id)
+        return a.type if a else "Institution"
+
+    def is_person(self, actor_id: str) -> bool:
+        return self.type_of(actor_id) in ("Official", "Person")
+
+    def news_media(self, actor_id: str) -> bool:
+        e = self.registry.get(actor_id)
+        return bool(e and e.news_media)
+
+
+# ----------------------------------------------------------------------------- patterns
+
+_ABBR = re.compile(r"\b(?:[A-Z]\.){2,}")
+_STATE_WORD = r"(?:[A-Z][\w’'·-]*(?:\s+[A-Z][\w’'·-]*){0,3})"
+_TITLE = (
+    r"(?:(?:Vice|Deputy|First Vice|First Deputy|Acting|Former|former)\s+)?"
+    r"(?:President|Prime Minister|Premier|Chancellor|Foreign Minister|Defen[cs]e Minister|"
+    r"Unification Minister|Trade Minister|Finance Minister|"
+    r"Minister of (?:State for )?[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,2}|"
+    r"Secretary of State|Secretary of Defen[cs]e|Defen[cs]e Secretary|Treasury Secretary|"
+    r"National Security Advis[eo]r|Chief Cabinet Secretary|Cabinet Secretary|"
+    r"Secretary[- ]General|Director[- ]General|"
+    r"Ambassador(?: to the (?:United Nations|UN|U·N·)| to [A-Z][a-z]+(?: [A-Z][a-z]+)?)?|"
+    r"(?:Special )?(?:Representative|Envoy)(?: for [A-Z][a-z]+(?: [A-Z][a-z]+)?)?|"
+    r"Chairman|Chairwoman|General Secretary|Supreme Leader|leader|Leader|King|Queen|"
+    r"Senator|Sen·|Rep·|Congressman|Congresswoman|[Ss]pokes(?:person|man|woman)|Governor|"
+    r"Speaker|Commander|General|Gen·|Admiral|Adm·|Lieutenant General|Colonel|"
+    r"Chief of Staff|Minister|Secretary|Ambassador|[Nn]uclear [Ee]nvoy|[Ee]nvoy|"
+    r"[Nn]egotiator)"
+)
+_NAME_TOKEN = r"[A-Z][a-z’']+(?:-[A-Za-z][a-z]+)*"
+_NAME = rf"{_NAME_TOKEN}(?:\s+(?:[A-Z]·\s+)?{_NAME_TOKEN}){{0,2}}"
+_TITLED = re.compile(
+    rf"(?:(?P<pre>{_STATE_WORD})(?:’s|'s)?\s+)?(?P<title>{_TITLE})\s+(?P<name>{_NAME})"
+)
+_APPOSITION = re.compile(
+    rf"(?P<name>{_NAME}),\s+(?P<det>the|a|an|its|his|her)\s+"
+    r"(?P<desc>[^,;.“”\"()\n]{2,110}?)(?=,|;|\.(?:\s|$)|$|\s+(?:said|says|told|added|warned|"
+    r"visits|visited|who|which|and|has|had|was|is|will|would)\b)"
+)
+_OFFICIAL_WORDS = re.compile(
+    r"\b(?:ambassador|minister|president|secretary|representative|envoy|spokes\w+|leader|"
+    r"chairman|chairwoman|chief|commander|director-general|premier|chancellor|governor|"
+    r"sister|brother|wife|husband|daughter|son|adviser|advisor|negotiator|official|"
+    r"diplomat|senator|lawmaker|general|admiral)\b",
+    re.IGNORECASE,
+)
+_PERSON_WORDS = re.compile(
+    r"\b(?:researcher|analyst|professor|fellow|scholar|expert|scientist|lecturer|economist|"
+    r"journalist|commentator|columnist|author|director|specialist|historian|founder|"
+    r"president of|head of|defector|activist|student)\b",
+    re.IGNORECASE,
+)
+_ORG_HEADS = (
+    r"(?:Agency|Council|Center|Centre|Institute|Institution|Forum|Command|Organi[sz]ation|"
+    r"Ministry|Department|Office|Committee|Commission|Association|Party|Army|Navy|Forces|"
+    r"Foundation|University|Group|Union|Bank|Fund|Court|Assembly|Network|Alliance|Staff|"
+    r"Service|Bureau|Secretariat|Parliament|Congress|Senate|Corporation|Society|"
+    r"Academy|Initiative|Programme|Program|Project|Board|Authority|Guard|Corps)"
+)
+_ORG = re.compile(
+    rf"(?P<org>(?:[A-Z][\w’'·-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){{0,5}}{_ORG_HEADS}"
+    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'·-]*(?:\s+[A-Z][\w’'·-]*){{0,4}})?)"
+    r"(?:\s*\((?P<acr>[A-Z][A-Za-z]{1,9})\))?"
+)
+_DEPARTMENTS = {
+    "foreign": "Foreign Affairs", "foreign affairs": "Foreign Affairs",
+    "defense": "National Defense", "defence": "National Defense",
+    "national defense": "National Defense", "national defence": "National Defense",
+    "unification": "Unification", "trade": "Trade", "finance": "Finance",
+    "interior": "Interior", "commerce": "Commerce", "justice": "Justice",
+}
+_MINISTRY = re.compile(
+    rf"(?:(?P<pre>{_STATE_WORD})(?:’s|'s)?\s+)?"
+    r"(?:(?P<dep1>[Ff]oreign|[Dd]efen[cs]e|[Uu]nification|[Tt]rade|[Ff]inance|[Ii]nterior|"
+    r"[Cc]ommerce|[Jj]ustice)\s+[Mm]inistry|"
+    r"Ministry\s+of\s+(?P<dep2>Foreign Affairs|National Defen[cs]e|Defen[cs]e|Unification|"
+    r"Trade|Finance|Interior|Commerce|Justice)(?:\s+of\s+(?P<post>(?:the\s+)?"
+    rf"{_STATE_WORD}))?)"
+)
+_SPOKES = re.compile(r"(?:[Aa]n?|[Tt]he)\s+spokes(?:person|man|woman)\s+(?:of|for)\s+(?:the\s+)?$")
+_DESCRIPTION = re.compile(
+    r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?P<adj>[A-Z][\w·’'-]*(?:\s+[A-Z][\w·’'-]*)?)\s+)?"
+    r"(?P<head>ministry|council|agency|panel|committee|command|commission|organization|"
+    r"government|regime|administration|leadership|spokes(?:person|man|woman)|ambassador|"
+    r"minister|foreign minister|defen[cs]e minister|president|prime minister|secretary|envoy|"
+    r"leader|country|North|South|Kremlin|army|military)\b(?!\s+(?:of|for)\b)"
+)
+_BARE_MINISTRY = re.compile(
+    r"\b[Tt]he\s+(?:(?P<dep1>[Ff]oreign|[Dd]efen[cs]e|[Uu]nification)\s+[Mm]inistry|"
+    r"Ministry\s+of\s+(?P<dep2>Foreign Affairs|National Defen[cs]e|Defen[cs]e|Unification))\b"
+    r"(?!\s+of\s+[A-Z])"
+)
+_PLURAL = re.compile(
+    r"\b(?:[Tt]he\s+(?P<n>two|three|four|five)|[Bb]oth)\s+(?:allied\s+)?"
+    r"(?P<head>countries|governments|capitals|allies|nations|sides|leaders)\b(?!\s+of\b)"
+)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|from|into|near|outside|inside|around|across|via|through|left|leaving|"
+    r"visited|visiting|visit|arrived|arriving|landed|based|held|hosted|embassy|embassies|"
+    r"flew|travell?ed|trip|returned|returning|headed|streets|city|summit)\s+(?:[a-z]+\s+)?|"
+    r"\bto\s+(?=\S+\s+(?:for|on)\b))$",
+    re.IGNORECASE,
+)
+_SURNAME_FIRST = {
+    "kim", "lee", "park", "choi", "choe", "jung", "chung", "kang", "cho", "yoon", "jang",
+    "lim", "han", "oh", "seo", "shin", "kwon", "hwang", "ahn", "song", "yoo", "hong", "jeon",
+    "moon", "ri", "pak", "cheong", "ban", "roh", "xi", "wang", "li", "zhang", "liu", "chen",
+    "yang", "zhao", "huang", "zhou", "wu", "hu", "wen", "jiang", "qin", "ma", "ko", "nam",
+    "baek", "byun", "heo", "hyun", "ji", "sohn", "son", "yun", "bae", "chae", "noh", "ryu",
+}
+_NOT_NAME = {
+    "The", "A", "An", "In", "On", "At", "For", "As", "If", "But", "And", "It", "This",
+    "That", "North", "South", "East", "West", "January", "February", "March", "April", "May",
+    "June", "July", "August", "September", "October", "November", "December", "Monday",
+    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "State", "Council",
+    "Ministry", "Department", "Office", "General", "Assembly", "Forces", "Command", "United",
+    "Nations", "Security", "Foreign", "Defense", "Defence", "Affairs", "Policy", "National",
+    "Korean", "Korea", "People", "Republic", "Democratic", "Central", "News", "Agency", "Party",
+}
+_ATTRIBUTIVE_STOP = {
+    "system", "resolution", "resolutions", "charter", "framework", "territory", "waters",
+    "soil", "coast", "border", "mission", "headquarters", "member", "members", "summit",
+    "officials", "official", "economy", "missiles", "missile", "issue", "island", "forces",
+}
+
+
+def mask(text: str) -> str:
+    """The text with dots of abbreviations ("U.S.") replaced by '·', offsets unchanged."""
+    return _ABBR.sub(lambda m: m.group().replace(".", "·"), text)
+
+
+class MentionFinder:
+    """Finds the actor mentions of one document, creating new actors in an ActorBook."""
+
+    def __init__(self, doc: Document, book: ActorBook, sentences: list[Sentence]) -> None:
+        self.doc = doc
+        self.book = book
+        self.sentences = sentences
+        self.text = doc.text
+        self.masked = mask(doc.text)
+        self.gaz = Gazetteer.of(book.registry)
+        self.mentions: list[Mention] = []
+        self.nested: list[Mention] = []
+        self.acronyms: dict[str, str] = {}
+        self.surnames: dict[str, str] = {}
+        self.counts: Counter[str] = Counter()
+        reg_people = [e for e in book.registry.entries.values()
+                      if e.type in ("Official", "Person")]
+        self.registry_surnames = {}
+        for e in reg_people:
+            self.registry_surnames.setdefault(_surname(e.label), e.id)
+
+    # -- public ------------------------------------------------------------------------
+    def run(self) -> list[Mention]:
+        per_sentence = []
+        for s in self.sentences:
+            cands = self._candidates(s)
+            per_sentence.append((s, self._select(cands)))
+        # second pass: surnames and acronyms learnt anywhere earlier, and descriptions
+        out: list[Mention] = []
+        for s, found in per_sentence:
+            found = found + self._late_names(s, found)
+            found.sort(key=lambda m: m.start)
+            found = self._descriptions(s, found, out)
+            for m in found:
+                self._mark_use(m)
+                out.append(m)
+        self.mentions = out
+        for m in out + self.nested:
+            for a in m.actors:
+                if a in self.book.actors:
+                    self.book.actors[a].mentions.append(Span(m.start, m.end, m.text))
+                    self.counts[a] += 1
+        return out
+
+    def topic_state(self) -> str | None:
+        states = [(n, a) for a, n in self.counts.items() if self.book.type_of(a) == "State"]
+        return max(states)[1] if states else None
+
+    # -- candidates ----------------------------------------------------------------------
+    def _candidates(self, s: Sentence) -> list[Mention]:
+        text, masked = self.text, self.masked
+        cands: list[Mention] = []
+        for hit in self.gaz.find(text, s.start, s.end):
+            entry = self.book.registry.get(hit.actor)
+            if entry is None:
+                continue
+            if hit.form == "capital" and self._is_place(hit.start, hit.end, s):
+                continue
+            if hit.form == "capital" and re.match(r"\s+[A-Z][a-z]", text[hit.end:hit.end + 3]):
+                continue  # part of a longer proper name ("Washington Post")
+            self.book.ensure(hit.actor)
+            cands.append(Mention(hit.start, hit.end, (hit.actor,), hit.form,
+                                 text[hit.start:hit.end]))
+        for m in _MINISTRY.finditer(masked, s.start, s.end):
+            mention = self._ministry(m, s)
+            if mention:
+                cands.append(mention)
+        for m in _TITLED.finditer(masked, s.start, s.end):
+            mention = self._titled(m, s)
+            if mention:
+                cands.append(mention)
+        for m in _APPOSITION.finditer(masked, s.start, s.end):
+            mention = self._apposition(m, s)
+            if mention:
+                cands.append(mention)
+        for m in _ORG.finditer(masked, s.start, s.end):
+            mention = self._org(m, s)
+            if mention:
+                cands.append(mention)
+        return cands
+
+    def _is_place(self, start: int, end: int, s: Sentence) -> bool:
+        before = self.text[max(s.start, start - 40):start]
+        if _PLACE_BEFORE.search(before):
+            return True
+        return bool(re.match(r"\s*,\s*(?:D\.C\.|the capital)", self.text[end:end + 15]))
+
+    def _state_in(self, phrase: str) -> str | None:
+        for hit in self.gaz.find(phrase):
+            e = self.book.registry.get(hit.actor)
+            if e and e.type == "State":
+                return e.id
+            if e and hit.form == "name":
+                state = self.book._state_via(e.id)
+                if state:
+                    return state
+        return None
+
+    def _ministry(self, m: re.Match[str], s: Sentence) -> Mention | None:
+        dep = (m.group("dep1") or m.group("dep2") or "").lower()
+        department = _DEPARTMENTS.get(dep, dep.title())
+        state_phrase = m.group("pre") or m.group("post") or ""
+        state = self._state_in(state_phrase.replace("·", ".")) if state_phrase else None
+        if m.group("pre") and state:
+            start = m.start("pre")
+        elif m.group("dep1"):
+            start = m.start("dep1")
+        else:
+            start = self.masked.index("Ministry", m.start())
+        if state is None:
+            return None  # a bare "the Ministry of ..." is a description, resolved later
+        e = self.book.registry.get(state)
+        label = f"Ministry of {department} of {e.label if e else state}"
+        actor = self.book.new(label, "Institution", (state,))
+        self.book.state_of[actor] = state
+        end = m.end()
+        return Mention(start, end, (actor,), "institution", self.text[start:end])
+
+    def _titled(self, m: re.Match[str], s: Sentence) -> Mention | None:
+        name = m.group("name").replace("·", ".")
+        tokens = name.split()
+        while tokens and tokens[-1] in _NOT_NAME:
+            tokens.pop()
+        if not tokens or tokens[0] in _NOT_NAME:
+            return None
+        name = " ".join(tokens)
+        title = m.group("title").replace("·", ".")
+        pre = (m.group("pre") or "").replace("·", ".")
+        state = self._state_in(pre) if pre else None
+        start = m.start("pre") if (pre and state) else m.start("title")
+        if pre and not state:
+            words = pre.split()
+            for k in range(len(words)):
+                if re.fullmatch(_TITLE, " ".join(words[k:]) + " " + title):
+                    title = " ".join(words[k:]) + " " + title
+                    start = m.start("title") - len(" ".join(words[k:])) - 1
+                    state = self._state_in(" ".join(words[:k])) if k else None
+                    break
+        end = m.start("name") + len(name)
+        actor = self._person(name, title, state, "Official", s)
+        if actor is None:
+            return None
+        return Mention(start, end, (actor,), "title", self.text[start:end])
+
+    def _person(self, name: str, title: str, state: str | None, type_: str,
+                s: Sentence, org: str | None = None) -> str | None:
+        found = [e for e in self.book.registry.lookup(name) if e.type in ("Official", "Person")]
+        if len(name.split()) == 1:
+            known = self.surnames.get(name) or self.registry_surnames.get(name)
+            if known is None:
+                return None
+            found = [self.book.registry.get(known)] if known in self.book.registry else []
+            if not found:
+                actor = known
+                self._learn_title(actor, title, state)
+                return actor
+        if found and found[0] is not None:
+            actor = self.book.ensure(found[0].id).id
+        else:
+            if state is None and type_ == "Official":
+                state = self._place_state(s)
+            affs = tuple(a for a in (state, org) if a)
+            actor = self.book.new(name, type_, affs)
+        self._learn_title(actor, title, state)
+        self.surnames.setdefault(_surname(name), actor)
+        return actor
+
+    def _learn_title(self, actor: str, title: str, state: str | None) -> None:
+        heads = {w.lower() for w in re.findall(r"[A-Za-z-]+", title)} - {"of", "to", "the", "for"}
+        self.book.titles.setdefault(actor, set()).update(heads)
+        if state:
+            self.book.state_of.setdefault(actor, state)
+
+    def _place_state(self, s: Sentence) -> str | None:
+        """The state whose capital the sentence names as a place ("In Tokyo, ...")."""
+        m = re.match(r"\s*In ([A-Z][a-z]+(?: [A-Z][a-z]+)?),", self.text[s.start:s.end])
+        if m:
+            state = self.book.registry.by_capital.get(m.group(1))
+            if state is None:
+                for cap, sid in self.book.registry.by_capital.items():
+                    if cap.split(",")[0] == m.group(1):
+                        state = sid
+            if state:
+                self.book.ensure(state)
+            return state
+        return None
+
+    def _apposition(self, m: re.Match[str], s: Sentence) -> Mention | None:
+        name = m.group("name").replace("·", ".")
+        tokens = name.split()
+        if len(tokens) < 2 or tokens[0] in _NOT_NAME or tokens[-1] in _NOT_NAME:
+            return None
+        if any(e.type in ("State", "Institution") for e in self.book.registry.lookup(name)):
+            return None
+        desc = m.group("desc").replace("·", ".")
+        if _OFFICIAL_WORDS.search(desc) and not _PERSON_WORDS.search(desc):
+            type_ = "Official"
+        elif _PERSON_WORDS.search(desc):
+            type_ = "Person"
+        else:
+            return None
+        org = None
+        om = re.search(r"\b(?:at|of|with|for)\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s*)+)", desc)
+        if om and type_ == "Person":
+            org_name = om.group(1).strip()
+            org_name = re.sub(r"\s+in\s+.*$", "", org_name)
+            if len(org_name.split()) >= 2 and not self._state_in(org_name):
+                org = self.book.new(org_name, "Institution")
+        state = None if org else self._state_in(desc)
+        actor = self._person(name, desc, state, type_, s, org)
+        if actor is None:
+            return None
+        start, end = m.start("name"), m.end("desc")
+        return Mention(start, end, (actor,), "apposition", self.text[start:end])
+
+    def _org(self, m: re.Match[str], s: Sentence) -> Mention | None:
+        org = m.group("org").replace("·", ".").strip()
+        org = re.sub(r"^(?:The|the)\s+", "", org)
+        words = org.split()
+        if len(words) < 2 or words[0] in _NOT_NAME - {"North", "South", "United", "National",
+                                                      "Korean", "Security", "Central"}:
+            return None
+        acr = m.group("acr")
+        if "Ministry" in words and self._state_in(org):
+            return None  # a state's ministry: see _ministry
+        found = self.book.registry.lookup(org)
+        if found:
+            actor = self.book.ensure(found[0].id).id
+        elif self._state_in(words[0]) and len(words) <= 3 and not re.search(
+                r"(?:Institute|Center|Centre|Forum|University|Foundation)$", org):
+            return None  # "Chinese Foreign Ministry"-like phrases are handled elsewhere
+        else:
+            publisher = self.doc.publisher or ""
+            if publisher and re.sub(r"^The\s+", "", publisher) == org:
+                actor = slugify(publisher)
+            else:
+                actor = self.book.new(org, "Institution", aliases=(acr,) if acr else ())
+        if acr:
+            self.acronyms[acr] = actor
+        start = m.start("org") + (len(m.group("org")) - len(m.group("org").lstrip()))
+        if self.text[start:start + 4] in ("The ", "the "):
+            start += 4
+        end = m.end()
+        return Mention(start, end, (actor,), "institution", self.text[start:end])
+
+    # -- overlaps --------------------------------------------------------------------------
+    def _select(self, cands: list[Mention]) -> list[Mention]:
+        """Longest candidates win; the ones inside them are kept as nested mentions."""
+        cands.sort(key=lambda m: (-(m.end - m.start), m.start))
+        chosen: list[Mention] = []
+        for c in cands:
+            if any(c.start < o.end and o.start < c.end for o in chosen):
+                if any(o.start <= c.start and c.end <= o.end for o in chosen):
+                    self.nested.append(c)
+                continue
+            chosen.append(c)
+        chosen.sort(key=lambda m: m.start)
+        for c in chosen:
+            sp = spokes_prefix(self.text, c.start)
+            if sp and c.form != "title":
+                c.start -= len(sp.group())
+                c.text = self.text[c.start:c.end]
+                c.form = "spokes"
+            if c.form in ("name", "capital", "institution", "title", "apposition"):
+                for a in c.actors:
+                    if self.book.is_person(a):
+                        self.surnames.setdefault(_surname(self.book.actors[a].label), a)
+        return chosen
+
+    def _late_names(self, s: Sentence, found: list[Mention]) -> list[Mention]:
+        """Surnames of people named earlier and acronyms defined earlier."""
+        out = []
+        for m in re.finditer(r"\b[A-Z][\w’'-]+\b", self.text[s.start:s.end]):
+            start, end = s.start + m.start(), s.start + m.end()
+            if any(f.start <= start < f.end for f in found):
+                continue
+            word = m.group()
+            actor = self.acronyms.get(word) or self.surnames.get(word)
+            if actor is None:
+                continue
+            if word in self.surnames and re.match(r"\s*[’']s\s+[a-z]+\s+(?:of|with)", ""):
+                continue
+            out.append(Mention(start, end, (actor,), "surname", word))
+        return out
+
+    # -- definite descriptions ----------------------------------------------------------------
+    def _descriptions(self, s: Sentence, found: list[Mention], before: list[Mention]
+                      ) -> list[Mention]:
+        added: list[Mention] = []
+        history = before + found
+        for m in _DESCRIPTION.finditer(self.masked, s.start, s.end):
+            start, end = m.start(), m.end()
+            if any(f.start < end and start < f.end for f in found):
+                continue
+            actors = self._resolve_description(m, history, start)
+            if actors:
+                added.append(Mention(start, end, actors, "description", self.text[start:end]))
+        for m in _BARE_MINISTRY.finditer(self.masked, s.start, s.end):
+            start, end = m.start(), m.end()
+            if any(f.start < end and start < f.end for f in found + added):
+                continue
+            actors = self._resolve_ministry(m, history, start)
+            if actors:
+                added.append(Mention(start, end, actors, "description", self.text[start:end]))
+        for m in _PLURAL.finditer(self.text, s.start, s.end):
+            start, end = m.start(), m.end()
+            if any(f.start < end and start < f.end for f in found):
+                continue
+            n = _NUMBERS.get(m.group("n") or "", 2)
+            states = self._recent_states(history, start, n)
+            if len(states) == n:
+                added.append(Mention(start, end, tuple(states), "plural", self.text[start:end]))
+        if not added:
+            return found
+        return sorted(found + added, key=lambda x: x.start)
+
+    def _recent_states(self, history: list[Mention], before: int, n: int) -> list[str]:
+        out: list[str] = []
+        for m in reversed(history):
+            if m.start >= before:
+                continue
+            for a in reversed(m.actors):
+                if self.book.type_of(a) == "State" and a not in out:
+                    out.append(a)
+            if len(out) >= n:
+                break
+        return out[:n]
+
+    def _resolve_description(self, m: re.Match[str], history: list[Mention], pos: int
+                             ) -> tuple[str, ...]:
+        head = m.group("head").lower()
+        adj = (m.group("adj") or "").replace("·", ".")
+        state = self._state_in(adj) if adj else None
+        if adj and not state:
+            return ()
+        if head in ("north", "south"):
+            return self._compass_state(head)
+        if head in ("regime", "government", "administration", "leadership", "country",
+                    "kremlin", "army", "military"):
+            if state:
+                return (state,)
+            if head == "regime":
+                topic = self._running_topic(history, pos)
+                return (topic,) if topic else ()
+            if head == "country":
+                states = self._recent_states(history, pos, 1)
+                return tuple(states)
+            return ()
+        words = head.split()
+        for prev in reversed(history):
+            if prev.start >= pos:
+                continue
+            for a in prev.actors:
+                actor = self.book.actors.get(a)
+                if actor is None:
+                    continue
+                if state and self.book.state_of.get(a) != state:
+                    continue
+                if words[-1] in self.book.titles.get(a, set()):
+                    return (a,)
+                label = actor.label.lower()
+                if actor.type == "Institution" and words[-1] in label.split():
+                    return (a,)
+                if words[-1].startswith("spokes") and prev.form == "spokes":
+                    return (a,)
+        return ()
+
+    def _resolve_ministry(self, m: re.Match[str], history: list[Mention], pos: int
+                          ) -> tuple[str, ...]:
+        dep = (m.group("dep1") or m.group("dep2") or "").lower()
+        department = _DEPARTMENTS.get(dep, dep.title())
+        prefix = f"Ministry of {department} of "
+        for prev in reversed(history):
+            if prev.start < pos:
+                for a in prev.actors:
+                    actor = self.book.actors.get(a)
+                    if actor and actor.label.startswith(prefix):
+                        return (a,)
+        topic = self._running_topic(history, pos)
+        if topic is None:
+            return ()
+        e = self.book.registry.get(topic)
+        actor = self.book.new(prefix + (e.label if e else topic), "Institution", (topic,))
+        return (actor,)
+
+    def _compass_state(self, head: str) -> tuple[str, ...]:
+        best = None
+        for e in self.book.registry.states():
+            if e.label.lower().startswith(head + " "):
+                n = self.counts.get(e.id, 0) + (1 if e.id in self.book.actors else 0)
+                if best is None or n > best[0]:
+                    best = (n, e.id)
+        if best and best[0] > 0:
+            self.book.ensure(best[1])
+            return (best[1],)
+        return ()
+
+    def _running_topic(self, history: list[Mention], pos: int) -> str | None:
+        counts: Counter[str] = Counter()
+        for m in history:
+            if m.start < pos:
+                for a in m.actors:
+                    if self.book.type_of(a) == "State":
+                        counts[a] += 1
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _mark_use(self, m: Mention) -> None:
+        after = self.text[m.end:m.end + 30]
+        m.possessive = bool(re.match(r"[’']s\b", after))
+        nxt = re.match(r"(?:[’']s)?\s+([a-z]+)", after)
+        if nxt and m.form in ("name", "capital", "institution") and not m.possessive:
+            m.attributive = nxt.group(1) in _ATTRIBUTIVE_STOP
+
+
+def _surname(name: str) -> str:
+    parts = name.replace("-", " - ").split()
+    words = [p for p in name.split() if p]
+    if not words:
+        return name
+    if len(words) >= 2 and words[0].lower() in _SURNAME_FIRST:
+        return words[0]
+    return words[-1] if parts else name
+
+
+def spokes_prefix(text: str, start: int) -> re.Match[str] | None:
+    """'a spokesperson for the ' right before an institution mention starting at `start`."""
+    return _SPOKES.search(text[max(0, start - 40):start])
+
+
+__all__ = ["ActorBook", "Mention", "MentionFinder", "mask", "spokes_prefix", "field"]
