@@ -260,8 +260,8 @@ def parse_named_query(text: str, name: str, path: Path | None = None) -> NamedQu
                                  f" (keys: {', '.join(KEYS)})")
         elif last is not None and stripped.lstrip("#").strip():
             last[-1] = f"{last[-1]} {stripped.lstrip('#').strip()}"
-    if len(fields["title"]) != 1 or not fields["title"][0]:
-        raise QueryFileError(f"{where}: the front matter needs exactly one '# title:' line")
+    if len(fields["title"]) > 1:
+        raise QueryFileError(f"{where}: more than one '# title:' line")
     params = tuple(_parse_param(v, where) for v in fields["param"])
     names = [p.name for p in params]
     if len(set(names)) != len(names):
@@ -279,7 +279,8 @@ def parse_named_query(text: str, name: str, path: Path | None = None) -> NamedQu
                 p.parse(p.default)
             except QueryParameterError as exc:
                 raise QueryFileError(f"{where}: bad default: {exc}") from None
-    return NamedQuery(name=name, title=fields["title"][0], summary=" ".join(fields["summary"]),
+    title = fields["title"][0] if fields["title"] else name
+    return NamedQuery(name=name, title=title, summary=" ".join(fields["summary"]),
                       text=text, params=params, path=path)
 
 
