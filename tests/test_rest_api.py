@@ -1,0 +1,287 @@
+"""The REST resources and named-query routes, over a live uvicorn server on the bundled corpus."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import httpx
+import pytest
+
+from stancegraph import resources
+from stancegraph.kg.ids import actor_iri
+
+NK = "north-korea"
+US = "united-states"
+STANCE_KEYS = {"id", "iri", "document", "holder", "kind", "target", "issue", "modality",
+               "condition", "confidence", "date", "attributed_by", "quote", "start", "end"}
+
+
+def get(client: httpx.Client, url: str, status: int = 200, **params: object) -> object:
+    r = client.get(url, params=params)
+    assert r.status_code == status, (url, r.status_code, r.text[:500])
+    return r.json()
+
+
+def ids(items: list[dict]) -> set[str]:
+    return {i["id"] for i in items}
+
+
+# --- actors ----------------------------------------------------------------------------------
+
+
+def test_actors_list_with_type_and_text_filters(client: httpx.Client) -> None:
+    every = get(client, "/actors")
+    assert {NK, US, "south-korea", "china", "kelly-craft"} <= ids(every)
+    states = get(client, "/actors", type="State")
+    assert {NK, US} <= ids(states) and all(a["type"] == "State" for a in states)
+    assert "kelly-craft" not in ids(states)
+    # An Official is a Person.
+    assert "kelly-craft" in ids(get(client, "/actors", type="Person"))
+    # Case-insensitive, over labels and aliases.
+    assert NK in ids(get(client, "/actors", q="NORTH kor"))
+    assert NK in ids(get(client, "/actors", q="dprk"))
+    assert get(client, "/actors", q="no actor is called this") == []
+
+
+def test_actor_filters_are_checked(client: httpx.Client) -> None:
+    get(client, "/actors", 422, type="Country")
+    get(client, "/actors", 422, q="")
+
+
+def test_actor_detail(client: httpx.Client) -> None:
+    nk = get(client, f"/actors/{NK}")
+    assert nk["label"] == "North Korea" and nk["type"] == "State"
+    assert nk["iri"] == str(actor_iri(NK))
+    assert "DPRK" in nk["aliases"]
+    assert nk["wikidata"] == "http://www.wikidata.org/entity/Q423"
+    assert "ministry-of-foreign-affairs-of-north-korea" in ids(nk["members"])
+    counts = nk["counts"]
+    assert counts["stances_held"] > 0 and counts["documents"] > 0
+    assert counts["stances_on_behalf_of"] > counts["stances_held"]  # its ministry speaks for it
+    assert counts["stances_toward"] > 0
+
+
+def test_actor_affiliations_direct_and_inferred(client: httpx.Client) -> None:
+    craft = get(client, "/actors/kelly-craft")
+    assert craft["types"] == ["Official", "Person"]
+    (aff,) = [a for a in craft["affiliations"] if a["actor"]["id"] == US]
+    assert aff["relation"] == "represents" and aff["inferred"] is False
+    mfa = get(client, "/actors/ministry-of-foreign-affairs-of-north-korea")
+    assert {"id": NK, "relation": "partOf", "inferred": False} in [
+        {"id": a["actor"]["id"], "relation": a["relation"], "inferred": a["inferred"]}
+        for a in mfa["affiliations"]
+    ]
+
+
+def test_transitive_affiliation_is_marked_inferred(client: httpx.Client) -> None:
+    # The KPA General Staff is part of the KPA, which is part of North Korea.
+    staff = get(client, "/actors/general-staff-of-the-korean-peoples-army")
+    by_id = {a["actor"]["id"]: a for a in staff["affiliations"]}
+    assert by_id["korean-peoples-army"]["inferred"] is False
+    assert by_id[NK] == {**by_id[NK], "relation": "affiliatedWith", "inferred": True}
+
+
+def test_unknown_and_malformed_actor_ids(client: httpx.Client) -> None:
+    assert get(client, "/actors/atlantis", 404) == {"detail": "no actor 'atlantis'"}
+    assert get(client, "/actors/atlantis/stances", 404)["detail"] == "no actor 'atlantis'"
+    get(client, "/actors/not%20a%20slug", 422)
+
+
+def test_stances_of_an_actor_in_three_roles(client: httpx.Client) -> None:
+    us = get(client, f"/actors/{US}/stances")
+    assert us["actor"]["label"] == "United States"
+    assert all(s["holder"]["id"] == US for s in us["held"])
+    assert any(s["kind"] == "reluctant" for s in us["held"])
+    # Officials' stances are on behalf of the state.
+    assert "kelly-craft" in {s["holder"]["id"] for s in us["on_behalf_of"]}
+    assert all(s["holder"]["id"] != US for s in us["on_behalf_of"])
+    assert all(s["target"]["id"] == US for s in us["toward"])
+    assert any(s["holder"]["id"] == NK and s["kind"] == "condemn" for s in us["toward"])
+    for s in us["held"] + us["on_behalf_of"] + us["toward"]:
+        assert set(s) == STANCE_KEYS
+    assert len(get(client, f"/actors/{US}/stances", limit=1)["toward"]) == 1
+    get(client, f"/actors/{US}/stances", 422, limit=0)
+
+
+# --- stances ---------------------------------------------------------------------------------
+
+
+def test_stances_page_through_everything_in_a_stable_order(client: httpx.Client) -> None:
+    first = get(client, "/stances", limit=10)
+    total = first["total"]
+    assert total >= 40 and len(first["items"]) == 10
+    seen: list[str] = []
+    for offset in range(0, total, 10):
+        page = get(client, "/stances", limit=10, offset=offset)
+        assert page["total"] == total and page["offset"] == offset
+        seen += [s["id"] for s in page["items"]]
+    assert len(seen) == total == len(set(seen))
+    assert [s["id"] for s in get(client, "/stances", limit=10)["items"]] == seen[:10]
+    assert get(client, "/stances", offset=total)["items"] == []
+    # Within a document, stances come in number order (2 before 10).
+    numbers = [int(i.rsplit("/", 1)[1]) for i in seen if i.startswith("sejong-2019-33/")]
+    assert numbers == sorted(numbers)
+
+
+def test_stances_filters(client: httpx.Client) -> None:
+    condemn = get(client, "/stances", holder=NK, kind="condemn", target=US)
+    assert condemn["total"] >= 1
+    for s in condemn["items"]:
+        assert (s["holder"]["id"], s["kind"], s["target"]["id"]) == (NK, "condemn", US)
+    in_doc = get(client, "/stances", document="sejong-2019-33", limit=1000)
+    assert in_doc["total"] == len(in_doc["items"]) > 0
+    assert {s["document"]["id"] for s in in_doc["items"]} == {"sejong-2019-33"}
+    issue = in_doc["items"][0]["issue"]["id"]
+    on_issue = get(client, "/stances", issue=issue)
+    assert on_issue["total"] >= 1 and all(s["issue"]["id"] == issue for s in on_issue["items"])
+    assert get(client, "/stances", holder="atlantis") == {
+        "total": 0, "limit": 100, "offset": 0, "items": []}
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"kind": "praise"}, {"limit": 0}, {"limit": 1001}, {"offset": -1}, {"limit": "ten"},
+     {"holder": "North Korea"}, {"document": "../etc"}],
+)
+def test_stances_bad_parameters(client: httpx.Client, params: dict) -> None:
+    body = get(client, "/stances", 422, **params)
+    assert body["detail"]
+
+
+def test_one_stance_with_context_and_on_behalf_of(client: httpx.Client) -> None:
+    page = get(client, "/stances", holder="ministry-of-foreign-affairs-of-north-korea", limit=1)
+    sid = page["items"][0]["id"]
+    s = get(client, f"/stances/{sid}")
+    assert s["id"] == sid and set(STANCE_KEYS) < set(s)
+    assert {"ministry-of-foreign-affairs-of-north-korea", NK} <= ids(s["on_behalf_of"])
+    text = _texts()[s["document"]["id"]]
+    assert text[s["start"] - len(s["prefix"]):s["start"]] == s["prefix"]
+    assert text[s["end"]:s["end"] + len(s["suffix"])] == s["suffix"]
+    assert get(client, "/stances/sejong-2019-33/9999", 404) == {
+        "detail": "no stance sejong-2019-33/9999"}
+    get(client, "/stances/sejong-2019-33/zero", 422)
+
+
+def _texts() -> dict[str, str]:
+    return {p.stem: p.read_text(encoding="utf-8-sig") for p in resources.corpus_files()}
+
+
+def test_every_evidence_quote_is_the_exact_span_of_its_original_file(
+    client: httpx.Client,
+) -> None:
+    texts = _texts()
+    items = get(client, "/stances", limit=1000)["items"]
+    assert items
+    for s in items:
+        text = texts[s["document"]["id"]]
+        assert text[s["start"]:s["end"]] == s["quote"], s["id"]
+
+
+# --- issues ----------------------------------------------------------------------------------
+
+
+def test_issues_list_and_search(client: httpx.Client) -> None:
+    page = get(client, "/issues", limit=5)
+    assert page["total"] >= 5 and len(page["items"]) == 5
+    counts = [i["stances"] for i in page["items"]]
+    assert counts == sorted(counts, reverse=True)
+    found = get(client, "/issues", q="FOUR-PARTY")
+    assert "four-party-talks" in ids(found["items"]) and found["total"] == len(found["items"])
+    get(client, "/issues", 422, limit=0)
+
+
+def test_who_stands_where_on_the_four_party_talks(client: httpx.Client) -> None:
+    issue = get(client, "/issues/four-party-talks")
+    assert issue["label"].lower() == "four-party talks"
+    assert issue["stances"] == len(issue["items"]) >= 2
+    by_holder = {p["holder"]["id"]: p for p in issue["positions"]}
+    cheong = by_holder["cheong-seong-chang"]
+    assert cheong["position"] == "for" and cheong["kinds"]["recommend"] >= 2
+    targets = {s["target"]["id"] for s in issue["items"] if s["kind"] == "recommend"}
+    assert {"south-korea", US} <= targets
+    assert get(client, "/issues/no-such-issue", 404) == {"detail": "no issue 'no-such-issue'"}
+
+
+# --- documents -------------------------------------------------------------------------------
+
+
+def test_documents_list(client: httpx.Client) -> None:
+    page = get(client, "/documents")
+    assert page["total"] == len(resources.corpus_files()) == len(page["items"])
+    dates = [d["date"] for d in page["items"]]
+    assert dates == sorted(dates)
+    assert all(d["stances"] > 0 for d in page["items"])
+    assert len(get(client, "/documents", limit=1, offset=1)["items"]) == 1
+
+
+def test_document_detail(client: httpx.Client) -> None:
+    doc = get(client, "/documents/sejong-2019-33")
+    assert doc["date"] == "2019-12-13" and doc["author"]["label"] == "Cheong Seong-chang"
+    assert doc["publisher"]["id"] == "sejong-institute"
+    assert doc["length"] == len(_texts()["sejong-2019-33"])
+    assert {NK, US, "kelly-craft", "stephen-biegun"} <= ids(doc["mentions"])
+    starts = [s["start"] for s in doc["items"]]
+    assert starts == sorted(starts) and doc["stances"] == len(doc["items"])
+    assert get(client, "/documents/nothing-here", 404) == {"detail": "no document 'nothing-here'"}
+
+
+# --- named queries ---------------------------------------------------------------------------
+
+
+def test_named_queries_are_listed_with_parameters(client: httpx.Client) -> None:
+    listed = {q["name"]: q for q in get(client, "/queries")}
+    assert len(listed) >= 12
+    actor = listed["actor-stances"]["params"][0]
+    assert (actor["name"], actor["type"], actor["namespace"], actor["default"]) == (
+        "actor", "iri", "actor", "north-korea")
+
+
+def test_run_a_named_query_as_json(client: httpx.Client) -> None:
+    body = get(client, "/queries/who-condemned", target=US)
+    assert body["query"] == "who-condemned"
+    assert body["params"]["target"] == str(actor_iri(US))
+    assert "holder" in body["variables"]
+    assert str(actor_iri(NK)) in {r["holder"] for r in body["rows"]}
+
+
+def test_run_a_named_query_as_csv(client: httpx.Client) -> None:
+    r = client.get("/queries/states", headers={"Accept": "text/csv"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    table = list(csv.DictReader(io.StringIO(r.text)))
+    assert {"North Korea", "United States"} <= {row["label"] for row in table}
+    # JSON wins when preferred; nothing acceptable is a 406.
+    r = client.get("/queries/states", headers={"Accept": "text/csv;q=0.5, application/json"})
+    assert r.headers["content-type"].startswith("application/json")
+    assert client.get("/queries/states", headers={"Accept": "image/png"}).status_code == 406
+
+
+def test_named_query_errors(client: httpx.Client) -> None:
+    assert "no named query" in get(client, "/queries/nope", 404)["detail"]
+    assert get(client, "/queries/states", 422, limit="ten")["detail"] == (
+        "parameter limit: 'ten' is not an integer")
+    assert "unknown parameter" in get(client, "/queries/states", 422, colour="red")["detail"]
+    r = client.get("/queries/states?limit=1&limit=2")
+    assert r.status_code == 422 and "more than once" in r.json()["detail"]
+    get(client, "/queries/stances-over-time", 422, **{"from": "2019-02-30"})
+
+
+def test_named_query_values_cannot_inject(client: httpx.Client) -> None:
+    body = get(client, "/queries/stances-on-issue", issue='x")) } UNION { ?stance ?p ?o } #')
+    assert body["rows"] == []
+
+
+# --- the schema ------------------------------------------------------------------------------
+
+
+def test_openapi_documents_the_resources(client: httpx.Client) -> None:
+    schema = get(client, "/openapi.json")
+    for path in ("/actors", "/actors/{id}", "/actors/{id}/stances", "/stances",
+                 "/stances/{doc}/{n}", "/issues", "/issues/{id}", "/documents",
+                 "/documents/{id}", "/queries", "/queries/{name}"):
+        assert "get" in schema["paths"][path], path
+    components = schema["components"]["schemas"]
+    assert {"Stance", "ActorDetail", "StancePage", "IssueDetail", "NamedQueryInfo"} <= set(
+        components)
+    assert {"quote", "start", "end", "document"} <= set(components["Stance"]["properties"])
+    assert "404" in schema["paths"]["/actors/{id}"]["get"]["responses"]
