@@ -872,6 +872,7 @@ class Speaker:
     pron: str  # subject pronoun: it / they / he / she
     poss: str  # its / their / his / her
     person: Person | None = None
+    state: State | None = None  # the state it speaks for, if any
     mentioned: bool = False
 
     def ref(self) -> str:
@@ -910,6 +911,8 @@ class Writer:
 
     def _state(self, *avoid: State) -> State:
         pool = [s for s in self.states if s not in avoid]
+        if not pool:
+            pool = [s for s in STATES if s not in avoid]
         return pool[int(self.rng.random() * len(pool))]
 
     def state_ref(self, s: State) -> str:
@@ -948,7 +951,7 @@ class Writer:
             first = _pick(rng, (f"{s.adj} {office} {p.full}",
                                 f"{p.full}, the {s.adj} {office.lower()},",
                                 f"{_pos(s.name)} {office.lower()}, {p.full},"))
-        found = Speaker(first, p.short, p.pron, p.poss, p)
+        found = Speaker(first, p.short, p.pron, p.poss, p, s)
         self.speakers[key] = found
         return found
 
@@ -966,7 +969,7 @@ class Writer:
 
     def _ministry(self, s: State) -> Speaker:
         name = f"the {s.adj} {_pick(self.rng, MINISTRIES)}"
-        return Speaker(name, "the ministry", "it", "its")
+        return Speaker(name, "the ministry", "it", "its", None, s)
 
     def _analyst(self) -> Speaker:
         s = self._state()
@@ -986,7 +989,7 @@ class Writer:
         x = self.rng.random()
         if x < 0.38:
             ref = self.state_ref(s)
-            sp = Speaker(ref, ref, "it", "its")
+            sp = Speaker(ref, ref, "it", "its", None, s)
         elif x < 0.78:
             sp = self._official(s)
         elif x < 0.88:
@@ -1013,7 +1016,7 @@ class Writer:
             "T": a_ref, "T_adj": a.adj,
             "I": inst, "I_attr": inst.removeprefix("the "),
             "L": (issue or self.issue).label,
-            "num": str(rng.choice((12, 18, 25, 30, 40, 65, 120, 300, 1500, 4000, 12000))),
+            "num": f"{rng.choice((12, 18, 25, 30, 40, 65, 120, 300, 1500, 4000, 12000)):,}",
             "small": str(2 + int(rng.random() * 7)),
             "year": str(max(FIRST_YEAR - 10, self.date.year - 1 - int(rng.random() * 12))),
             "ordinal": _pick(rng, _ORDINALS[1:8]),
@@ -1022,17 +1025,16 @@ class Writer:
             slots["X"] = self.fill(_pick(rng, (issue or self.issue).np), a, b)
         return template.format(**slots)
 
-    def issue_parts(self, holder: State | None = None) -> tuple[Issue, State, State]:
+    def issue_parts(self, *holders: State) -> tuple[Issue, State, State]:
         """The issue a sentence is about, the state it concerns and a second state (neither
         of them the holder's own)."""
         r = self.rng.random
         issue = self.issue if r() < 0.8 else _pick(self.rng, self.side_issues)
         first, second = self.states[0], self.states[1]
-        if r() < 0.6 and holder is not first and holder is not second:
+        if r() < 0.6 and first not in holders and second not in holders:
             return issue, first, second
-        avoid = () if holder is None else (holder,)
-        a = self._state(*avoid)
-        return issue, a, self._state(a, *avoid)
+        a = self._state(*holders)
+        return issue, a, self._state(a, *holders)
 
     def when(self) -> str:
         d = self.event
@@ -1044,20 +1046,17 @@ class Writer:
 
     # -- stances -----------------------------------------------------------------------------
 
-    def stance(self, kind: str, sp: Speaker, s: State) -> str:
+    def stance(self, kind: str, sp: Speaker, *holders: State) -> str:
         """One sentence in which `sp` (speaking for state s) takes a stance of `kind`."""
-        text = self._stance(kind, sp, s)
+        wording = _pick(self.rng, STANCE_WORDINGS[kind])
         if sp.pron == "they":
-            text = text.replace(" has ", " have ").replace(" intends ", " intend ")
-        return text.replace("of its own", f"of {sp.poss} own")
+            wording = (wording.replace("{h} has ", "{h} have ").replace("{h} was ", "{h} were ")
+                       .replace("{h} intends ", "{h} intend "))
+        return wording.format_map(self.slots(sp, *holders))
 
-    def _stance(self, kind: str, sp: Speaker, s: State) -> str:
-        slots = self.slots(sp, s)
-        return _pick(self.rng, STANCE_WORDINGS[kind]).format_map(slots)
-
-    def slots(self, sp: Speaker, s: State) -> _Slots:
+    def slots(self, sp: Speaker, *holders: State) -> _Slots:
         """The pieces a wording may use, each made only when the wording asks for it."""
-        issue, a, b = self.issue_parts(s)
+        issue, a, b = self.issue_parts(*holders)
         rng = self.rng
 
         def pick(pool: Sequence[str]) -> Callable[[], str]:
@@ -1077,8 +1076,12 @@ class Writer:
             "prop": pick(issue.proposal), "warning": pick(WARNINGS), "claim": pick(CLAIMS),
             "prediction": pick(PREDICTIONS), "threat": lambda: self.fill(_pick(rng, THREATS), a, b),
             "epithet": lambda: _pick(rng, _EPITHETS),
+            "consequence": lambda: self.fill(_pick(rng, CONSEQUENCES), a, b, issue),
+            "other": lambda: self.state_ref(b),
+            # the holder is marked as introduced only when a wording names it
+            "h": sp.ref, "h_end": lambda: slots["h"].rstrip(","),
         })
-        slots.update(h=sp.ref(), pr=sp.pron, poss=sp.poss, w=f" {when}" if when else "",
+        slots.update(pr=sp.pron, poss=sp.poss, w=f" {when}" if when else "",
                      lw=f"{_cap(when)}, " if when else "")
         return slots
 
@@ -1092,10 +1095,6 @@ class Writer:
         slots = self.slots(Speaker(who, who, sp.pron, sp.poss), s)
         body = QUOTE_WORDINGS[kind].format_map(slots)
         body = _cap(body.replace("of its own", "of our own"))
-        if sp.mentioned and self.last is sp:
-            who = sp.pron
-        else:
-            who = sp.ref()
         form = rng.random()
         if form < 0.45:
             return f"“{body},” {who} said."
@@ -1103,16 +1102,13 @@ class Writer:
             return f"{_cap(who)} said: “{body}.”"
         if form < 0.85:
             return f"“{body},” {who} told reporters{slots['w']}."
+        if kind == "claim":
+            return f"“{body},” {who} said."
         return f"“{body},” {who} said, adding that {slots['claim']}."
 
     def passive(self, kind: str, sp: Speaker, s: State) -> str:
         """The issue as subject, the holder in a by-phrase."""
-        issue, a, b = self.issue_parts(s)
-        x = self.fill(_pick(self.rng, issue.np), a, b, issue)
-        verb = {"condemn": "was condemned by", "criticize": "drew sharp criticism from",
-                "support": "was backed by", "welcome": "was welcomed by",
-                "oppose": "was opposed by", "reject": "was rejected by"}[kind]
-        return f"{x} {verb} {sp.ref().rstrip(',')}."
+        return PASSIVE_WORDINGS[kind].format_map(self.slots(sp, s))
 
     def listed(self, kind: str) -> str:
         """Several states holding one stance together."""
@@ -1123,33 +1119,14 @@ class Writer:
         else:
             names = _join([self.state_ref(s) for s in members])
         sp = Speaker(names, names, "they", "their")
-        return self.stance(kind, sp, members[0])
+        return self.stance(kind, sp, *members)
 
     def negated(self, sp: Speaker, s: State) -> str:
         """A statement that is not a stance of its kind."""
-        issue, a, b = self.issue_parts(s)
-        x = self.fill(_pick(self.rng, issue.np), a, b, issue)
-        act = self.fill(_pick(self.rng, issue.act), a, b)
-        h = sp.ref()
-        return _pick(self.rng, (
-            f"{h} did not condemn {x}.", f"{h} stopped short of condemning {x}.",
-            f"{h} has not criticized {x}.", f"{h} did not endorse {x}.",
-            f"{h} never explicitly rejected {x}.", f"{h} has yet to welcome {x}.",
-            f"{h} did not agree to {act}.",
-            f"Neither {self.state_ref(a)} nor {self.state_ref(b)} condemned {x}.",
-        ))
+        return _pick(self.rng, NEGATED_WORDINGS).format_map(self.slots(sp, s))
 
     def hypothetical(self, sp: Speaker, s: State) -> str:
-        issue, a, b = self.issue_parts(s)
-        act = self.fill(_pick(self.rng, issue.act), a, b)
-        cons = self.fill(_pick(self.rng, CONSEQUENCES), a, b, issue)
-        h = sp.ref()
-        return _pick(self.rng, (
-            f"If {h} were to {act}, {cons}.", f"Should {h} {act}, {cons}.",
-            f"{h} might {act} if the talks fail.",
-            f"If {h} decided to {act}, {cons}.",
-            f"{h} could {act}, but only if {self.state_ref(b)} makes the first move.",
-        ))
+        return _pick(self.rng, HYPOTHETICAL_WORDINGS).format_map(self.slots(sp, s))
 
     def author(self) -> str:
         """The author's own assessment: recommendations, claims, predictions."""
@@ -1207,21 +1184,20 @@ class Writer:
             return self.author()
         kind = _pick(rng, _KINDS)
         if self.last is not None and self.last.person is not None and rng.random() < 0.35:
+            # the official just quoted or named again, by pronoun
             sp = self.last
-            s = self._state()
-            # a pronoun for the official just quoted or named
+            s = sp.state or self._state()
             if rng.random() < 0.5:
-                return self.quote(kind, sp, s)
-            saved = sp.later
-            sp.later = sp.pron
-            text = self.stance(kind, sp, s)
-            sp.later = saved
-            return _cap(text)
+                text = self.quote(kind, sp, s)
+            else:
+                saved, sp.later = sp.later, sp.pron
+                text = self.stance(kind, sp, s)
+                sp.later = saved
+            return _cap(text.replace("of its own", f"of {sp.poss} own"))
         sp, s = self.holder()
         if x < 0.34:
             text = self.quote(kind, sp, s)
-        elif x < 0.42 and kind in ("condemn", "criticize", "support", "welcome", "oppose",
-                                   "reject"):
+        elif x < 0.42 and kind in PASSIVE_WORDINGS:
             text = self.passive(kind, sp, s)
         elif x < 0.48:
             self.last = None
@@ -1233,7 +1209,7 @@ class Writer:
         else:
             text = self.stance(kind, sp, s)
         self.last = sp
-        return _cap(text)
+        return _cap(text.replace("of its own", f"of {sp.poss} own"))
 
     def lead(self, dateline: str) -> str:
         a = self.states[0]
@@ -1378,6 +1354,27 @@ QUOTE_WORDINGS: dict[str, str] = {
     "agree": "we have agreed to {act}",
 }
 _KINDS = tuple(STANCE_WORDINGS)
+
+PASSIVE_WORDINGS: dict[str, str] = {
+    "condemn": "{x} was condemned by {h_end}.",
+    "criticize": "{x} drew sharp criticism from {h_end}.",
+    "support": "{x} was backed by {h_end}.", "welcome": "{x} was welcomed by {h_end}.",
+    "oppose": "{x} was opposed by {h_end}.", "reject": "{x} was rejected by {h_end}.",
+}
+
+# Statements that are not stances of the kind they name.
+NEGATED_WORDINGS = (
+    "{h} did not condemn {x}.", "{h} stopped short of condemning {x}.",
+    "{h} has not criticized {x}.", "{h} did not endorse {x}.",
+    "{h} never explicitly rejected {x}.", "{h} has yet to welcome {x}.",
+    "{h} did not agree to {act}.", "Neither {t} nor {other} condemned {x}.",
+)
+
+HYPOTHETICAL_WORDINGS = (
+    "If {h} were to {act}, {consequence}.", "Should {h} {act}, {consequence}.",
+    "{h} might {act} if the talks fail.", "If {h} decided to {act}, {consequence}.",
+    "{h} could {act}, but only if {other} makes the first move.",
+)
 
 
 

@@ -137,3 +137,18 @@ def test_cli_rejects_bad_arguments(tmp_path: Path):
         synth.main(["3", str(tmp_path), "--words", "10"])
     assert synth.main(["0", str(tmp_path / "empty")]) == 0
     assert list((tmp_path / "empty").iterdir()) == []
+
+
+def test_people_are_introduced_before_their_family_name_is_used_alone():
+    known = {n for s in synth.STATES for n in (s.name, s.capital, *s.aliases)}
+    known |= {n for full, short, _ in synth.INSTITUTIONS for n in (full, short)}
+    checked = 0
+    for _, text in synth.generate(300, seed=2):
+        for m in re.finditer(r"(?:,” |\. |^)((?:al-)?[A-Z][\w'-]+) (?:said|told reporters)",
+                             text, re.M):
+            name = m.group(1)
+            if name in known or name in ("He", "She"):
+                continue
+            checked += 1
+            assert re.search(rf"\b{re.escape(name)}\b", text[:m.start(1)]), (name, text)
+    assert checked > 40
