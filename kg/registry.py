@@ -115,10 +115,26 @@ class Registry:
         return cls.load(None)
 
 
+_graphs: dict[tuple, Graph] = {}
+
+
+def ontology_graph(paths: Iterable[Path | str] | None = None) -> Graph:
+    """The parsed ontology files (default: all installed ones), parsed once per process."""
+    if paths is None:
+        from stancegraph.resources import ontology_files
+
+        paths = ontology_files()
+    return _parse(sorted(Path(p) for p in paths))
+
+
 def _parse(files: list[Path]) -> Graph:
-    graph = Graph()
-    for path in files:
-        graph.parse(path, format="turtle")
+    key = tuple((str(p), p.stat().st_mtime_ns if p.exists() else 0) for p in files)
+    graph = _graphs.get(key)
+    if graph is None:
+        graph = Graph()
+        for path in files:
+            graph.parse(path, format="turtle")
+        _graphs[key] = graph
     return graph
 
 

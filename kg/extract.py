@@ -1,0 +1,103 @@
+"""Extraction: one document in, its actors and stances out (records of kg/records.py).
+
+The pipeline: body sentences (kg.sentences) → actor mentions (kg.mentions) → stance drafts
+(kg.stances) → one Stance per holder and target, with an issue of the scheme (kg.issues),
+numbered in text order. The document's author (or, when unsigned, its publisher) is an actor
+and attributes every stance.
+"""
+
+from __future__ import annotations
+
+from .ids import slugify
+from .issues import IssueScheme
+from .mentions import ActorBook, MentionFinder
+from .records import Actor, Document, Extraction, Span, Stance
+from .registry import Registry
+from .sentences import sentences
+from .stances import Draft, StanceFinder
+
+
+def extract(doc: Document, registry: Registry | None = None,
+            min_confidence: float = 0.0) -> Extraction:
+    """Actors and stances of `doc`; stances below `min_confidence` are left out."""
+    registry = registry if registry is not None else Registry.default()
+    book = ActorBook(registry)
+    author, publisher = _document_actors(doc, book)
+    sents = sentences(doc)
+    finder = MentionFinder(doc, book, sents)
+    finder.run()
+    drafts = StanceFinder(doc, sents, finder, book, author).run()
+    scheme = IssueScheme.load()
+    stances = _stances(doc, drafts, scheme, author, min_confidence)
+    keep = {author, *(p for p in (publisher,) if p)}
+    for s in stances:
+        keep.add(s.holder)
+        if s.target_actor:
+            keep.add(s.target_actor)
+    actors = [a for a in book.actors.values() if a.mentions or a.id in keep]
+    ids = {a.id for a in actors}
+    for a in actors:
+        a.affiliations = [x for x in a.affiliations if x in ids or x in registry]
+    return Extraction(document=doc, actors=actors, stances=stances)
+
+
+def _document_actors(doc: Document, book: ActorBook) -> tuple[str, str | None]:
+    publisher = None
+    if doc.publisher:
+        publisher = _named(book, doc.publisher, "Institution")
+    if doc.author:
+        author = _named(book, doc.author, "Person")
+        if publisher and publisher not in book.actors[author].affiliations:
+            if book.actors[author].type == "Person" and not book.actors[author].in_registry:
+                book.actors[author].affiliations.append(publisher)
+    elif publisher:
+        author = publisher
+    else:
+        author = book.new("Unknown author", "Person")
+    return author, publisher
+
+
+def _named(book: ActorBook, label: str, type_: str) -> str:
+    for name in (label, label.removeprefix("The ").strip()):
+        found = book.registry.lookup(name)
+        if found:
+            return book.ensure(found[0].id).id
+    actor_id = book.new(label, type_)
+    actor: Actor = book.actors[actor_id]
+    initials = "".join(w[0] for w in label.removeprefix("The ").split() if w[:1].isupper())
+    if type_ == "Institution" and len(initials) >= 3:
+        actor.aliases.append(initials)
+    return actor_id
+
+
+def _stances(doc: Document, drafts: list[Draft], scheme: IssueScheme, author: str,
+             min_confidence: float) -> list[Stance]:
+    rows: list[tuple[int, int, int, Stance]] = []
+    order = 0
+    for d in drafts:
+        if d.confidence < min_confidence:
+            continue
+        quote = Span(d.start, d.end, doc.text[d.start:d.end])
+        issue = scheme.issue_for(doc.text[d.issue_start:d.issue_end], quote.text)
+        for holder in d.holders:
+            if d.targets == ("__others__",):
+                targets: tuple[str | None, ...] = tuple(h for h in d.holders if h != holder)
+            else:
+                targets = d.targets or (None,)
+            for target in targets:
+                if target == holder:
+                    continue
+                order += 1
+                rows.append((d.start, d.end, order, Stance(
+                    id="", holder=holder, kind=d.kind, quote=quote, target_actor=target,
+                    issue=issue, modality=d.modality, condition=d.condition,
+                    attributed_by=author, confidence=d.confidence)))
+    rows.sort(key=lambda r: (r[0], r[1], r[2]))
+    out = []
+    for n, (_, _, _, stance) in enumerate(rows, start=1):
+        stance.id = f"{doc.id}/{n}"
+        out.append(stance)
+    return out
+
+
+__all__ = ["extract", "slugify"]

@@ -1,0 +1,119 @@
+"""The issue scheme (`sg:Issues` in ontology/issues.ttl) and matching evidence to its concepts.
+
+Wordings are compared after folding case, hyphens and plural endings, so "sanctions
+resolution", "sanction resolutions" and "Sanctions-resolution" are one wording. Evidence that
+matches no concept gets a new, out-of-scheme issue labelled by a short noun phrase of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from rdflib import URIRef
+from rdflib.namespace import RDF, SKOS
+
+from .ids import ID, SG, slugify
+from .records import IssueRef
+from .registry import ontology_graph
+
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP_START = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "any",
+               "every", "all", "to", "of", "on", "further", "new", "more", "both"}
+_NP_END = re.compile(r"[,;:.!?()“”\"]|\s(?:as|in|for|at|with|by|because|while|when|which|who|"
+                     r"that|since|after|before|from|so|and|but|if)\s")
+
+
+def _stem(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and re.search(r"(?:ch|sh|x|ss)es$", word):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def normalise(text: str) -> tuple[str, ...]:
+    return tuple(_stem(w) for w in _WORD.findall(text.lower().replace("’", "'").replace("'s", "")))
+
+
+class IssueScheme:
+    """Concepts of `sg:Issues` with their wordings, matched longest first."""
+
+    def __init__(self, concepts: dict[str, tuple[str, list[str]]]) -> None:
+        self.concepts = concepts  # slug -> (prefLabel, wordings)
+        self._index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for slug, (label, wordings) in concepts.items():
+            for w in [label, *wordings]:
+                key = normalise(w)
+                if key:
+                    self._index.setdefault(key[0], []).append((key, slug))
+        for cands in self._index.values():
+            cands.sort(key=lambda c: -len(c[0]))
+
+    _cache: dict[tuple, IssueScheme] = {}
+
+    @classmethod
+    def load(cls, paths: Iterable[Path | str] | None = None) -> IssueScheme:
+        key = tuple(sorted(str(p) for p in paths)) if paths is not None else ("<default>",)
+        scheme = cls._cache.get(key)
+        if scheme is None:
+            graph = ontology_graph(paths)
+            prefix = ID + "issue/"
+            concepts: dict[str, tuple[str, list[str]]] = {}
+            for c in sorted(graph.subjects(SKOS.inScheme, SG.Issues)):
+                if not isinstance(c, URIRef) or not str(c).startswith(prefix):
+                    continue
+                if (c, RDF.type, SKOS.Concept) not in graph:
+                    continue
+                label = graph.value(c, SKOS.prefLabel)
+                alts = sorted(str(a) for a in graph.objects(c, SKOS.altLabel))
+                slug = str(c)[len(prefix):]
+                concepts[slug] = (str(label) if label else slug, alts)
+            scheme = cls(concepts)
+            cls._cache[key] = scheme
+        return scheme
+
+    def match(self, text: str) -> IssueRef | None:
+        """The concept whose wording in `text` is longest (earliest on ties)."""
+        words = normalise(text)
+        best: tuple[int, int, str] | None = None
+        for i, w in enumerate(words):
+            for key, slug in self._index.get(w, ()):
+                n = len(key)
+                if words[i:i + n] == key:
+                    score = (n, -i)
+                    if best is None or score > (best[0], best[1]):
+                        best = (n, -i, slug)
+                    break
+        if best is None:
+            return None
+        slug = best[2]
+        return IssueRef(id=slug, label=self.concepts[slug][0], in_scheme=True)
+
+    def issue_for(self, focus: str, evidence: str) -> IssueRef | None:
+        """Match the words after the cue first, then the whole evidence; else a new issue."""
+        found = self.match(focus) or self.match(evidence)
+        if found:
+            return found
+        label = noun_phrase(focus) or noun_phrase(evidence)
+        if not label:
+            return None
+        return IssueRef(id=slugify(label), label=label, in_scheme=False)
+
+
+def noun_phrase(text: str, max_words: int = 6) -> str:
+    """A short noun phrase from the start of `text` ("to resume regular visits" -> ...)."""
+    t = re.sub(r"^\W+", "", text)
+    stop = _NP_END.search(" " + t)
+    if stop:
+        t = t[:max(0, stop.start() - 1)]
+    words = [w for w in re.findall(r"[\w’'-]+", t)]
+    while words and words[0].lower() in _STOP_START:
+        words.pop(0)
+    words = words[:max_words]
+    while words and words[-1].lower() in _STOP_START:
+        words.pop()
+    return " ".join(words)

@@ -1,0 +1,207 @@
+"""Cue words of stance-taking: reporting and stance verbs, modal and impersonal recommendation
+frames, evaluative idioms, predictions, and the content words that decide what a reported
+statement amounts to (README convention 7: the kind follows what is said).
+
+Every cue is a compiled pattern with the kind it signals and a category that tells the stance
+finder where to look for the holder and the target.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+def verb(*bases: str) -> str:
+    """An alternation of the inflected forms of regular verbs ('condemn' -> condemns, ...)."""
+    forms = []
+    for b in bases:
+        if b.endswith("e"):
+            forms.append(rf"{b[:-1]}(?:e|es|ed|ing)")
+        elif b.endswith("y") and b[-2] not in "aeiou":
+            forms.append(rf"{b[:-1]}(?:y|ies|ied|ying)")
+        else:
+            forms.append(rf"{b}(?:s|es|ed|ing)?")
+    return "(?:" + "|".join(forms) + ")"
+
+
+@dataclass(frozen=True)
+class Cue:
+    pattern: re.Pattern[str]
+    kind: str
+    category: str  # speech, verb, called, modal, impersonal, evaluative, predict, null, nominal
+
+
+def _c(pattern: str, kind: str, category: str, flags: int = re.IGNORECASE) -> Cue:
+    return Cue(re.compile(pattern, flags), kind, category)
+
+
+_AUX = r"(?:(?:was|were|is|are|been|be|being|has been|have been|had been)\s+(?:\w+ly\s+)?)"
+PASSIVE_VERBS = {
+    "vetoed": "oppose", "opposed": "oppose", "rejected": "reject", "condemned": "condemn",
+    "denounced": "condemn", "criticized": "criticize", "criticised": "criticize",
+    "blocked": "oppose", "welcomed": "welcome", "praised": "welcome", "supported": "support",
+    "backed": "support", "endorsed": "support", "proposed": "propose", "demanded": "demand",
+    "urged": "urge", "denied": "deny", "dismissed": "reject", "resisted": "oppose",
+    "accused": "accuse", "blamed": "accuse", "slammed": "criticize", "protested": "condemn",
+}
+PASSIVE = re.compile(
+    rf"\b{_AUX}(?P<verb>{'|'.join(PASSIVE_VERBS)})\s+(?=by\b)", re.IGNORECASE
+)
+
+# Cues that cancel what follows: nothing was said or done.
+NULL_CUES = [
+    _c(r"\b(?:declin|refus)(?:ed|es|e|ing)\s+to\s+(?:comment|respond|answer|elaborate|confirm|"
+       r"discuss|speculate)", "claim", "null"),
+    _c(r"\bsaid\s+nothing\b|\bsays\s+nothing\b|\bkept\s+silent\b|\bremained\s+silent\b|"
+       r"\bno\s+comment\b", "claim", "null"),
+    _c(r"\bfail(?:ed|s)?\s+to\s+(?:agree|reach|condemn|adopt|act)", "claim", "null"),
+    _c(r"\babstain(?:ed|s)?\b", "claim", "null"),
+]
+
+SPEECH = [
+    _c(rf"\b(?:said|says|say|saying|told|tells|{verb('add')}|{verb('state')}|"
+       rf"{verb('announce')}|{verb('maintain')}|{verb('assert')}|{verb('claim')}|"
+       rf"{verb('argue')}|insist(?:s|ed|ing)?(?!\s+on)|{verb('note')}|{verb('stress')}|"
+       rf"{verb('emphasize')}|{verb('emphasise')}|made\s+(?:it\s+)?clear|makes?\s+(?:it\s+)?clear|"
+       rf"{verb('declare')}|{verb('reiterate')}|{verb('explain')}|pointed\s+out|points\s+out|"
+       rf"wrote|writes|{verb('document')}|{verb('report')}(?=\s+that)|{verb('conclude')}|"
+       rf"{verb('acknowledge')}|{verb('contend')}|{verb('observe')}(?=\s+that)|"
+       rf"{verb('suggest')}(?=\s+that)|{verb('indicate')}(?=\s+that)|{verb('show')}(?=\s+that)|"
+       rf"{verb('remark')}|{verb('confirm')}(?=\s+that))\b", "claim", "speech"),
+    _c(rf"\b{verb('warn')}\b|\bcautioned\b", "warn", "speech"),
+    _c(rf"\b{verb('predict')}\b|\bforecast(?:s|ed)?\b|\bexpects?\s+that\b", "predict", "speech"),
+]
+
+VERBS = [
+    _c(rf"\b(?:{verb('condemn')}|{verb('denounce')}|{verb('decry')}|{verb('deplore')})\b"
+       r"|\b(?:lodg|fil)(?:e|es|ed|ing)\s+an?\s+(?:formal\s+|strong\s+)?protest",
+       "condemn", "verb"),
+    _c(rf"\b(?:{verb('criticize')}|{verb('criticise')}|slam(?:s|med|ming)?|{verb('blast')}|"
+       rf"{verb('lambaste')}|{verb('rebuke')}|{verb('censure')}|{verb('chide')}|"
+       rf"{verb('deride')}|{verb('mock')})\b", "criticize", "verb"),
+    _c(rf"\b(?:{verb('accuse')}|{verb('blame')})\b", "accuse", "verb"),
+    _c(rf"\b(?:{verb('support')}|{verb('endorse')}|{verb('reaffirm')}|{verb('champion')}|"
+       r"backed|backs|backing|expressed\s+support\s+for|threw\s+(?:its|his|her|their)\s+"
+       r"support\s+behind)\b", "support", "verb"),
+    _c(rf"\b(?:{verb('welcome')}|{verb('praise')}|{verb('hail')}|{verb('applaud')}|"
+       rf"{verb('commend')})\b", "welcome", "verb"),
+    _c(rf"\b(?:{verb('oppose')}|veto(?:es|ed|ing)?|objected\s+to|objects\s+to|"
+       rf"{verb('resist')})\b", "oppose", "verb"),
+    _c(rf"\b(?:{verb('reject')}|{verb('dismiss')}|{verb('rebuff')}|{verb('repudiate')})\b",
+       "reject", "verb"),
+    _c(r"\b(?:deny|denies|denied|denying)\b", "deny", "verb"),
+    _c(rf"\b(?:{verb('refuse')}|declined\s+to|declines\s+to|{verb('spurn')})\b", "refuse", "verb"),
+    _c(r"\b(?:(?:was|is|were|are|been|be|remains?|remained|appears?|seemed)\s+(?:\w+ly\s+)?"
+       r"(?:reluctant|hesitant|unwilling|loath)|balk(?:s|ed)?\s+at|drag(?:s|ged)\s+(?:its|their)\s+"
+       r"feet)\b", "reluctant", "verb"),
+    _c(rf"\b(?:{verb('demand')}|call(?:s|ed|ing)?\s+for|insist(?:s|ed|ing)?\s+on)\b",
+       "demand", "verb"),
+    _c(rf"\b(?:{verb('urge')}|call(?:s|ed|ing)?\s+(?:on|upon)|{verb('implore')}|"
+       rf"{verb('exhort')}|appeal(?:s|ed|ing)?\s+to|pressed\s+(?=\w+(?:\s+\w+)?\s+to\b))\b",
+       "urge", "verb"),
+    _c(rf"\b(?:{verb('recommend')}|{verb('advise')})\b", "recommend", "verb"),
+    _c(rf"\b(?:{verb('propose')}|offer(?:s|ed)?\s+to|{verb('circulate')}\s+a\s+(?:draft|proposal)|"
+       rf"tabled\s+a\s+(?:draft|resolution|proposal)|{verb('float')}\s+(?:a|the)\s+(?:idea|plan|"
+       rf"proposal))\b", "propose", "verb"),
+    _c(rf"\b(?:{verb('threaten')}|vow(?:s|ed|ing)?\s+to\s+(?:retaliate|respond|strike|"
+       rf"punish|answer|counter))\b", "threaten", "verb"),
+    _c(r"\b(?:vow(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|"
+       r"intend(?:s|ed)?|plan(?:s|ned)?\s+to|resolved\s+to|committed\s+to)\b", "intend", "verb"),
+    _c(r"\b(?:agree(?:s|d)?|signed\s+an?\s+(?:agreement|deal|accord|pact)|"
+       r"reached\s+an?\s+(?:agreement|deal|accord|consensus))\b", "agree", "verb"),
+    _c(r"\bcall(?:s|ed|ing)?\s+(?!on\b|upon\b|for\b|it\b|off\b|in\b|up\b|back\b)", "condemn",
+       "called"),
+]
+
+# Appeals in the author's (or a speaker's) own voice; the subject is the target.
+MODAL = [
+    _c(r"\b(?:should|ought\s+to|must|needs?\s+to|has\s+to|have\s+to|would\s+do\s+well\s+to)\b"
+       r"(?!\s+(?:not\s+)?(?:be\s+)?(?:stay|remain)\s+off)", "recommend", "modal"),
+]
+IMPERSONAL = [
+    _c(r"\bit\s+(?:would|will|may|might)\s+be\s+(?:wise|prudent|advisable|better|best|sensible)"
+       r"\s+for\b|\bit\s+(?:is|would\s+be|seems|appears)\s+(?:highly\s+|strongly\s+)?"
+       r"(?:recommended|advisable|appropriate|essential|imperative|crucial|important|necessary|"
+       r"vital|time|desirable|urgent)\s+(?:that|for)\b|\bit\s+seems\s+(?:appropriate|wise)\s+"
+       r"(?:that|for)\b", "recommend", "impersonal"),
+    _c(r"\bit\s+is\s+(?:not|never|hardly)\s+(?:a\s+)?(?:rational|wise|realistic|reasonable|"
+       r"sensible|viable|prudent|helpful)\s+(?:option\s+|choice\s+|course\s+)?for\b",
+       "criticize", "impersonal"),
+]
+EVALUATIVE = [
+    _c(r"\b(?:is|was|are|were)\s+far\s+from\s+(?:the\s+)?truth|\b(?:is|are|was)\s+(?:simply\s+)?"
+       r"(?:untrue|groundless|baseless|false)\b", "deny", "evaluative"),
+    _c(r"\b(?:an?\s+)?act\s+of\s+(?:self-interest|cynicism|hypocrisy|bad\s+faith)|dressed\s+up\s+as|"
+       r"\bstood\s+(?:idly\s+)?(?:aside|by)\b|turned\s+a\s+blind\s+eye|looked\s+the\s+other\s+way|"
+       r"\b(?:seems|seemed|appears)\s+to\s+be\s+an?\s+(?:\w+\s+)?(?:unreasonable|unfair|misguided|"
+       r"one-sided|counterproductive)|\b(?:is|was|are|were)\s+(?:an?\s+)?(?:deeply\s+)?"
+       r"(?:misguided|hypocritical|cynical|reckless|short-sighted|self-defeating)\b",
+       "criticize", "evaluative"),
+    _c(r"\bdeserves?\s+(?:\w+\s+)?support\b|\bmerits?\s+(?:\w+\s+)?support\b|\bis\s+(?:a\s+)?"
+       r"(?:welcome|sound|sensible)\s+(?:step|move|idea)\b", "support", "evaluative"),
+    _c(r"\bshould\s+(?:stay|remain|be\s+kept)\s+off\s+the\s+table|\bshould\s+be\s+(?:rejected|"
+       r"abandoned|scrapped|dropped|resisted)\b", "oppose", "evaluative"),
+    _c(r"\bin\s+name\s+only\b|\bhas\s+every\s+reason\s+to\b|\bhave\s+every\s+reason\s+to\b",
+       "claim", "evaluative"),
+    _c(r"\bit\s+is\s+(?:apparent|clear|evident|obvious)\s+that\b", "claim", "frame"),
+]
+PREDICT = [
+    _c(r"\b(?:is|are)\s+(?:almost\s+|all\s+but\s+|virtually\s+)?(?:certain|likely|unlikely|"
+       r"bound|poised|set)\s+to\b", "predict", "predict"),
+    _c(r"\bwill\b(?!\s+not\s+stand)|\bwould\b(?!\s+have\b)(?!\s+be\s+wise)", "predict", "predict"),
+]
+NOMINAL = [
+    _c(r"\b(?:demands?|calls?|insistence)\s+(?:of|by)\s+(?=(?:the\s+)?[A-Z])", "demand",
+       "nominal"),
+]
+
+ALL_CUES = NULL_CUES + SPEECH + VERBS + MODAL + IMPERSONAL + EVALUATIVE + PREDICT + NOMINAL
+
+# What a statement amounts to, checked in this order on reported content.
+CONTENT = [
+    ("threaten", re.compile(
+        r"\b(?:answer|respond|retaliate|counter)\w*\b[^.;]{0,80}?\bwith\b|countermeasures?|"
+        r"military\s+action|retaliat\w+|sea\s+of\s+fire|annihilat\w+|merciless", re.I)),
+    ("warn", re.compile(
+        r"held\s+(?:fully\s+)?(?:responsible|accountable)|will\s+(?:pay|regret)|"
+        r"(?:face|bear)\s+(?:the\s+)?(?:serious\s+|severe\s+)?consequences|gain\s+nothing|"
+        r"will\s+not\s+stand\s+(?:idly\s+)?by|deeper\s+isolation|drastic\s+measures|"
+        r"(?:serious|severe)\s+backlash|at\s+(?:its|their)\s+own\s+peril", re.I)),
+    ("reject", re.compile(r"\b(?:groundless|baseless|unfounded|absurd|nonsense|fabricat\w+)\b",
+                          re.I)),
+    ("condemn", re.compile(
+        r"provocation|reckless|rehearsals?\s+for\s+(?:invasion|aggression|war)|breach\s+of|"
+        r"violation\s+of|threat\s+to\s+(?:the\s+)?(?:peace|stability|security)|outrageous|"
+        r"unacceptable|deplorable", re.I)),
+    ("criticize", re.compile(
+        r"foolish|thief|hostile|tool\s+of|irresponsible|hypocri\w+|double\s+standards?|"
+        r"shielding|unreasonable|destabiliz\w+|interference|gangster", re.I)),
+    ("demand", re.compile(r"\bmust\b|\bhave\s+to\b|\bhas\s+to\b", re.I)),
+    ("urge", re.compile(r"\bshould\b|\bought\s+to\b", re.I)),
+    ("oppose", re.compile(
+        r"outlived\s+(?:its|their)\s+usefulness|\bobsolete\b|counterproductive|"
+        r"off\s+the\s+table", re.I)),
+    ("intend", re.compile(
+        r"\bintends?\s+to\b|\bplans?\s+to\b|\bwill\s+(?:build|expand|continue|develop|strengthen|"
+        r"bolster|pursue)\b", re.I)),
+    ("predict", re.compile(r"\bwould\b|\bwill\b|\blikely\b", re.I)),
+]
+
+# Consequences that make an author's forecast a warning.
+NEGATIVE_OUTCOME = re.compile(
+    r"backlash|sanction|threaten|isolation|\bcost|collapse|damage|undermine|danger|crisis|"
+    r"punish|\bpay\b|penalt|retaliat|escalat|instabilit", re.I)
+
+# Words before a cue that make it non-asserted (subordinate, interrogative, hypothetical).
+NON_ASSERTED = re.compile(
+    r"\b(?:whether|if|unless|when|once|why|how)\b|\?", re.IGNORECASE)
+NEGATION = re.compile(
+    r"\b(?:not|never|no\s+longer|neither|nor|hardly|n[o’']t|without)\b|n[’']t\b|"
+    r"\bno\s+(?:intention|plan)s?\s+to\b|\bfail(?:ed|s)?\s+to\b", re.IGNORECASE)
+
+EVENT_CLASSES = {
+    "launch": re.compile(r"\b(?:launch\w*|missiles?|tests?|testing|provocations?|firings?|"
+                         r"ICBMs?|SLBMs?|nuclear|fissile|barrage)\b", re.I),
+    "drill": re.compile(r"\b(?:drills?|exercises?|war\s+games|maneuvers)\b", re.I),
+}

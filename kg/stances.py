@@ -1,0 +1,853 @@
+"""Stances from sentences: who takes which position toward whom, with the clause as evidence.
+
+For each sentence: quotations, hypothetical framing and clauses are found; in each clause the
+first cue (a reporting verb, a stance verb, a modal or impersonal recommendation, an evaluative
+idiom or a forecast) is the frame. Its holder is the clause subject (lists, appositions,
+parentheticals, pronouns and relative pronouns resolved), a passive's by-agents, the speaker
+after a quotation ("..., she said"), or the author for the piece's own voice. The target is
+the object the cue is aimed at, or what the reported content is about (README conventions).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon as lx
+from .mentions import ActorBook, Mention, MentionFinder, mask
+from .records import Document
+from .sentences import Sentence
+
+COARSE = {
+    "condemn": "disapprove", "criticize": "disapprove", "accuse": "disapprove",
+    "support": "approve", "welcome": "approve", "agree": "approve",
+    "oppose": "reject", "reject": "reject", "deny": "reject", "refuse": "reject",
+    "reluctant": "reject", "demand": "appeal", "urge": "appeal", "recommend": "appeal",
+    "propose": "appeal", "warn": "warn", "threaten": "warn", "claim": "assert",
+    "predict": "assert", "intend": "intend",
+}
+_CATEGORY_RANK = {"null": 0, "evaluative": 1, "impersonal": 2, "passive": 3, "frame": 3,
+                  "verb": 4, "called": 5, "speech": 6, "nominal": 7, "modal": 8, "predict": 9}
+_BASE_CONFIDENCE = {"verb": 0.88, "speech": 0.82, "called": 0.78, "passive": 0.82,
+                    "modal": 0.78, "impersonal": 0.8, "evaluative": 0.6, "frame": 0.62,
+                    "predict": 0.5, "nominal": 0.55}
+_TOKEN = re.compile(r"[’']s\b|\w+(?:[-’']\w+)*|[^\w\s]")
+_PRONOUNS = {"he", "she", "it", "they", "we", "who", "which", "its", "their", "his", "her",
+             "our", "us"}
+_SKIP = {
+    "has", "have", "had", "was", "were", "is", "are", "been", "be", "also", "merely", "long",
+    "separately", "repeatedly", "already", "then", "now", "again", "jointly", "once", "later",
+    "earlier", "previously", "so", "far", "just", "even", "still", "would", "will", "could",
+    "may", "might", "can", "did", "does", "do", "today", "yesterday", "too", "all", "itself",
+    "themselves", "both",
+}
+_PAREN_START = {"however", "though", "predictably", "meanwhile", "moreover", "too", "also",
+                "for", "in", "more", "who", "which", "whoever", "whatever", "therefore",
+                "in turn", "as", "unsurprisingly", "instead", "again", "once", "after", "at",
+                "on", "by", "like", "with", "according"}
+_SPEAKER_NOUNS = {"reports", "report", "statement", "statements", "spokesperson", "spokesman",
+                  "spokeswoman", "officials", "envoy", "diplomats", "government", "leaders",
+                  "leadership", "analysis", "findings", "representative", "delegation"}
+_INTRO = re.compile(
+    r"^(?:In|At|After|As|For|With|Since|During|Despite|Furthermore|Moreover|However|Yet|"
+    r"Still|First|Second|Third|Fourth|Fifth|Finally|Originally|Currently|Ultimately|Of course|"
+    r"Meanwhile|Then|Now|Regarding|Speaking|Under|Last|On|Before|Following|Later|Earlier|"
+    r"Instead|Indeed|Thus|Therefore|Eventually|Again|Also|Even so|By|Over|Today|This)\b"
+    r"[^,;]{0,100},\s*"
+)
+_NP_STOP = re.compile(
+    r"\s(?:as|in|for|at|with|during|through|because|after|before|since|over|to\s+(?!the\s+"
+    r"defen))\s|[,;:“”\"(]|\s(?:a|an)\s(?=[“\"]|\w+\s+[“\"])"
+)
+_MEASURES = re.compile(
+    r"\b(?:sanctions?|penalt(?:y|ies)|measures?|action|resolutions?|restrictions?|pressure|"
+    r"embargo|steps?|punishment)\s+(?:on|against|targeting)\s+(?:the\s+)?", re.IGNORECASE
+)
+_ACCUSATION = re.compile(r"\b(?:accusations?|charges?|claims?|allegations?)\b", re.IGNORECASE)
+_HYPOTHETICAL_OPEN = re.compile(r"^\W*(?:(?:Even\s+)?If|Were|Had|Should|Unless)\b")
+_MAIN_MODAL = re.compile(r"\b(?:would|might|could)\b")
+_CONDITION = re.compile(
+    r"\b(?:under\s+the\s+conditions?\s+that|on\s+(?:the\s+)?condition\s+that|provided\s+that|"
+    r"as\s+long\s+as|unless|if)\b[^.;]*", re.IGNORECASE)
+_AUTHOR_SUBJECTLESS = re.compile(r"\b(?:suggest|indicate|show|mean)", re.IGNORECASE)
+
+
+@dataclass
+class Draft:
+    holders: tuple[str, ...]
+    kind: str
+    targets: tuple[str | None, ...]
+    start: int
+    end: int
+    category: str
+    modality: str = "asserted"
+    condition: str | None = None
+    confidence: float = 0.8
+    issue_start: int = 0
+    issue_end: int = 0
+
+
+@dataclass
+class Clause:
+    start: int
+    end: int
+    how: str  # how it was split from the previous one
+    subject: tuple[str, ...] | None = None
+    frame: Draft | None = None
+    cue_kind: str | None = None
+
+
+@dataclass
+class _Item:
+    kind: str  # M (mention), W (word), P (punctuation), Q (quotation)
+    start: int
+    end: int
+    text: str
+    mention: Mention | None = None
+
+
+@dataclass
+class _Memory:
+    subjects: list[tuple[int, tuple[str, ...] | None]] = field(default_factory=list)
+    persons: list[tuple[int, str]] = field(default_factory=list)
+    accusers: list[str] = field(default_factory=list)
+    claimants: list[str] = field(default_factory=list)
+    event_agents: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    last_event: str | None = None
+
+
+class StanceFinder:
+    def __init__(self, doc: Document, sentences: list[Sentence], finder: MentionFinder,
+                 book: ActorBook, author: str) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.masked = mask(doc.text)
+        self.sentences = sentences
+        self.book = book
+        self.author = author
+        self.mentions = finder.mentions
+        self.mem = _Memory()
+        topic = finder.topic_state()
+        if topic:
+            self.mem.event_agents["launch"] = (topic,)
+        self.drafts: list[Draft] = []
+
+    # ------------------------------------------------------------------------- driver
+    def run(self) -> list[Draft]:
+        k = 0
+        for s in self.sentences:
+            ms = []
+            while k < len(self.mentions) and self.mentions[k].start < s.start:
+                k += 1
+            j = k
+            while j < len(self.mentions) and self.mentions[j].start < s.end:
+                ms.append(self.mentions[j])
+                j += 1
+            self._sentence(s, ms)
+        return self._dedupe(self.drafts)
+
+    def _sentence(self, s: Sentence, ms: list[Mention]) -> None:
+        quotes = _quotes(self.text, s.start, s.end)
+        hypothetical = self._hypothetical(s)
+        condition = None
+        cm = _CONDITION.search(self.text, s.start, s.end)
+        if cm and not hypothetical:
+            condition = cm.group().strip().rstrip(",")
+        clauses = self._clauses(s, quotes, ms)
+        prev: Clause | None = None
+        for cl in clauses:
+            self._note_events(cl, ms)
+            drafts = [] if hypothetical else self._clause(s, cl, prev, quotes, ms)
+            for d in drafts:
+                if condition and d.modality == "asserted" and cm and not (
+                        d.start <= cm.start() < d.end and cm.start() - d.start < 3):
+                    d.modality = "conditional"
+                    d.condition = condition
+                self.drafts.append(d)
+                self._remember(d)
+            if cl.subject is None:
+                cl.subject = self._plain_subject(cl, ms, quotes)
+            self.mem.subjects.append((cl.start, cl.subject))
+            for a in cl.subject or ():
+                if self.book.is_person(a):
+                    self.mem.persons.append((cl.start, a))
+            prev = cl
+
+    def _remember(self, d: Draft) -> None:
+        if d.kind == "accuse":
+            self.mem.accusers.extend(d.holders)
+        if d.kind in ("claim", "accuse", "criticize", "condemn"):
+            self.mem.claimants.extend(d.holders)
+
+    # ------------------------------------------------------------------------- structure
+    def _hypothetical(self, s: Sentence) -> bool:
+        t = self.text[s.start:s.end]
+        if not _HYPOTHETICAL_OPEN.match(t):
+            return False
+        comma = t.find(",")
+        main = t[comma:] if comma >= 0 else t
+        return bool(_MAIN_MODAL.search(main))
+
+    def _clauses(self, s: Sentence, quotes: list[tuple[int, int]], ms: list[Mention]
+                 ) -> list[Clause]:
+        cuts: list[tuple[int, str]] = []
+        t = self.masked
+        starts = {m.start for m in ms}
+        pattern = re.compile(
+            r";\s+|,\s+(?=(?:while|whereas|although|though|but|yet|as|so\s+that)\b)"
+            r"|,\s+(?=(?:which|who)\b)|,\s+(?=and\s)|\s+and\s+(?=that\b)"
+            r"|,\s+(?=(?:a|an)\s+[\w-]+\s+(?:that|which)\b)"
+            r"|,?\s+and\s+(?=(?:also\s+)?(?:reaffirm|warn|vow|call|urg|condemn|denounc|accus|"
+            r"insist|said|add|stress|reject|demand|pledg|promis|threaten|express|agree)\w*\b)"
+            r"|,\s+(?=(?:condemning|accusing|calling|urging|warning|saying|demanding|denouncing|"
+            r"criticizing|criticising|rejecting|praising|vowing|adding|insisting|arguing|"
+            r"threatening|claiming)\b)"
+        )
+        for m in pattern.finditer(t, s.start, s.end):
+            if any(q0 <= m.start() < q1 for q0, q1 in quotes):
+                continue
+            nxt = t[m.end():m.end() + 12]
+            how = "and_that" if t[m.start():m.end()].strip() == "and" and nxt.startswith("that") \
+                else ("relative" if re.match(r"(?:which|who)\b", nxt) else "clause")
+            if re.match(r"and\s", nxt):
+                after = m.end() + 4
+                while after < s.end and t[after] == " ":
+                    after += 1
+                if not (after in starts or re.match(
+                        r"(?:the|we|it|they|he|she|this|that|its|their)\b", t[after:after + 6],
+                        re.IGNORECASE)):
+                    continue
+            if re.match(r"(?:condemning|accusing|calling|urging|warning|saying|demanding|"
+                        r"denouncing|criticizing|criticising|rejecting|praising|vowing|adding|"
+                        r"insisting|arguing|threatening|claiming)\b", nxt):
+                how = "participle"
+            if re.match(r"\s*,?\s*and\s+(?!that)", t[m.start():m.end() + 1]) and how == "clause" \
+                    and not re.match(r"\s*,", t[m.start():m.end()]):
+                how = "and_verb"
+            cuts.append((m.start(), how))
+        clauses: list[Clause] = []
+        pos, how = s.start, "start"
+        for cut, next_how in cuts:
+            if cut > pos:
+                clauses.append(Clause(pos, cut, how))
+            pos, how = cut, next_how
+        clauses.append(Clause(pos, s.end, how))
+        for cl in clauses:  # trim separators and leading conjunctions
+            m = re.match(r"[\s,;]*(?:(?:and|but|while|whereas|although|though|yet|as|so that)"
+                         r"\s+)?", self.text[cl.start:cl.end])
+            if m and cl.start + m.end() < cl.end:
+                cl.start += m.end()
+        # a clause that is only a list of actors belongs to the next one ("A, B, and C agreed")
+        merged: list[Clause] = []
+        for cl in clauses:
+            if merged and _only_mentions(self.text, merged[-1], ms):
+                merged[-1] = Clause(merged[-1].start, cl.end, merged[-1].how)
+            else:
+                merged.append(cl)
+        return merged
+
+    # ------------------------------------------------------------------------- clause
+    def _clause(self, s: Sentence, cl: Clause, prev: Clause | None,
+                quotes: list[tuple[int, int]], ms: list[Mention]) -> list[Draft]:
+        cues = self._cues(cl, quotes)
+        out: list[Draft] = []
+        if cl.how == "and_that" and prev is not None and prev.frame is not None:
+            d = self._continued_speech(cl, prev.frame, ms, quotes)
+            cl.frame = prev.frame
+            cl.subject = prev.subject
+            return [d] if d else []
+        first = True
+        for cue_start, cue_end, cue in cues:
+            if cue.category == "null":
+                if first:
+                    cl.subject = self._subject(cl, cue_start, ms, quotes, prev)[0]
+                return out
+            if not first and cue.category in ("modal", "predict", "speech", "called"):
+                continue
+            before = self.text[cl.start:cue_start]
+            if NON_ASSERTED_BEFORE(before):
+                continue
+            holders, via = self._holders(s, cl, prev, cue_start, cue_end, cue, ms, quotes)
+            if not first and via not in ("name",):
+                continue
+            if self._negated(cl, cue_start, cue_end, cue):
+                if first:
+                    cl.subject = holders or None
+                first = False
+                continue
+            drafts = self._build(s, cl, cue_start, cue_end, cue, holders, via, ms, quotes,
+                                 secondary=not first)
+            if first:
+                cl.subject = holders if via != "author" else cl.subject
+                cl.frame = drafts[0] if drafts else None
+            out.extend(drafts)
+            first = False
+        return out
+
+    def _cues(self, cl: Clause, quotes: list[tuple[int, int]]
+              ) -> list[tuple[int, int, lx.Cue]]:
+        found = []
+        for cue in lx.ALL_CUES:
+            for m in cue.pattern.finditer(self.masked, cl.start, cl.end):
+                if any(q0 <= m.start() < q1 for q0, q1 in quotes):
+                    continue
+                found.append((m.start(), m.end(), cue))
+        for m in lx.PASSIVE.finditer(self.masked, cl.start, cl.end):
+            if any(q0 <= m.start() < q1 for q0, q1 in quotes):
+                continue
+            kind = lx.PASSIVE_VERBS[m.group("verb").lower()]
+            found.append((m.start(), m.end(), lx.Cue(lx.PASSIVE, kind, "passive")))
+        found.sort(key=lambda f: (f[0], _CATEGORY_RANK[f[2].category]))
+        # one cue per position; a passive hides the plain verb inside it
+        out: list[tuple[int, int, lx.Cue]] = []
+        for f in found:
+            if out and f[0] < out[-1][1] and (f[0] == out[-1][0] or out[-1][2].category in (
+                    "passive", "evaluative", "impersonal", "null")):
+                continue
+            out.append(f)
+        return out
+
+    def _negated(self, cl: Clause, start: int, end: int, cue: lx.Cue) -> bool:
+        if cue.category in ("evaluative", "impersonal", "frame"):
+            return False
+        window = self.text[max(cl.start, start - 30):start]
+        # only the words between the subject and the verb
+        window = re.split(r"[,;]", window)[-1]
+        words = window.split()[-4:]
+        tail = " ".join(words)
+        if lx.NEGATION.search(tail):
+            return True
+        return bool(re.match(r"\s+nothing\b", self.text[end:end + 10]))
+
+    # ------------------------------------------------------------------------- holders
+    def _holders(self, s: Sentence, cl: Clause, prev: Clause | None, cue_start: int,
+                 cue_end: int, cue: lx.Cue, ms: list[Mention], quotes: list[tuple[int, int]]
+                 ) -> tuple[tuple[str, ...], str]:
+        if cue.category in ("impersonal", "evaluative", "frame"):
+            return (self.author,), "author"
+        if cue.category == "passive":
+            agents = self._by_agents(cue_end, cl.end, ms)
+            return agents, "name" if agents else "none"
+        if cue.category == "nominal":
+            after = [m for m in ms if cue_end <= m.start < cue_end + 6]
+            return (after[0].actors if after else ()), "name"
+        subject, via = self._subject(cl, cue_start, ms, quotes, prev)
+        if cue.category == "modal":
+            return (self._voice_of(cue_start, quotes, s),), "author"
+        if cue.category == "predict":
+            return (self._voice_of(cue_start, quotes, s),), "author"
+        if subject:
+            co = self._co_holders(cl, cue_end, ms)
+            return tuple(dict.fromkeys(subject + co)), via
+        if cue.category == "speech":
+            after = [m for m in ms if cue_end <= m.start <= cue_end + 2]
+            if after:
+                return after[0].actors, "name"
+            if _AUTHOR_SUBJECTLESS.match(self.text[cue_start:cue_end]):
+                return (self.author,), "author"
+        if cl.how in ("participle", "and_verb") and prev is not None and prev.subject:
+            return prev.subject, "carry"
+        return (), "none"
+
+    def _voice_of(self, pos: int, quotes: list[tuple[int, int]], s: Sentence) -> str:
+        """Whose voice a modal or forecast is in: the author's, unless it is quoted."""
+        return self.author
+
+    def _by_agents(self, start: int, end: int, ms: list[Mention]) -> tuple[str, ...]:
+        out: list[str] = []
+        for m in ms:
+            if start <= m.start < end:
+                before = self.text[max(start, m.start - 4):m.start]
+                if re.search(r"\bby\s+$", before) or (out and re.search(r"(?:and|,)\s+$", before)):
+                    out.extend(a for a in m.actors if a not in out)
+        return tuple(out)
+
+    def _co_holders(self, cl: Clause, cue_end: int, ms: list[Mention]) -> tuple[str, ...]:
+        out: list[str] = []
+        for m in ms:
+            if cue_end <= m.start < cl.end and re.search(
+                    r"\b(?:together|along|jointly)\s+with\s+$",
+                    self.text[max(0, m.start - 20):m.start]):
+                out.extend(m.actors)
+        return tuple(out)
+
+    def _items(self, start: int, end: int, ms: list[Mention], quotes: list[tuple[int, int]]
+               ) -> list[_Item]:
+        items: list[_Item] = []
+        for t in _TOKEN.finditer(self.masked, start, end):
+            p = t.start()
+            m = next((m for m in ms if m.start <= p < m.end), None)
+            if m is not None:
+                if not items or items[-1].mention is not m:
+                    items.append(_Item("M", m.start, m.end, m.text, m))
+                continue
+            q = next((q for q in quotes if q[0] <= p < q[1]), None)
+            if q is not None:
+                if not items or items[-1].kind != "Q" or items[-1].start != q[0]:
+                    items.append(_Item("Q", q[0], q[1], ""))
+                continue
+            word = t.group()
+            items.append(_Item("W" if (word[0].isalnum() or word[0] in "’'") else "P",
+                               t.start(), t.end(), word))
+        return _drop_parentheticals(items)
+
+    def _subject(self, cl: Clause, cue_start: int, ms: list[Mention],
+                 quotes: list[tuple[int, int]], prev: Clause | None
+                 ) -> tuple[tuple[str, ...], str]:
+        items = self._items(cl.start, cue_start, ms, quotes)
+        i = len(items) - 1
+        while i >= 0 and items[i].kind == "W" and (
+                items[i].text.lower() in _SKIP or items[i].text.lower().endswith("ly")):
+            i -= 1
+        if i < 0:
+            return (), "none"
+        it = items[i]
+        if it.kind == "W" and it.text.lower() in _SPEAKER_NOUNS and i >= 1:
+            owner = items[i - 1]
+            if owner.kind == "W" and owner.text in ("'s", "’s") and i >= 2 and \
+                    items[i - 2].kind == "M":
+                return items[i - 2].mention.actors, "name"  # type: ignore[union-attr]
+            if owner.kind == "W" and owner.text.lower() in ("its", "their", "his", "her"):
+                return self._pronoun(owner.text, owner.start, quotes, cl), "pronoun"
+            return (), "none"
+        if it.kind == "M":
+            assert it.mention is not None
+            actors = list(it.mention.actors)
+            via = "name" if it.mention.form not in ("description", "surname", "plural") else \
+                "description"
+            j = i - 1
+            while j >= 1:
+                sep = items[j]
+                if sep.kind == "W" and sep.text.lower() == "and" or sep.kind == "P" and \
+                        sep.text == ",":
+                    k = j - 1
+                    if items[k].kind == "P" and items[k].text == "," and k >= 1:
+                        k -= 1
+                    if items[k].kind == "M":
+                        actors = [a for a in items[k].mention.actors  # type: ignore[union-attr]
+                                  if a not in actors] + actors
+                        j = k - 1
+                        continue
+                break
+            if it.mention.possessive:
+                return (), "none"
+            return tuple(actors), via
+        if it.kind == "W" and it.text.lower() in _PRONOUNS:
+            if it.text.lower() in ("who", "which"):
+                return self._antecedent(cl.start, ms), "pronoun"
+            return self._pronoun(it.text, it.start, quotes, cl), "pronoun"
+        return (), "none"
+
+    def _antecedent(self, pos: int, ms: list[Mention]) -> tuple[str, ...]:
+        before = [m for m in ms if m.end <= pos and re.fullmatch(r"[\s,]*",
+                                                                 self.text[m.end:pos])]
+        return before[-1].actors if before else ()
+
+    def _pronoun(self, word: str, pos: int, quotes: list[tuple[int, int]], cl: Clause
+                 ) -> tuple[str, ...]:
+        w = word.lower()
+        if w in ("we", "us", "our"):
+            if any(q0 <= pos < q1 for q0, q1 in quotes):
+                return ()
+            return (self.author,)
+        if w in ("he", "she", "his", "her"):
+            for p, a in reversed(self.mem.persons):
+                if p < pos:
+                    return (a,)
+            for m in reversed(self.mentions):
+                if m.start < pos and m.actors and self.book.is_person(m.actors[0]):
+                    return m.actors[:1]
+            return ()
+        plural = w in ("they", "their")
+        for p, subj in reversed(self.mem.subjects):
+            if p >= pos:
+                continue
+            if subj is None:
+                return ()
+            if plural and len(subj) >= 2:
+                return subj
+            if not plural and len(subj) == 1 and not self.book.is_person(subj[0]):
+                return subj
+            if not plural and len(subj) == 1:
+                continue
+            if plural:
+                continue
+            return ()
+        return ()
+
+    def _plain_subject(self, cl: Clause, ms: list[Mention], quotes: list[tuple[int, int]]
+                       ) -> tuple[str, ...] | None:
+        t = self.text[cl.start:cl.end]
+        intro = _INTRO.match(t)
+        start = cl.start + (intro.end() if intro else 0)
+        items = self._items(start, min(cl.end, start + 80), ms, quotes)
+        if not items:
+            return None
+        it = items[0]
+        if it.kind == "W" and it.text.lower() in ("the", "both") and len(items) > 1 and \
+                items[1].kind == "M":
+            it = items[1]
+        if it.kind == "M":
+            return it.mention.actors  # type: ignore[union-attr]
+        if it.kind == "W" and it.text.lower() in _PRONOUNS:
+            return self._pronoun(it.text, it.start, quotes, cl) or None
+        return None
+
+    # ------------------------------------------------------------------------- stances
+    def _build(self, s: Sentence, cl: Clause, cue_start: int, cue_end: int, cue: lx.Cue,
+               holders: tuple[str, ...], via: str, ms: list[Mention],
+               quotes: list[tuple[int, int]], secondary: bool) -> list[Draft]:
+        holders = tuple(h for h in holders if not self.book.news_media(h))
+        if not holders:
+            return []
+        kind = cue.kind
+        content = self._content(cl, cue_start, cue_end, cue, quotes)
+        category = cue.category
+        conf = _BASE_CONFIDENCE.get(category, 0.6)
+        if category in ("speech", "called", "frame"):
+            override = _content_kind(self.text[content[0]:content[1]]) if content else None
+            if category == "called":
+                kind = override if override in ("condemn", "criticize", "welcome",
+                                                "reject") else "claim"
+            elif override and (cue.kind == "claim" or (cue.kind == "warn" and
+                                                        override == "threaten")):
+                kind = override
+                conf -= 0.04
+            if category == "frame" and kind == "claim" and content and lx.NEGATIVE_OUTCOME.search(
+                    self.text[content[0]:content[1]]):
+                kind = "warn"
+        if category == "predict":
+            subject, _ = self._subject(cl, cue_start, ms, quotes, None)
+            clause_text = self.text[cl.start:cl.end]
+            if lx.NEGATIVE_OUTCOME.search(clause_text):
+                kind = "warn"
+            elif not subject:
+                return []
+            if self._in_speech_sentence(s, quotes):
+                return []
+        modality = "predicted" if kind == "predict" or category == "predict" else "asserted"
+        targets = self._targets(s, cl, cue_start, cue_end, cue, kind, holders, content, ms,
+                                quotes)
+        if via in ("pronoun", "description", "carry"):
+            conf -= 0.1
+        start = cl.start
+        if secondary:
+            subj_items = [m for m in ms if cl.start <= m.start < cue_start]
+            if subj_items:
+                start = subj_items[-1].start
+        end = cl.end
+        start, end = _trim(self.text, start, end)
+        if end <= start:
+            return []
+        return [Draft(holders=holders, kind=kind, targets=targets, start=start, end=end,
+                      category=category, modality=modality, confidence=round(conf, 2),
+                      issue_start=cue_start, issue_end=cl.end)]
+
+    def _in_speech_sentence(self, s: Sentence, quotes: list[tuple[int, int]]) -> bool:
+        if quotes:
+            return True
+        return bool(lx.SPEECH[0].pattern.search(self.masked, s.start, s.end))
+
+    def _continued_speech(self, cl: Clause, frame: Draft, ms: list[Mention],
+                          quotes: list[tuple[int, int]]) -> Draft | None:
+        content = (cl.start, cl.end)
+        text = self.text[cl.start:cl.end]
+        kind = _content_kind(text) or "claim"
+        targets = self._content_targets(content, frame.holders, ms, quotes)
+        start, end = _trim(self.text, cl.start, cl.end)
+        return Draft(holders=frame.holders, kind=kind, targets=targets, start=start, end=end,
+                     category="speech", confidence=round(frame.confidence - 0.05, 2),
+                     issue_start=cl.start, issue_end=cl.end)
+
+    def _content(self, cl: Clause, cue_start: int, cue_end: int, cue: lx.Cue,
+                 quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+        """The reported words: a quotation before the verb, or what follows it."""
+        if cue.category not in ("speech", "called", "frame"):
+            return None
+        before = [q for q in quotes if cl.start <= q[0] and q[1] <= cue_start]
+        if before and cue.category == "speech":
+            return before[0][0], before[-1][1]
+        return cue_end, cl.end
+
+    # ------------------------------------------------------------------------- targets
+    def _targets(self, s: Sentence, cl: Clause, cue_start: int, cue_end: int, cue: lx.Cue,
+                 kind: str, holders: tuple[str, ...], content: tuple[int, int] | None,
+                 ms: list[Mention], quotes: list[tuple[int, int]]) -> tuple[str | None, ...]:
+        own = set(holders) | {self.book.state_of.get(h) for h in holders} - {None}
+        own.add(self.author)
+
+        def ok(actors: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(a for a in actors if a not in own)
+
+        if kind == "agree" and len(holders) >= 2:
+            return ("__others__",)
+        if cue.category == "passive":
+            subj = [m for m in ms if cl.start <= m.start < cue_start and not m.attributive]
+            return (ok(subj[0].actors) or (None,)) if subj else (None,)
+        if cue.category in ("modal", "impersonal") or (cue.category == "predict"):
+            return self._subject_targets(cl, cue_start, cue_end, cue, ms, quotes, ok, s)
+        if cue.category == "evaluative":
+            if kind == "deny":
+                for a in reversed(self.mem.claimants):
+                    if a not in own:
+                        return (a,)
+                return (None,)
+            subj = [m for m in ms if cl.start <= m.start < cl.end and not m.attributive]
+            if subj:
+                return ok(subj[0].actors) or (None,)
+            subj_p, _ = self._subject(cl, cue_start, ms, quotes, None)
+            return ok(subj_p) or (None,)
+        if kind in ("deny", "reject"):
+            np = self._object_np(cue_end, cl.end, "verb")
+            if _ACCUSATION.search(self.text[np[0]:np[1]]) or np[1] - np[0] < 3:
+                first = [m for m in ms if np[0] <= m.start < np[1]]
+                if first:
+                    return ok(first[0].actors) or (None,)
+                for a in reversed(self.mem.accusers):
+                    if a not in own:
+                        return (a,)
+        measures = self._measures(cue_end, cl.end, ms)
+        if measures and ok(measures):
+            return ok(measures)
+        if content and cue.category in ("speech", "frame"):
+            # "warned both capitals that ...": the one warned
+            io = [m for m in ms if cue_end <= m.start < cue_end + 3]
+            if io and cue.kind == "warn" and ok(io[0].actors):
+                return ok(io[0].actors)
+            found = self._content_targets(content, holders, ms, quotes)
+            if found != (None,) or cue.category == "frame":
+                return found
+        if kind == "intend":
+            return (None,)
+        np = self._object_np(cue_end, cl.end, cue.category)
+        listed = self._mention_list(np[0], np[1], ms, skip_attributive=True)
+        listed = ok(listed)
+        if listed:
+            return listed
+        if kind in ("condemn", "criticize", "warn", "threaten", "oppose", "accuse", "reject"):
+            agents = self._event_agents(np[0], max(np[1], min(cl.end, np[0] + 60)))
+            agents = ok(agents)
+            if agents:
+                return agents
+        return (None,)
+
+    def _subject_targets(self, cl: Clause, cue_start: int, cue_end: int, cue: lx.Cue,
+                         ms: list[Mention], quotes: list[tuple[int, int]], ok, s: Sentence
+                         ) -> tuple[str | None, ...]:
+        if cue.category == "impersonal":
+            listed = self._mention_list(cue_end, min(cl.end, cue_end + 80), ms,
+                                        skip_attributive=False, leading_only=True)
+            return ok(listed) or (None,)
+        subject, _ = self._subject(cl, cue_start, ms, quotes, None)
+        if subject:
+            return ok(subject) or (None,)
+        if cue.category == "predict":
+            # a forecast about a thing: the actor whose fate it is ("the regime's stability")
+            sent = [m for m in ms if s.start <= m.start < s.end]
+            for pick in (lambda m: m.possessive, lambda m: m.form == "demonym",
+                         lambda m: not m.attributive):
+                found = [m for m in sent if pick(m) and ok(m.actors)]
+                if found:
+                    return ok(found[0].actors)
+        return (None,)
+
+    def _content_targets(self, content: tuple[int, int], holders: tuple[str, ...],
+                         ms: list[Mention], quotes: list[tuple[int, int]]
+                         ) -> tuple[str | None, ...]:
+        own = set(holders) | {self.book.state_of.get(h) for h in holders} - {None}
+        start, end = content
+        inner = [m for m in ms if start <= m.start < end]
+        # an inner stance verb's object ("had no intention to condemn North Korea")
+        for cue in lx.VERBS:
+            if cue.category != "verb":
+                continue
+            for v in cue.pattern.finditer(self.masked, start, end):
+                np = self._object_np(v.end(), end, "verb")
+                objs = [m for m in inner if np[0] <= m.start < np[1] and not m.attributive
+                        and set(m.actors) - own]
+                if objs and not _starts_with_mention(self.text, start, inner):
+                    return tuple(a for a in objs[0].actors if a not in own)
+        measures = self._measures(start, end, ms)
+        lead = self._mention_list(start, end, ms, skip_attributive=True, leading_only=True)
+        lead = tuple(a for a in lead if a not in own)
+        if lead:
+            return lead
+        if measures:
+            ok_m = tuple(a for a in measures if a not in own)
+            if ok_m:
+                return ok_m
+        listed = self._mention_list(start, end, ms, skip_attributive=True)
+        listed = tuple(a for a in listed if a not in own)
+        return listed or (None,)
+
+    def _object_np(self, start: int, end: int, category: str) -> tuple[int, int]:
+        m = _NP_STOP.search(self.masked, start, end)
+        stop = m.start() if m else end
+        if category == "called":
+            q = re.search(r"[“\"]|\s(?:a|an|as)\s", self.masked[start:stop])
+            if q:
+                stop = start + q.start()
+        return start, stop
+
+    def _mention_list(self, start: int, end: int, ms: list[Mention], skip_attributive: bool,
+                      leading_only: bool = False) -> tuple[str, ...]:
+        cands = [m for m in ms if start <= m.start < end and
+                 not (skip_attributive and m.attributive)]
+        if not cands:
+            return ()
+        first = cands[0]
+        if leading_only:
+            gap = self.text[start:first.start]
+            if not re.fullmatch(r"[\s,]*(?:that\s+|the\s+|both\s+|\(\s*)*[\s“\"]*", gap,
+                                re.IGNORECASE):
+                return ()
+        actors = list(first.actors)
+        last = first
+        for m in cands[1:]:
+            gap = self.text[last.end:m.start]
+            if re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?", gap):
+                actors.extend(a for a in m.actors if a not in actors)
+                last = m
+            else:
+                break
+        return tuple(actors)
+
+    def _measures(self, start: int, end: int, ms: list[Mention]) -> tuple[str, ...]:
+        for m in _MEASURES.finditer(self.masked, start, end):
+            listed = self._mention_list(m.end(), min(end, m.end() + 60), ms,
+                                        skip_attributive=False, leading_only=True)
+            if listed:
+                return listed
+        return ()
+
+    def _event_agents(self, start: int, end: int) -> tuple[str, ...]:
+        window = self.text[start:end]
+        for name, pattern in lx.EVENT_CLASSES.items():
+            if pattern.search(window) and self.mem.event_agents.get(name):
+                return self.mem.event_agents[name]
+        if self.mem.last_event and self.mem.event_agents.get(self.mem.last_event):
+            return self.mem.event_agents[self.mem.last_event]
+        return ()
+
+    def _note_events(self, cl: Clause, ms: list[Mention]) -> None:
+        text = self.text[cl.start:cl.end]
+        for name, pattern in lx.EVENT_CLASSES.items():
+            hit = pattern.search(text)
+            if not hit:
+                continue
+            self.mem.last_event = name
+            if name == "drill":
+                of = re.search(r"(?:drills?|exercises?)\s+(?:of|by|between)\s+", text)
+                if of:
+                    listed = self._mention_list(cl.start + of.end(), cl.end, ms, False, True)
+                    states = tuple(a for a in listed if self.book.type_of(a) == "State")
+                    if states:
+                        self.mem.event_agents["drill"] = states
+                        continue
+                subj = self._plain_subject(cl, ms, [])
+                states = tuple(a for a in subj or () if self.book.type_of(a) == "State")
+                if len(states) >= 2:
+                    self.mem.event_agents["drill"] = states
+
+    # ------------------------------------------------------------------------- output
+    def _dedupe(self, drafts: list[Draft]) -> list[Draft]:
+        out: list[Draft] = []
+        for d in drafts:
+            clash = False
+            for o in out:
+                same_span = d.start < o.end and o.start < d.end
+                if same_span and COARSE[d.kind] == COARSE[o.kind] and set(d.holders) & set(
+                        o.holders) and (d.start >= o.start and d.end <= o.end or
+                                        o.start >= d.start and o.end <= d.end):
+                    clash = True
+                    break
+            if not clash:
+                out.append(d)
+        return out
+
+
+# ----------------------------------------------------------------------------- helpers
+
+def NON_ASSERTED_BEFORE(before: str) -> bool:  # noqa: N802 - reads as a predicate
+    """Whether a cue sits in a subordinate, interrogative or hypothetical clause."""
+    last = re.split(r"[,;]", before)[-1]
+    return bool(lx.NON_ASSERTED.search(last))
+
+
+def _content_kind(text: str) -> str | None:
+    for kind, pattern in lx.CONTENT:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def _quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch == "“":
+            j = text.find("”", i + 1, end)
+            j = end if j < 0 else j + 1
+            out.append((i, j))
+            i = j
+            continue
+        if ch == '"':
+            j = text.find('"', i + 1, end)
+            j = end if j < 0 else j + 1
+            out.append((i, j))
+            i = j
+            continue
+        i += 1
+    return out
+
+
+def _drop_parentheticals(items: list[_Item]) -> list[_Item]:
+    out: list[_Item] = []
+    i = 0
+    while i < len(items):
+        it = items[i]
+        if it.kind == "P" and it.text == "(":
+            j = i + 1
+            while j < len(items) and not (items[j].kind == "P" and items[j].text == ")"):
+                j += 1
+            i = j + 1
+            continue
+        if it.kind == "P" and it.text == "," and i + 1 < len(items):
+            nxt = items[i + 1]
+            if nxt.kind == "W" and (nxt.text.lower() in _PAREN_START or
+                                    nxt.text.lower().endswith("ly")):
+                j = i + 1
+                while j < len(items) and not (items[j].kind == "P" and items[j].text == ","):
+                    j += 1
+                if j < len(items):
+                    i = j + 1
+                    continue
+        out.append(it)
+        i += 1
+    return out
+
+
+def _only_mentions(text: str, cl: Clause, ms: list[Mention]) -> bool:
+    inner = [m for m in ms if cl.start <= m.start and m.end <= cl.end]
+    if not inner:
+        return False
+    rest = text[cl.start:cl.end]
+    for m in sorted(inner, key=lambda m: -m.start):
+        rest = rest[:m.start - cl.start] + rest[m.end - cl.start:]
+    return bool(re.fullmatch(r"[\s,]*(?:(?:and|the|both)\s*[\s,]*)*", rest))
+
+
+def _starts_with_mention(text: str, start: int, inner: list[Mention]) -> bool:
+    if not inner:
+        return False
+    gap = text[start:inner[0].start]
+    return bool(re.fullmatch(r"[\s“\"]*(?:that\s+)?(?:the\s+)?", gap, re.IGNORECASE))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return start, end
