@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import string
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -32,7 +33,7 @@ from pathlib import Path
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # each state is one object; identity is equality
 class State:
     name: str  # as used mid-sentence, with its article: "the United States"
     capital: str
@@ -713,6 +714,17 @@ CLAIMS = (
     "the criticism of {A} is politically motivated",
     "{X} was the inevitable result of {B_pos} hostile policy",
 )
+# Neutral narration, besides each issue's own facts.
+NARRATIONS = (
+    "{A} and {B} held talks in {B_cap} {when}.",
+    "{I} is scheduled to meet again next month to discuss {L}.",
+    "{X} came {when}, only days after a visit by {B_adj} officials.",
+    "Relations between {A} and {B} have been strained since {year}.",
+    "The question of {L} has been on the agenda for years.",
+    "{A} and {B} established diplomatic relations in {year}.",
+    "Officials from {A_name} and {B_name} met on the sidelines of the {I_attr} summit.",
+    "{X} followed months of quiet diplomacy.",
+)
 PREDICTIONS = (
     "tensions over {L} will rise further in the coming months",
     "{A} will respond with further provocations",
@@ -836,6 +848,18 @@ _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
              "ninth", "tenth", "eleventh", "twelfth")
 _DAY_SPAN = (date(LAST_YEAR, 12, 31) - date(FIRST_YEAR, 1, 1)).days
+
+
+_FIELD_CACHE: dict[str, frozenset[str]] = {}
+
+
+def _fields(template: str) -> frozenset[str]:
+    """The slot names a template uses (templates are few, so they are remembered)."""
+    found = _FIELD_CACHE.get(template)
+    if found is None:
+        found = frozenset(f for _, f, _, _ in string.Formatter().parse(template) if f)
+        _FIELD_CACHE[template] = found
+    return found
 
 
 def _cap(text: str) -> str:
@@ -1004,26 +1028,37 @@ class Writer:
 
     def fill(self, template: str, a: State, b: State, issue: Issue | None = None) -> str:
         """Substitute {A}/{B}-style slots with references to the given states."""
-        if "{" not in template:
+        names = _fields(template)
+        if not names:
             return template
         rng = self.rng
-        a_ref, b_ref = self.state_ref(a), self.state_ref(b)
-        inst = _pick(rng, self.insts)[1]
-        slots = {
-            "A": a_ref, "A_pos": _pos(a_ref), "A_adj": a.adj,
-            "B": b_ref, "B_pos": _pos(b_ref), "B_adj": b.adj,
-            "A_name": a.name, "B_name": b.name, "B_cap": b.capital,
-            "T": a_ref, "T_adj": a.adj,
-            "I": inst, "I_attr": inst.removeprefix("the "),
-            "L": (issue or self.issue).label,
-            "num": f"{rng.choice((12, 18, 25, 30, 40, 65, 120, 300, 1500, 4000, 12000)):,}",
-            "small": str(2 + int(rng.random() * 7)),
-            "year": str(max(FIRST_YEAR - 10, self.date.year - 1 - int(rng.random() * 12))),
-            "ordinal": _pick(rng, _ORDINALS[1:8]),
-        }
-        if "{X}" in template:
-            slots["X"] = self.fill(_pick(rng, (issue or self.issue).np), a, b)
-        return template.format(**slots)
+        issue = issue or self.issue
+        # only the slots the template names, so unused ones cost no random draws
+        slots = {"A_adj": a.adj, "B_adj": b.adj, "A_name": a.name, "B_name": b.name,
+                 "B_cap": b.capital, "T_adj": a.adj, "L": issue.label}
+        if not names.isdisjoint(("A", "A_pos", "T")):
+            a_ref = self.state_ref(a)
+            slots.update(A=a_ref, A_pos=_pos(a_ref), T=a_ref)
+        if not names.isdisjoint(("B", "B_pos")):
+            b_ref = self.state_ref(b)
+            slots.update(B=b_ref, B_pos=_pos(b_ref))
+        if not names.isdisjoint(("I", "I_attr")):
+            inst = _pick(rng, self.insts)[1]
+            slots.update(I=inst, I_attr=inst.removeprefix("the "))
+        if "num" in names:
+            slots["num"] = f"{rng.choice((12, 18, 25, 30, 40, 65, 120, 300, 1500, 4000, 12000)):,}"
+        if "small" in names:
+            slots["small"] = str(2 + int(rng.random() * 7))
+        if "year" in names:
+            back = int(rng.random() * 12)
+            slots["year"] = str(max(FIRST_YEAR - 10, self.date.year - 1 - back))
+        if "ordinal" in names:
+            slots["ordinal"] = _pick(rng, _ORDINALS[1:8])
+        if "X" in names:
+            slots["X"] = self.fill(_pick(rng, issue.np), a, b)
+        if "when" in names:
+            slots["when"] = self.when()
+        return template.format_map(slots)
 
     def issue_parts(self, *holders: State) -> tuple[Issue, State, State]:
         """The issue a sentence is about, the state it concerns and a second state (neither
@@ -1156,20 +1191,9 @@ class Writer:
 
     def narration(self) -> str:
         issue, a, b = self.issue_parts()
-        rng = self.rng
-        x = self.fill(_pick(rng, issue.np), a, b, issue)
-        templates = (
-            *issue.facts,
-            f"{{A}} and {{B}} held talks in {{B_cap}} {self.when()}.",
-            f"{{I}} is scheduled to meet again next month to discuss {issue.label}.",
-            f"{_cap(x)} came {self.when()}, only days after a visit by {{B_adj}} officials.",
-            "Relations between {A} and {B} have been strained since {year}.",
-            f"The question of {issue.label} has been on the agenda for years.",
-            "{A} and {B} established diplomatic relations in {year}.",
-            "Officials from {A_name} and {B_name} met on the sidelines of the {I_attr} summit.",
-            f"{_cap(x)} followed months of quiet diplomacy.",
-        )
-        return _cap(self.fill(_pick(rng, templates), a, b, issue))
+        # an issue's own facts as often as all the general lines together
+        pool = issue.facts if self.rng.random() < 0.5 else NARRATIONS
+        return _cap(self.fill(_pick(self.rng, pool), a, b, issue))
 
     # -- paragraphs and the whole text -------------------------------------------------------
 

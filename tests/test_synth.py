@@ -150,5 +150,7 @@ def test_people_are_introduced_before_their_family_name_is_used_alone():
             if name in known or name in ("He", "She"):
                 continue
             checked += 1
-            assert re.search(rf"\b{re.escape(name)}\b", text[:m.start(1)]), (name, text)
+            # "al-Nasser" is capitalised at the start of a sentence
+            variants = f"{re.escape(name)}|{re.escape(name[0].lower() + name[1:])}"
+            assert re.search(rf"\b(?:{variants})\b", text[:m.start(1)]), (name, text)
     assert checked > 40
