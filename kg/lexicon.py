@@ -185,7 +185,7 @@ CONTENT = [
     ("intend", re.compile(
         r"\bintends?\s+to\b|\bplans?\s+to\b|\bwill\s+(?:build|expand|continue|develop|strengthen|"
         r"bolster|pursue)\b", re.I)),
-    ("predict", re.compile(r"\bwould\b|\bwill\b|\blikely\b", re.I)),
+    ("predict", re.compile(r"\bwould\b|\bwill\b|\b(?:un)?likely\b", re.I)),
 ]
 
 # Consequences that make an author's forecast a warning.

@@ -518,10 +518,16 @@ class MentionFinder:
         history = before + found
         for m in _DESCRIPTION.finditer(self.masked, s.start, s.end):
             start, end = m.start(), m.end()
-            if any(f.start < end and start < f.end for f in found):
+            inside = [f for f in found if f.start < end and start < f.end]
+            # "the U.S. ambassador" may replace the state mention inside it, nothing else
+            if any(not (start <= f.start and f.end <= end and f.form in ("name", "demonym"))
+                   for f in inside):
                 continue
             actors = self._resolve_description(m, history, start)
             if actors:
+                for f in inside:
+                    found.remove(f)
+                    self.nested.append(f)
                 added.append(Mention(start, end, actors, "description", self.text[start:end]))
         for m in _BARE_MINISTRY.finditer(self.masked, s.start, s.end):
             start, end = m.start(), m.end()

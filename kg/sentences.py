@@ -36,7 +36,7 @@ _DISCLAIMER_BODY = re.compile(
     re.IGNORECASE,
 )
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z .'’-]+(?:, [A-Z][A-Za-z .]+)?,\s+[A-Z][a-z]{2,8}\.? \d{1,2}\s*"
+    r"[A-Z][A-Z .'’-]+(?:, [A-Z][A-Za-z .]+)?,\s+[A-Z][a-z]{2,8}\.? \d{1,2}\s*"
     r"(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s*"
 )
 _ABBREVIATIONS = {

@@ -195,10 +195,10 @@ class StanceFinder:
         starts = {m.start for m in ms}
         pattern = re.compile(
             r";\s+|,\s+(?=(?:while|whereas|although|though|but|yet|as|so\s+that)\b)"
-            r"|,\s+(?=(?:which|who)\b)|,\s+(?=and\s)|\s+and\s+(?=that\b)"
-            r"|,\s+(?=(?:a|an)\s+[\w-]+\s+(?:that|which)\b)"
             r"|,?\s+and\s+(?=(?:also\s+)?(?:reaffirm|warn|vow|call|urg|condemn|denounc|accus|"
             r"insist|said|add|stress|reject|demand|pledg|promis|threaten|express|agree)\w*\b)"
+            r"|,\s+(?=(?:which|who)\b)|,\s+(?=and\s)|\s+and\s+(?=that\b)"
+            r"|,\s+(?=(?:a|an)\s+[\w-]+\s+(?:that|which)\b)"
             r"|,\s+(?=(?:condemning|accusing|calling|urging|warning|saying|demanding|denouncing|"
             r"criticizing|criticising|rejecting|praising|vowing|adding|insisting|arguing|"
             r"threatening|claiming)\b)"
@@ -207,6 +207,8 @@ class StanceFinder:
             if any(q0 <= m.start() < q1 for q0, q1 in quotes):
                 continue
             nxt = t[m.end():m.end() + 12]
+            if re.match(r"(?:which|who)\b", nxt) and "," in t[m.end():s.end]:
+                continue  # ", who observed the launch, vowed": a parenthetical
             how = "and_that" if t[m.start():m.end()].strip() == "and" and nxt.startswith("that") \
                 else ("relative" if re.match(r"(?:which|who)\b", nxt) else "clause")
             if re.match(r"and\s", nxt):
@@ -221,8 +223,10 @@ class StanceFinder:
                         r"denouncing|criticizing|criticising|rejecting|praising|vowing|adding|"
                         r"insisting|arguing|threatening|claiming)\b", nxt):
                 how = "participle"
-            if re.match(r"\s*,?\s*and\s+(?!that)", t[m.start():m.end() + 1]) and how == "clause" \
-                    and not re.match(r"\s*,", t[m.start():m.end()]):
+            if re.fullmatch(r",?\s+and\s+", t[m.start():m.end()]) and how == "clause" and \
+                    re.match(r"(?:also\s+)?(?:reaffirm|warn|vow|call|urg|condemn|denounc|accus|"
+                             r"insist|said|add|stress|reject|demand|pledg|promis|threaten|express|"
+                             r"agree)", nxt):
                 how = "and_verb"
             cuts.append((m.start(), how))
         clauses: list[Clause] = []
@@ -249,7 +253,7 @@ class StanceFinder:
     # ------------------------------------------------------------------------- clause
     def _clause(self, s: Sentence, cl: Clause, prev: Clause | None,
                 quotes: list[tuple[int, int]], ms: list[Mention]) -> list[Draft]:
-        cues = self._cues(cl, quotes)
+        cues = self._cues(cl, quotes, ms)
         out: list[Draft] = []
         if cl.how == "and_that" and prev is not None and prev.frame is not None:
             d = self._continued_speech(cl, prev.frame, ms, quotes)
@@ -268,7 +272,7 @@ class StanceFinder:
             if NON_ASSERTED_BEFORE(before):
                 continue
             holders, via = self._holders(s, cl, prev, cue_start, cue_end, cue, ms, quotes)
-            if not first and via not in ("name",):
+            if not first and (via != "name" or not self._bounded_subject(cl, cue_start, ms)):
                 continue
             if self._negated(cl, cue_start, cue_end, cue):
                 if first:
@@ -284,13 +288,25 @@ class StanceFinder:
             first = False
         return out
 
-    def _cues(self, cl: Clause, quotes: list[tuple[int, int]]
+    def _bounded_subject(self, cl: Clause, cue_start: int, ms: list[Mention]) -> bool:
+        """Whether the mention before a later cue starts a clause of its own ("as the US
+        was reluctant"), rather than modifying a noun ("repeated U.S. offers")."""
+        subj = [m for m in ms if cl.start <= m.start < cue_start]
+        if not subj:
+            return False
+        before = self.text[cl.start:subj[-1].start].rstrip()
+        return bool(re.search(r"(?:^|[,;]|\b(?:as|that|since|because|while|and|but|both|"
+                              r"the))$", before, re.IGNORECASE)) and not subj[-1].attributive
+
+    def _cues(self, cl: Clause, quotes: list[tuple[int, int]], ms: list[Mention]
               ) -> list[tuple[int, int, lx.Cue]]:
         found = []
         for cue in lx.ALL_CUES:
             for m in cue.pattern.finditer(self.masked, cl.start, cl.end):
-                if any(q0 <= m.start() < q1 for q0, q1 in quotes):
+                if any(q0 <= m.start() < q1 for q0, q1 in quotes) and cue.category != "nominal":
                     continue
+                if any(x.start <= m.start() < x.end for x in ms):
+                    continue  # "United States" is no verb
                 found.append((m.start(), m.end(), cue))
         for m in lx.PASSIVE.finditer(self.masked, cl.start, cl.end):
             if any(q0 <= m.start() < q1 for q0, q1 in quotes):
@@ -396,8 +412,10 @@ class StanceFinder:
                  ) -> tuple[tuple[str, ...], str]:
         items = self._items(cl.start, cue_start, ms, quotes)
         i = len(items) - 1
-        while i >= 0 and items[i].kind == "W" and (
-                items[i].text.lower() in _SKIP or items[i].text.lower().endswith("ly")):
+        while i >= 0 and (items[i].kind == "W" and (
+                items[i].text.lower() in _SKIP or items[i].text.lower().endswith("ly"))
+                or items[i].kind == "P" and items[i].text == "," and i >= 1
+                and items[i - 1].kind == "M"):
             i -= 1
         if i < 0:
             return (), "none"
@@ -417,6 +435,8 @@ class StanceFinder:
                 "description"
             j = i - 1
             while j >= 1:
+                if items[j].kind == "W" and items[j].text.lower() == "the" and j >= 2:
+                    j -= 1
                 sep = items[j]
                 if sep.kind == "W" and sep.text.lower() == "and" or sep.kind == "P" and \
                         sep.text == ",":
@@ -488,7 +508,8 @@ class StanceFinder:
                 items[1].kind == "M":
             it = items[1]
         if it.kind == "M":
-            return it.mention.actors  # type: ignore[union-attr]
+            listed = self._mention_list(it.start, cl.end, ms, skip_attributive=False)
+            return listed or it.mention.actors  # type: ignore[union-attr]
         if it.kind == "W" and it.text.lower() in _PRONOUNS:
             return self._pronoun(it.text, it.start, quotes, cl) or None
         return None
@@ -541,7 +562,7 @@ class StanceFinder:
             return []
         return [Draft(holders=holders, kind=kind, targets=targets, start=start, end=end,
                       category=category, modality=modality, confidence=round(conf, 2),
-                      issue_start=cue_start, issue_end=cl.end)]
+                      issue_start=cue_end, issue_end=cl.end)]
 
     def _in_speech_sentence(self, s: Sentence, quotes: list[tuple[int, int]]) -> bool:
         if quotes:
@@ -606,9 +627,6 @@ class StanceFinder:
                 for a in reversed(self.mem.accusers):
                     if a not in own:
                         return (a,)
-        measures = self._measures(cue_end, cl.end, ms)
-        if measures and ok(measures):
-            return ok(measures)
         if content and cue.category in ("speech", "frame"):
             # "warned both capitals that ...": the one warned
             io = [m for m in ms if cue_end <= m.start < cue_end + 3]
@@ -617,11 +635,17 @@ class StanceFinder:
             found = self._content_targets(content, holders, ms, quotes)
             if found != (None,) or cue.category == "frame":
                 return found
+        measures = self._measures(cue_end, cl.end, ms)
+        if measures and ok(measures):
+            return ok(measures)
         if kind == "intend":
             return (None,)
+        if re.match(r"\s+that\b", self.text[cue_end:cue_end + 6]):
+            found = self._content_targets((cue_end, cl.end), holders, ms, quotes)
+            if found != (None,):
+                return found
         np = self._object_np(cue_end, cl.end, cue.category)
-        listed = self._mention_list(np[0], np[1], ms, skip_attributive=True)
-        listed = ok(listed)
+        listed = ok(self._mention_list(np[0], np[1], ms, skip_attributive=True, exclude=own))
         if listed:
             return listed
         if kind in ("condemn", "criticize", "warn", "threaten", "oppose", "accuse", "reject"):
@@ -676,8 +700,7 @@ class StanceFinder:
             ok_m = tuple(a for a in measures if a not in own)
             if ok_m:
                 return ok_m
-        listed = self._mention_list(start, end, ms, skip_attributive=True)
-        listed = tuple(a for a in listed if a not in own)
+        listed = self._mention_list(start, end, ms, skip_attributive=True, exclude=own)
         return listed or (None,)
 
     def _object_np(self, start: int, end: int, category: str) -> tuple[int, int]:
@@ -690,9 +713,11 @@ class StanceFinder:
         return start, stop
 
     def _mention_list(self, start: int, end: int, ms: list[Mention], skip_attributive: bool,
-                      leading_only: bool = False) -> tuple[str, ...]:
+                      leading_only: bool = False, exclude: set | None = None
+                      ) -> tuple[str, ...]:
         cands = [m for m in ms if start <= m.start < end and
-                 not (skip_attributive and m.attributive)]
+                 not (skip_attributive and m.attributive) and
+                 not (exclude and set(m.actors) <= exclude)]
         if not cands:
             return ()
         first = cands[0]
