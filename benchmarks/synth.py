@@ -760,7 +760,7 @@ ROLES = ("Senior Fellow, Security Strategy Program", "Research Fellow, Departmen
          "Senior Research Fellow, Foreign Policy Studies", "Associate Professor of "
          "International Relations", "Vice President of Research Planning Division",
          "Research Fellow, Energy and Trade Program", "Director of Asian Studies")
-THINK_TANK_TOPICS = ("Strategic", "International", "Security", "Peace", "Policy", "Defense",
+THINK_TANK_TOPICS = ("Strategic", "International", "Security", "Peace", "Regional", "Defense",
                      "Foreign Affairs", "Asian", "Global", "Unification")
 
 
@@ -1107,7 +1107,9 @@ class Writer:
         when = self.when() if rng.random() < 0.3 else ""
         slots = _Slots({
             "x": pick(issue.np), "t": lambda: self.state_ref(a), "good": good,
-            "blame": pick(issue.blame), "act": pick(issue.act), "ask": pick(issue.ask),
+            "blame": pick(issue.blame),
+            "blame_ours": lambda: slots["blame"].replace(" its ", " our "),
+            "act": pick(issue.act), "ask": pick(issue.ask),
             "prop": pick(issue.proposal), "warning": pick(WARNINGS), "claim": pick(CLAIMS),
             "prediction": pick(PREDICTIONS), "threat": lambda: self.fill(_pick(rng, THREATS), a, b),
             "epithet": lambda: _pick(rng, _EPITHETS),
@@ -1129,7 +1131,9 @@ class Writer:
             who = sp.ref()
         slots = self.slots(Speaker(who, who, sp.pron, sp.poss), s)
         body = QUOTE_WORDINGS[kind].format_map(slots)
-        body = _cap(body.replace("of its own", "of our own"))
+        # a quotation inside the quotation takes single marks
+        body = body.replace("of its own", "of our own").replace("“", "‘").replace("”", "’")
+        body = _cap(body)
         form = rng.random()
         if form < 0.45:
             return f"“{body},” {who} said."
@@ -1363,7 +1367,7 @@ QUOTE_WORDINGS: dict[str, str] = {
     "welcome": "we welcome {good} as a step in the right direction",
     "oppose": "we firmly oppose {x}",
     "reject": "we categorically reject {x}",
-    "deny": "the claim that we have been {blame} is a fabrication",
+    "deny": "the claim that we have been {blame_ours} is a fabrication",
     "refuse": "we will not {act} under any circumstances",
     "reluctant": "we are in no hurry to {act}",
     "demand": "{t} must {ask} without delay",

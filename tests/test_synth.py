@@ -96,6 +96,9 @@ def test_texts_are_utf8_and_varied():
                    "rejected", "agreed to", " said.", "was opposed by", "did not condemn",
                    "If ", " should ", "It would be wise for", "“", "spokesperson for the"):
         assert marker in joined, marker
+    # quotation marks pair up: a quotation inside a quotation takes single marks
+    assert not re.search(r"“[^”]*“", joined)
+    assert joined.count("“") == joined.count("”")
     # pronoun-attributed quotes
     assert re.search(r",” (she|he) said\.", joined)
     # many distinct writers and office holders; names with non-ASCII letters occur
