@@ -279,6 +279,8 @@ class StanceFinder:
                     cl.subject = holders or None
                 first = False
                 continue
+            if not holders:
+                continue  # a noun that looks like a verb ("such claim", "Moscow's veto")
             drafts = self._build(s, cl, cue_start, cue_end, cue, holders, via, ms, quotes,
                                  secondary=not first)
             if first:
@@ -434,12 +436,15 @@ class StanceFinder:
             via = "name" if it.mention.form not in ("description", "surname", "plural") else \
                 "description"
             j = i - 1
+            seen_and = False
             while j >= 1:
                 if items[j].kind == "W" and items[j].text.lower() == "the" and j >= 2:
                     j -= 1
                 sep = items[j]
+                if sep.kind == "W" and sep.text.lower() == "and":
+                    seen_and = True
                 if sep.kind == "W" and sep.text.lower() == "and" or sep.kind == "P" and \
-                        sep.text == ",":
+                        sep.text == "," and seen_and:
                     k = j - 1
                     if items[k].kind == "P" and items[k].text == "," and k >= 1:
                         k -= 1
@@ -542,7 +547,10 @@ class StanceFinder:
             clause_text = self.text[cl.start:cl.end]
             if lx.NEGATIVE_OUTCOME.search(clause_text):
                 kind = "warn"
-            elif not subject:
+            elif not subject and self.text[cue_start:cue_end].lower() == "would":
+                return []
+            elif not subject and not re.search(r"\b(?:it|this|that)\s+(?:\w+ly\s+)?$",
+                                               self.text[cl.start:cue_start], re.IGNORECASE):
                 return []
             if self._in_speech_sentence(s, quotes):
                 return []
@@ -613,11 +621,11 @@ class StanceFinder:
                     if a not in own:
                         return (a,)
                 return (None,)
-            subj = [m for m in ms if cl.start <= m.start < cl.end and not m.attributive]
-            if subj:
-                return ok(subj[0].actors) or (None,)
             subj_p, _ = self._subject(cl, cue_start, ms, quotes, None)
-            return ok(subj_p) or (None,)
+            if ok(subj_p):
+                return ok(subj_p)
+            subj = [m for m in ms if cl.start <= m.start < cl.end and not m.attributive]
+            return (ok(subj[0].actors) or (None,)) if subj else (None,)
         if kind in ("deny", "reject"):
             np = self._object_np(cue_end, cl.end, "verb")
             if _ACCUSATION.search(self.text[np[0]:np[1]]) or np[1] - np[0] < 3:
@@ -689,7 +697,7 @@ class StanceFinder:
                 np = self._object_np(v.end(), end, "verb")
                 objs = [m for m in inner if np[0] <= m.start < np[1] and not m.attributive
                         and set(m.actors) - own]
-                if objs and not _starts_with_mention(self.text, start, inner):
+                if objs:
                     return tuple(a for a in objs[0].actors if a not in own)
         measures = self._measures(start, end, ms)
         lead = self._mention_list(start, end, ms, skip_attributive=True, leading_only=True)
