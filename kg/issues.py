@@ -107,6 +107,7 @@ class IssueScheme:
 def noun_phrase(text: str, max_words: int = 6) -> str:
     """A short noun phrase from the start of `text` ("to resume regular visits" -> ...)."""
     t = re.sub(r"^\W+", "", text)
+    t = re.sub(r"^(?:that|to|on|of|for|about)\s+", "", t, flags=re.IGNORECASE)
     stop = _NP_END.search(" " + t)
     if stop:
         t = t[:max(0, stop.start() - 1)]

@@ -29,7 +29,7 @@ ACTOR_CLASSES = {
 }
 # A subject typed with several classes takes the most specific one.
 _TYPE_RANK = {"Official": 0, "Person": 1, "State": 2, "Institution": 3}
-_AFFILIATION = (SG.partOf, SG.represents, SG.memberOf, SG.affiliatedWith)
+_AFFILIATION = (SG.partOf, SG.represents, SG.affiliatedWith)
 
 
 @dataclass

@@ -114,6 +114,7 @@ class _Memory:
     claimants: list[str] = field(default_factory=list)
     event_agents: dict[str, tuple[str, ...]] = field(default_factory=dict)
     last_event: str | None = None
+    last_event_sentence: int = -9
 
 
 class StanceFinder:
@@ -131,11 +132,13 @@ class StanceFinder:
         if topic:
             self.mem.event_agents["launch"] = (topic,)
         self.drafts: list[Draft] = []
+        self.sentence_index = 0
 
     # ------------------------------------------------------------------------- driver
     def run(self) -> list[Draft]:
         k = 0
-        for s in self.sentences:
+        for n, s in enumerate(self.sentences):
+            self.sentence_index = n
             ms = []
             while k < len(self.mentions) and self.mentions[k].start < s.start:
                 k += 1
@@ -643,6 +646,8 @@ class StanceFinder:
             found = self._content_targets(content, holders, ms, quotes)
             if found != (None,) or cue.category == "frame":
                 return found
+            if any(content[0] <= m.start < content[1] for m in ms):
+                return (None,)  # about the speaker's own side
         measures = self._measures(cue_end, cl.end, ms)
         if measures and ok(measures):
             return ok(measures)
@@ -758,7 +763,9 @@ class StanceFinder:
         for name, pattern in lx.EVENT_CLASSES.items():
             if pattern.search(window) and self.mem.event_agents.get(name):
                 return self.mem.event_agents[name]
-        if self.mem.last_event and self.mem.event_agents.get(self.mem.last_event):
+        # "Tokyo also lodged a protest": about the event of the sentence before
+        recent = self.mem.last_event_sentence >= self.sentence_index - 1
+        if recent and self.mem.last_event and self.mem.event_agents.get(self.mem.last_event):
             return self.mem.event_agents[self.mem.last_event]
         return ()
 
@@ -769,6 +776,7 @@ class StanceFinder:
             if not hit:
                 continue
             self.mem.last_event = name
+            self.mem.last_event_sentence = self.sentence_index
             if name == "drill":
                 of = re.search(r"(?:drills?|exercises?)\s+(?:of|by|between)\s+", text)
                 if of:
