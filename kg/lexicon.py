@@ -162,7 +162,9 @@ ALL_CUES = NULL_CUES + SPEECH + VERBS + MODAL + IMPERSONAL + EVALUATIVE + PREDIC
 CONTENT = [
     ("threaten", re.compile(
         r"\b(?:answer|respond|retaliate|counter)\w*\b[^.;]{0,80}?\bwith\b|countermeasures?|"
-        r"military\s+action|retaliat\w+|sea\s+of\s+fire|annihilat\w+|merciless", re.I)),
+        r"military\s+action|retaliat\w+|sea\s+of\s+fire|annihilat\w+|merciless|"
+        r"\bwith\s+(?:overwhelming\s+|military\s+)?force\b|met\s+with\s+(?:a\s+)?(?:firm|strong|"
+        r"decisive|military)\s+response", re.I)),
     ("warn", re.compile(
         r"held\s+(?:fully\s+)?(?:responsible|accountable)|will\s+(?:pay|regret)|"
         r"(?:face|bear)\s+(?:the\s+)?(?:serious\s+|severe\s+)?consequences|gain\s+nothing|"
@@ -201,7 +203,13 @@ NEGATION = re.compile(
     r"\bno\s+(?:intention|plan)s?\s+to\b|\bfail(?:ed|s)?\s+to\b", re.IGNORECASE)
 
 EVENT_CLASSES = {
-    "launch": re.compile(r"\b(?:launch\w*|missiles?|tests?|testing|provocations?|firings?|"
+    "launch": re.compile(r"\b(?:launch\w*|missiles?|tests?|testing|firings?|"
                          r"ICBMs?|SLBMs?|nuclear|fissile|barrage)\b", re.I),
     "drill": re.compile(r"\b(?:drills?|exercises?|war\s+games|maneuvers)\b", re.I),
 }
+
+# Who carried out an event: the subject of these verbs in a clause about it.
+EVENT_VERBS = re.compile(
+    r"\b(?:fir(?:e|es|ed|ing)|test-fir\w+|launch(?:es|ed|ing)?|test(?:s|ed|ing)?|"
+    r"conduct(?:s|ed|ing)?|carr(?:y|ies|ied)\s+out|stag(?:e|es|ed|ing)|h[eo]ld(?:s|ing)?|"
+    r"extend(?:s|ed|ing)?)\b", re.I)

@@ -124,7 +124,8 @@ _TITLE = (
     r"[Nn]egotiator)"
 )
 _NAME_TOKEN = r"[A-Z][a-z’']+(?:-[A-Za-z][a-z]+)*"
-_NAME = rf"{_NAME_TOKEN}(?:\s+(?:[A-Z]·\s+)?{_NAME_TOKEN}){{0,2}}"
+_PARTICLE = r"(?:van|von|de|da|del|der|di|du|bin|al|el|la|le|dos|das)"
+_NAME = rf"{_NAME_TOKEN}(?:\s+(?:[A-Z]·\s+|{_PARTICLE}\s+)?{_NAME_TOKEN}){{0,2}}"
 _TITLED = re.compile(
     rf"(?:(?P<pre>{_STATE_WORD})(?:’s|'s)?\s+)?(?P<title>{_TITLE})\s+(?P<name>{_NAME})"
 )

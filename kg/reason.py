@@ -1,42 +1,93 @@
 """OWL 2 RL reasoning over ontology ∪ asserted: only the new, data-level triples, checked.
 
-owlrl computes the closure into a separate graph. What it adds is then filtered down to
-inferences about data resources (IRIs under `id/`): stance and actor typing, `sg:holds`,
-transitive `sg:affiliatedWith`, `sg:onBehalfOf`, PROV alignments. TBox entailments about
-the ontology's own terms (subclass closure, `owl:Thing` typing, axiomatic triples, triples
-with a literal subject) are dropped: they follow from the ontology graph alone and would
-only repeat it in every inferred graph.
+Two engines compute the closure. owlrl (pure Python) is the reference: it implements every
+OWL 2 RL rule and reports inconsistency itself. `reasonable` (Rust) is 50-100 times faster
+but implements no `owl:propertyChainAxiom` (rule prp-spo2), reports no inconsistency and
+returns plain literals as `xsd:string`; for it this module applies the ontology's property
+chains itself, to a fixpoint with the reasoner, restores the literals of the input, and checks
+consistency itself (disjoint classes and properties, owl:Nothing, irreflexive and asymmetric
+properties, complements, owl:differentFrom, malformed literals). Both give the same triples.
 
-owlrl reports inconsistency as `err:ErrorMessage` triples instead of raising; `reason` turns
-them into a `ReasoningError`, as it does an inferred `owl:sameAs` between two distinct data
-IRIs (every actor, stance and document has one IRI, so such an identity means an input
-mistake, usually a stance with two holders: `sg:holder` is functional).
+What the closure adds is filtered down to inferences about data resources (IRIs under `id/`):
+stance and actor typing, `sg:holds`, transitive `sg:affiliatedWith`, `sg:onBehalfOf`, PROV
+alignments. TBox entailments about the ontology's own terms (subclass closure, `owl:Thing`
+typing, axiomatic triples, triples with a literal subject) are dropped: they follow from the
+ontology graph alone and would only repeat it in every inferred graph. So is anything already
+in the inputs.
 
-Cost: owlrl takes about a millisecond per triple, and the actor registry (every state, plus
-institutions and officials) is most of the ontology. By default only the registry entries
-the asserted data reaches are reasoned over (see `relevant_ontology`), which gives the same
-inferences about the data as reasoning over the whole registry.
+Inconsistency raises a one-line `ReasoningError`, as does an inferred `owl:sameAs` between two
+distinct data IRIs (every actor, stance and document has one IRI, so such an identity means
+an input mistake, usually a stance with two holders: `sg:holder` is functional).
+
+Per document. Reasoning cost grows faster than linearly with the graph (owlrl: about a
+millisecond per triple), so a corpus is reasoned one document at a time: the ontology's TBox,
+the registry entries the document reaches, the document's graph and its *context*: the actor
+facts (type, label, affiliations of actors new to the registry; likewise new issues) that
+other documents assert about the shared resources the document reaches. Stances and documents
+belong to one document graph, and every rule that joins two facts joins them on a resource one
+of them points to, so each inference of the whole corpus follows from one document with its
+context: the union of the per-document results equals reasoning over the whole corpus (the
+tests compare the two). `reason_documents` maps this over a corpus, in worker processes.
 """
 
 from __future__ import annotations
 
+import os
 import warnings
-from collections.abc import Iterable
+import weakref
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 
 import owlrl
 from owlrl.Namespaces import ERRNS
-from rdflib import OWL, RDF, RDFS, BNode, Dataset, Graph, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
+from rdflib.collection import Collection
 from rdflib.term import Node
 
 from .errors import ReasoningError
 from .ids import ID, INFERRED_GRAPH, PREFIXES
 
+Triple = tuple[Node, Node, Node]
+
+ENGINES = ("owlrl", "reasonable")
+# Asserted triples above which `choose_engine` picks reasonable (see benchmarks/reason.py:
+# per-document owlrl runs at about 400 asserted triples a second and core, reasonable at
+# about 20,000; below this a corpus reasons with owlrl in under about 10 s on two cores).
+REASONABLE_ABOVE = 5_000
+
 _INPUT_GRAPH = URIRef(ID + "graph/reasoner-input")
 _TRIVIAL_TYPES = {OWL.Thing, RDFS.Resource}
+# Properties of these namespaces state axioms when a data IRI is their subject, too.
+_AXIOM_NAMESPACES = (str(OWL), str(RDFS))
+# rdf:type, rdfs:subClassOf, rdf:first/rest, owl:sameAs, ...: always premises; except the
+# built-in annotation properties, which no rule reads unless an axiom mentions them.
+_STRUCTURAL_NAMESPACES = (str(RDF), str(RDFS), str(OWL))
+_ANNOTATIONS = {RDFS.label, RDFS.comment, RDFS.seeAlso, RDFS.isDefinedBy, OWL.versionInfo}
 _MAX_REPORTED = 5  # error messages quoted in the one-line report
+# Data IRIs minted per document: a document and its stances (with their evidence). Every other
+# data IRI (actors, issues) may be described by several documents.
+_OWN_PREFIXES = (ID + "document/", ID + "stance/")
 
 
-def reason(ontology: Graph, asserted: Graph, *, whole_registry: bool = False) -> Graph:
+def choose_engine(n_triples: int) -> str:
+    """The engine for reasoning over `n_triples` asserted triples: owlrl while it is quick."""
+    return "owlrl" if n_triples <= REASONABLE_ABOVE else "reasonable"
+
+
+# ---------------------------------------------------------------------------------------------
+# Public entry points
+# ---------------------------------------------------------------------------------------------
+
+
+def reason(
+    ontology: Graph,
+    asserted: Graph,
+    *,
+    engine: str = "owlrl",
+    whole_registry: bool = False,
+) -> Graph:
     """The new, non-trivial triples OWL 2 RL entails from `ontology` ∪ `asserted`.
 
     Raises ReasoningError when the data is inconsistent with the ontology (for example a
@@ -45,38 +96,156 @@ def reason(ontology: Graph, asserted: Graph, *, whole_registry: bool = False) ->
     data-level inferences and much faster with a large actor registry.
     """
     premises = ontology if whole_registry else relevant_ontology(ontology, asserted)
-    dataset = Dataset()
-    source = dataset.graph(_INPUT_GRAPH)
-    for triple in premises:
-        source.add(triple)
-    for triple in asserted:
-        source.add(triple)
-    closure = dataset.graph(INFERRED_GRAPH)
-    with warnings.catch_warnings():
-        # owlrl reads the dataset through rdflib's deprecated default_context, once per lookup
-        warnings.simplefilter("ignore", DeprecationWarning)
-        owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(dataset, destination=closure)
+    inputs = [*premises, *asserted]
+    known = _prepared(ontology).triples
+    return _to_graph(_infer(inputs, engine, _prepared(ontology).chains,
+                            lambda t: t in known or t in asserted))
 
-    problems = _functional_clashes(source) or _identity_errors(closure)
-    problems += _error_messages(closure)
-    if problems:
-        shown = "; ".join(problems[:_MAX_REPORTED])
-        more = len(problems) - _MAX_REPORTED
-        suffix = f" (and {more} more)" if more > 0 else ""
-        raise ReasoningError(f"data inconsistent with the ontology: {shown}{suffix}")
 
-    inferred = Graph(identifier=INFERRED_GRAPH)
-    for prefix, namespace in PREFIXES.items():
-        inferred.bind(prefix, namespace)
-    for triple in closure:
-        if _keep(triple) and triple not in asserted and triple not in ontology:
-            inferred.add(triple)
-    return inferred
+def reason_document(
+    ontology: Graph,
+    document: Graph,
+    context: Graph | None = None,
+    *,
+    engine: str = "owlrl",
+) -> Graph:
+    """The inferences of one document: the filtered closure of its graph and `context`.
+
+    `context` holds the actor facts other documents assert about resources this document
+    reaches (`document_context` or `SharedFacts.context` make it). The premises are the
+    ontology's TBox, the registry entries the document and its context reach, the document
+    and the context; triples of any of them are left out of the result.
+    """
+    triples = [*document, *(context or ())]
+    return _to_graph(_reason_triples(_prepared(ontology), triples, engine))
+
+
+def reason_documents(
+    ontology: Graph,
+    documents: Sequence[Graph],
+    *,
+    engine: str | None = None,
+    jobs: int = 1,
+) -> list[Graph]:
+    """Each document's inferred graph, in the order given, over a whole corpus.
+
+    Contexts come from the actor facts of all `documents`. `engine=None` lets
+    `choose_engine` pick by the corpus size; `jobs` > 1 spreads the documents over that many
+    worker processes. Raises ReasoningError for the first inconsistent document, naming it.
+    """
+    if engine is None:
+        engine = choose_engine(sum(len(d) for d in documents))
+    prepared = _prepared(ontology)
+    facts = SharedFacts()
+    for i, doc in enumerate(documents):
+        facts.add(str(i), doc)
+    tasks = [
+        (list(doc), list(facts.context(doc, ontology)), engine, _name(doc))
+        for doc in documents
+    ]
+    if jobs <= 1 or len(tasks) < 2:
+        results = [_document_task(prepared, t) for t in tasks]
+    else:
+        with ProcessPoolExecutor(
+            max_workers=jobs, initializer=_init_worker, initargs=(list(ontology),)
+        ) as pool:
+            chunk = max(1, min(64, len(tasks) // (jobs * 8)))
+            results = list(pool.map(_worker_task, tasks, chunksize=chunk))
+    return [_to_graph(r) for r in results]
 
 
 def check_consistency(ontology: Graph, asserted: Graph) -> None:
     """Raise ReasoningError if `asserted` is inconsistent with `ontology`; else return."""
     reason(ontology, asserted)
+
+
+# ---------------------------------------------------------------------------------------------
+# Actor facts and contexts
+# ---------------------------------------------------------------------------------------------
+
+
+def actor_facts(document_graph: Graph) -> Graph:
+    """The triples of a document graph that other documents may share: those about actors
+    (and issues) rather than about the document and its stances."""
+    shared = Graph()
+    for triple in document_graph:
+        if _is_shared(triple[0]):
+            shared.add(triple)
+    return shared
+
+
+def document_context(
+    document: Graph,
+    facts_about: Callable[[Node], Iterable[Triple]],
+    ontology: Graph,
+) -> Graph:
+    """The actor facts a document reaches: starting from the data IRIs of `document`, the
+    triples `facts_about(node)` gives for each shared resource, following their objects and
+    the registry's links. `facts_about` looks a resource up among the other documents' actor
+    facts (a store can answer it with one pattern lookup per resource)."""
+    entries = _prepared(ontology).entries
+    context = Graph()
+    reached: set[Node] = set()
+    frontier = [n for n in _nodes(document) if _is_data(n)]
+    while frontier:
+        node = frontier.pop()
+        if node in reached:
+            continue
+        reached.add(node)
+        found: list[Triple] = list(entries.get(node, ()))
+        if _is_shared(node):
+            for triple in facts_about(node):
+                context.add(triple)
+                found.append(triple)
+        frontier.extend(o for _, _, o in found if _is_data(o) and o not in reached)
+    return context
+
+
+def reaching(nodes: Iterable[Node], links_to: Callable[[Node], Iterable[Node]]) -> set[Node]:
+    """`nodes` and every resource that reaches one of them by links backwards:
+    `links_to(x)` gives the subjects of actor facts and registry entries whose object is x.
+
+    A document whose graph uses one of these resources has a context that depends on the
+    actor facts of `nodes`; when a document added, replaced or removed changes those facts
+    (compare `actor_facts` before and after), such documents must be reasoned again."""
+    found: set[Node] = set()
+    frontier = list(nodes)
+    while frontier:
+        node = frontier.pop()
+        if node in found:
+            continue
+        found.add(node)
+        frontier.extend(s for s in links_to(node) if s not in found)
+    return found
+
+
+class SharedFacts:
+    """The actor facts of a set of documents, by subject, remembering who asserted each."""
+
+    def __init__(self) -> None:
+        self._by_subject: dict[Node, dict[Triple, set[str]]] = defaultdict(dict)
+        self._by_document: dict[str, set[Triple]] = {}
+
+    def add(self, key: str, document_graph: Graph) -> None:
+        """Add (or replace) the facts of the document known as `key`."""
+        self.remove(key)
+        mine = set(actor_facts(document_graph))
+        self._by_document[key] = mine
+        for triple in mine:
+            self._by_subject[triple[0]].setdefault(triple, set()).add(key)
+
+    def remove(self, key: str) -> None:
+        for triple in self._by_document.pop(key, ()):
+            holders = self._by_subject[triple[0]]
+            holders[triple].discard(key)
+            if not holders[triple]:
+                del holders[triple]
+
+    def facts_about(self, node: Node) -> Iterable[Triple]:
+        return list(self._by_subject.get(node, {}))
+
+    def context(self, document: Graph, ontology: Graph) -> Graph:
+        return document_context(document, self.facts_about, ontology)
 
 
 def relevant_ontology(ontology: Graph, asserted: Graph) -> Graph:
@@ -89,26 +258,348 @@ def relevant_ontology(ontology: Graph, asserted: Graph) -> Graph:
     add, through a property's range, a type its target already has (sg:Actor); the tests
     compare the result with reasoning over the whole registry.
     """
+    prepared = _prepared(ontology)
+    subset = Graph()
+    for triple in _relevant(prepared, _nodes(asserted)):
+        subset.add(triple)
+    return subset
+
+
+# ---------------------------------------------------------------------------------------------
+# The ontology, split once for per-document use
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    tbox: tuple[Triple, ...]  # triples about non-data subjects: classes, properties, axioms
+    entries: dict[Node, tuple[Triple, ...]]  # registry: a data subject's triples
+    triples: frozenset[Triple]
+    chains: tuple[tuple[Node, tuple[Node, ...]], ...]  # property, its chain
+
+
+_PREPARED: dict[int, tuple[weakref.ref, int, _Prepared]] = {}
+
+
+def _prepared(ontology: Graph) -> _Prepared:
+    """The split ontology, computed once per ontology graph (and again if it grows)."""
+    key = id(ontology)
+    cached = _PREPARED.get(key)
+    if cached and cached[0]() is ontology and cached[1] == len(ontology):
+        return cached[2]
+    prepared = _prepare(list(ontology))
+    _PREPARED[key] = (weakref.ref(ontology, lambda _: _PREPARED.pop(key, None)),
+                      len(ontology), prepared)
+    return prepared
+
+
+def _prepare(triples: list[Triple]) -> _Prepared:
+    tbox: list[Triple] = []
+    entries: dict[Node, list[Triple]] = defaultdict(list)
+    for triple in triples:
+        if _is_data(triple[0]):
+            entries[triple[0]].append(triple)
+        else:
+            tbox.append(triple)
+    graph = Graph()
+    for triple in triples:
+        graph.add(triple)
+    chains = tuple(
+        (prop, tuple(Collection(graph, head)))
+        for prop, head in sorted(graph.subject_objects(OWL.propertyChainAxiom))
+    )
+    return _Prepared(tuple(tbox), {s: tuple(ts) for s, ts in entries.items()},
+                     frozenset(triples), chains)
+
+
+def _relevant(prepared: _Prepared, nodes: Iterable[Node]) -> list[Triple]:
+    """The TBox and the registry entries reachable from `nodes` by the registry's links."""
     reached: set[Node] = set()
-    frontier = [t for t in _nodes(asserted) if _is_data(t)]
+    frontier = [n for n in nodes if _is_data(n)]
+    out = list(prepared.tbox)
     while frontier:
         node = frontier.pop()
         if node in reached:
             continue
         reached.add(node)
-        for obj in ontology.objects(node, None):
-            if _is_data(obj) and obj not in reached:
-                frontier.append(obj)
-
-    subset = Graph()
-    for s, p, o in ontology:
-        if not _is_data(s) or s in reached:
-            subset.add((s, p, o))
-    return subset
+        for triple in prepared.entries.get(node, ()):
+            out.append(triple)
+            if _is_data(triple[2]) and triple[2] not in reached:
+                frontier.append(triple[2])
+    return out
 
 
-def _nodes(graph: Graph) -> Iterable[Node]:
-    for s, _, o in graph:
+# ---------------------------------------------------------------------------------------------
+# Reasoning proper
+# ---------------------------------------------------------------------------------------------
+
+
+def _reason_triples(prepared: _Prepared, triples: list[Triple], engine: str) -> set[Triple]:
+    """The filtered inferences from a document's (and its context's) triples."""
+    given = set(triples)
+    inputs = _relevant(prepared, _nodes(given)) + triples
+    return _infer(inputs, engine, prepared.chains,
+                  lambda t: t in given or t in prepared.triples)
+
+
+def _infer(
+    inputs: list[Triple],
+    engine: str,
+    chains: tuple[tuple[Node, tuple[Node, ...]], ...],
+    known: Callable[[Triple], bool],
+) -> set[Triple]:
+    if engine == "owlrl":
+        closure, errors = _owlrl_closure(inputs)
+    elif engine == "reasonable":
+        closure = _reasonable_closure(_premises(inputs), chains)
+        if any(p == OWL.sameAs and s != o for s, p, o in closure):
+            # identities copy every triple, whatever its property: reason over everything
+            closure = _reasonable_closure(inputs, chains)
+        errors = _inconsistencies(closure, inputs)
+    else:
+        raise ValueError(f"unknown reasoning engine {engine!r}; one of {', '.join(ENGINES)}")
+    problems = _functional_clashes(inputs) or _identity_errors(closure)
+    problems += errors
+    if problems:
+        shown = "; ".join(problems[:_MAX_REPORTED])
+        more = len(problems) - _MAX_REPORTED
+        suffix = f" (and {more} more)" if more > 0 else ""
+        raise ReasoningError(f"data inconsistent with the ontology: {shown}{suffix}")
+    return {t for t in closure if _keep(t) and not known(t)}
+
+
+def _owlrl_closure(inputs: list[Triple]) -> tuple[set[Triple], list[str]]:
+    dataset = Dataset()
+    source = dataset.graph(_INPUT_GRAPH)
+    for triple in inputs:
+        source.add(triple)
+    closure = dataset.graph(INFERRED_GRAPH)
+    with warnings.catch_warnings():
+        # owlrl reads the dataset through rdflib's deprecated default_context, once per lookup
+        warnings.simplefilter("ignore", DeprecationWarning)
+        owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(dataset, destination=closure)
+    return set(closure), _error_messages(closure)
+
+
+def _premises(inputs: list[Triple]) -> list[Triple]:
+    """The inputs that can take part in an inference other than owl:sameAs copying.
+
+    An OWL 2 RL rule matches a triple through its property: the property's own axioms
+    (domain, range, sub-property, inverse, chain, functional, restriction, key, ...) or the
+    RDF/OWL vocabulary (rdf:type, owl:sameAs, lists). A triple whose property no axiom
+    mentions (labels, aliases, definitions, quotes, offsets) only gets copied onto what it
+    is the same as, so it can be left out while the closure has no owl:sameAs. That is most
+    of a document graph and of the registry, and the engine's cost follows its input.
+    """
+    mentioned: set[Node] = set()
+    for s, p, o in inputs:
+        if not _is_data(s) or str(p).startswith(_AXIOM_NAMESPACES):
+            mentioned.add(s)
+            mentioned.add(o)
+    return [t for t in inputs
+            if t[1] in mentioned
+            or (str(t[1]).startswith(_STRUCTURAL_NAMESPACES) and t[1] not in _ANNOTATIONS)]
+
+
+def _reasonable_closure(
+    inputs: list[Triple], chains: tuple[tuple[Node, tuple[Node, ...]], ...]
+) -> set[Triple]:
+    """reasonable's closure, with property chains applied between its rounds."""
+    import reasonable  # imported here: only large corpora need it
+
+    reasoner = reasonable.PyReasoner()
+    reasoner.from_graph(inputs)
+    restore = _literal_restorer(inputs)
+    closure = {restore(t) for t in reasoner.reason()}
+    while True:
+        new = _chain_inferences(closure, chains) - closure
+        if not new:
+            return closure
+        reasoner.from_graph(list(new))
+        closure = {restore(t) for t in reasoner.reason()}
+
+
+def _literal_restorer(inputs: Iterable[Triple]) -> Callable[[Triple], Triple]:
+    """reasonable returns every plain literal typed xsd:string: give back the input's own."""
+    plain: dict[str, Literal] = {}
+    for _, _, o in inputs:
+        if isinstance(o, Literal) and o.language is None and o.datatype in (None, XSD.string):
+            if o.datatype is None or str(o) not in plain:
+                plain[str(o)] = o
+
+    def restore(triple: Triple) -> Triple:
+        o = triple[2]
+        if isinstance(o, Literal) and o.datatype == XSD.string and str(o) in plain:
+            return triple[0], triple[1], plain[str(o)]
+        return triple
+
+    return restore
+
+
+def _chain_inferences(
+    closure: set[Triple], chains: tuple[tuple[Node, tuple[Node, ...]], ...]
+) -> set[Triple]:
+    """Rule prp-spo2: x0 p1 x1 ... x(n-1) pn xn gives x0 p xn, for each chain of the ontology."""
+    if not chains:
+        return set()
+    by_property: dict[Node, dict[Node, set[Node]]] = defaultdict(lambda: defaultdict(set))
+    for s, p, o in closure:
+        by_property[p][s].add(o)
+    found: set[Triple] = set()
+    for prop, steps in chains:
+        if not steps:
+            continue
+        first = by_property.get(steps[0], {})
+        for start, ends in first.items():
+            current = set(ends)
+            for step in steps[1:]:
+                links = by_property.get(step, {})
+                current = {o for x in current for o in links.get(x, ())}
+                if not current:
+                    break
+            found.update((start, prop, end) for end in current)
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Consistency
+# ---------------------------------------------------------------------------------------------
+
+
+def _inconsistencies(closure: set[Triple], inputs: list[Triple]) -> list[str]:
+    """What makes a closure inconsistent under OWL 2 RL, for a reasoner that does not say."""
+    types: dict[Node, set[Node]] = defaultdict(set)
+    pairs: dict[Node, set[tuple[Node, Node]]] = defaultdict(set)
+    for s, p, o in closure:
+        if p == RDF.type:
+            types[s].add(o)
+        pairs[p].add((s, o))
+    members: dict[Node, set[Node]] = defaultdict(set)  # class -> instances
+    for s, classes in types.items():
+        for c in classes:
+            members[c].add(s)
+    graph = _ListReader(closure)
+    problems: list[str] = []
+
+    def disjoint_classes(a: Node, b: Node) -> None:
+        for x in sorted(members.get(a, set()) & members.get(b, set())):
+            problems.append(_shorten(f"{x} is an instance of the disjoint classes {a} and {b}"))
+
+    def disjoint_properties(p: Node, q: Node) -> None:
+        for s, o in sorted(pairs.get(p, set()) & pairs.get(q, set())):
+            problems.append(_shorten(f"{s} is linked to {o} by both {p} and {q}, "
+                                     "which are disjoint properties"))
+
+    for a, b in pairs.get(OWL.disjointWith, ()):
+        disjoint_classes(a, b)
+    for a, b in pairs.get(OWL.complementOf, ()):
+        disjoint_classes(a, b)
+    for axiom in members.get(OWL.AllDisjointClasses, ()):
+        for head in _objects(pairs, axiom, OWL.members):
+            listed = graph.items(head)
+            for i, a in enumerate(listed):
+                for b in listed[i + 1:]:
+                    disjoint_classes(a, b)
+    for p, q in pairs.get(OWL.propertyDisjointWith, ()):
+        disjoint_properties(p, q)
+    for axiom in members.get(OWL.AllDisjointProperties, ()):
+        for head in _objects(pairs, axiom, OWL.members):
+            listed = graph.items(head)
+            for i, p in enumerate(listed):
+                for q in listed[i + 1:]:
+                    disjoint_properties(p, q)
+    for x in sorted(members.get(OWL.Nothing, ())):
+        problems.append(_shorten(f"{x} is an instance of owl:Nothing"))
+    for p in sorted(members.get(OWL.IrreflexiveProperty, ())):
+        for s, o in sorted(pairs.get(p, ())):
+            if s == o:
+                problems.append(_shorten(f"{s} is linked to itself by the irreflexive {p}"))
+    for p in sorted(members.get(OWL.AsymmetricProperty, ())):
+        links = pairs.get(p, set())
+        for s, o in sorted(links):
+            if s != o and (o, s) in links and str(s) < str(o):
+                problems.append(_shorten(f"{s} and {o} are linked both ways by the "
+                                         f"asymmetric {p}"))
+    same = pairs.get(OWL.sameAs, set())
+    for s, o in sorted(pairs.get(OWL.differentFrom, ())):
+        if s == o or (s, o) in same:
+            problems.append(_shorten(f"{s} and {o} are declared different but are the same"))
+    problems += _malformed_literals(inputs)
+    return sorted(set(problems))
+
+
+def _objects(pairs: dict[Node, set[tuple[Node, Node]]], subject: Node, prop: Node) -> list[Node]:
+    return [o for s, o in pairs.get(prop, ()) if s == subject]
+
+
+class _ListReader:
+    """Reads RDF lists (owl:members) out of a set of triples."""
+
+    def __init__(self, triples: set[Triple]) -> None:
+        self.first = {s: o for s, p, o in triples if p == RDF.first}
+        self.rest = {s: o for s, p, o in triples if p == RDF.rest}
+
+    def items(self, head: Node) -> list[Node]:
+        out: list[Node] = []
+        while head in self.first and len(out) < 10_000:
+            out.append(self.first[head])
+            head = self.rest.get(head, RDF.nil)
+        return out
+
+
+def _malformed_literals(inputs: Iterable[Triple]) -> list[str]:
+    return sorted({
+        _shorten(f"the literal '{o}' is not a valid {o.datatype}")
+        for _, _, o in inputs
+        if isinstance(o, Literal) and o.ill_typed
+    })
+
+
+def _error_messages(closure: Graph) -> list[str]:
+    messages = []
+    for report in closure.subjects(RDF.type, ERRNS.ErrorMessage):
+        for text in closure.objects(report, ERRNS.error):
+            messages.append(_shorten(" ".join(str(text).split())))
+    return sorted(set(messages))
+
+
+def _functional_clashes(inputs: Iterable[Triple]) -> list[str]:
+    """Resources with two values of a functional property (a stance with two holders)."""
+    inputs = list(inputs)
+    functional = {s for s, p, o in inputs if p == RDF.type and o == OWL.FunctionalProperty}
+    values: dict[tuple[Node, Node], set[str]] = defaultdict(set)
+    for s, p, o in inputs:
+        if p in functional and _is_data(s):
+            values[(p, s)].add(str(o))
+    clashes = []
+    for (prop, subject), found in sorted(values.items()):
+        if len(found) > 1:
+            clashes.append(_shorten(
+                f"{subject} has {len(found)} values of the functional property "
+                f"{prop}: {', '.join(sorted(found))}"))
+    return clashes
+
+
+def _identity_errors(closure: Iterable[Triple]) -> list[str]:
+    pairs = {
+        tuple(sorted((str(s), str(o))))
+        for s, p, o in closure
+        if p == OWL.sameAs and s != o and _is_data(s) and _is_data(o)
+    }
+    return [
+        _shorten(f"{a} and {b} would be the same resource "
+                 "(a functional property such as sg:holder has two values)")
+        for a, b in sorted(pairs)
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------------------------
+
+
+def _nodes(triples: Iterable[Triple]) -> Iterator[Node]:
+    for s, _, o in triples:
         yield s
         yield o
 
@@ -117,7 +608,11 @@ def _is_data(node: Node) -> bool:
     return isinstance(node, URIRef) and str(node).startswith(ID)
 
 
-def _keep(triple: tuple[Node, Node, Node]) -> bool:
+def _is_shared(node: Node) -> bool:
+    return _is_data(node) and not str(node).startswith(_OWN_PREFIXES)
+
+
+def _keep(triple: Triple) -> bool:
     s, p, o = triple
     if not _is_data(s):
         # literal subjects ("generalised" triples), blank nodes, rdf:/rdfs:/owl:/xsd: and
@@ -132,39 +627,17 @@ def _keep(triple: tuple[Node, Node, Node]) -> bool:
     return True
 
 
-def _error_messages(closure: Graph) -> list[str]:
-    messages = []
-    for report in closure.subjects(RDF.type, ERRNS.ErrorMessage):
-        for text in closure.objects(report, ERRNS.error):
-            messages.append(_shorten(" ".join(str(text).split())))
-    return sorted(set(messages))
+def _to_graph(triples: Iterable[Triple]) -> Graph:
+    inferred = Graph(identifier=INFERRED_GRAPH)
+    for prefix, namespace in PREFIXES.items():
+        inferred.bind(prefix, namespace)
+    for triple in triples:
+        inferred.add(triple)
+    return inferred
 
 
-def _functional_clashes(source: Graph) -> list[str]:
-    """Resources with two values of a functional property (a stance with two holders)."""
-    clashes = []
-    for prop in sorted(source.subjects(RDF.type, OWL.FunctionalProperty)):
-        subjects = sorted({s for s, _ in source.subject_objects(prop) if _is_data(s)})
-        for subject in subjects:
-            values = sorted({str(o) for o in source.objects(subject, prop)})
-            if len(values) > 1:
-                clashes.append(_shorten(
-                    f"{subject} has {len(values)} values of the functional property "
-                    f"{prop}: {', '.join(values)}"))
-    return clashes
-
-
-def _identity_errors(closure: Graph) -> list[str]:
-    pairs = {
-        tuple(sorted((str(s), str(o))))
-        for s, o in closure.subject_objects(OWL.sameAs)
-        if s != o and _is_data(s) and _is_data(o)
-    }
-    return [
-        _shorten(f"{a} and {b} would be the same resource "
-                 "(a functional property such as sg:holder has two values)")
-        for a, b in sorted(pairs)
-    ]
+def _name(graph: Graph) -> str:
+    return str(graph.identifier) if isinstance(graph.identifier, URIRef) else ""
 
 
 def _shorten(text: str) -> str:
@@ -174,4 +647,49 @@ def _shorten(text: str) -> str:
     return text
 
 
-__all__ = ["reason", "check_consistency", "relevant_ontology"]
+# ---------------------------------------------------------------------------------------------
+# Worker processes
+# ---------------------------------------------------------------------------------------------
+
+_WORKER: dict[str, _Prepared] = {}
+_DocumentTask = tuple[list[Triple], list[Triple], str, str]
+
+
+def _init_worker(ontology_triples: list[Triple]) -> None:
+    _WORKER["ontology"] = _prepare(ontology_triples)
+
+
+def _worker_task(task: _DocumentTask) -> set[Triple]:
+    return _document_task(_WORKER["ontology"], task)
+
+
+def _document_task(prepared: _Prepared, task: _DocumentTask) -> set[Triple]:
+    document, context, engine, name = task
+    try:
+        return _reason_triples(prepared, document + context, engine)
+    except ReasoningError as e:
+        where = _shorten(name) or "a document"
+        raise ReasoningError(f"{where}: {e}") from None
+
+
+def default_jobs() -> int:
+    """Worker processes for reasoning: one per available core."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1)
+
+
+__all__ = [
+    "ENGINES",
+    "REASONABLE_ABOVE",
+    "SharedFacts",
+    "actor_facts",
+    "check_consistency",
+    "choose_engine",
+    "default_jobs",
+    "document_context",
+    "reason",
+    "reason_document",
+    "reason_documents",
+    "reaching",
+    "relevant_ontology",
+]

@@ -571,9 +571,10 @@ class StanceFinder:
         start, end = _trim(self.text, start, end)
         if end <= start:
             return []
+        focus = content if content and content[1] <= cue_start else (cue_end, cl.end)
         return [Draft(holders=holders, kind=kind, targets=targets, start=start, end=end,
                       category=category, modality=modality, confidence=round(conf, 2),
-                      issue_start=cue_end, issue_end=cl.end)]
+                      issue_start=focus[0], issue_end=focus[1])]
 
     def _in_speech_sentence(self, s: Sentence, quotes: list[tuple[int, int]]) -> bool:
         if quotes:
@@ -777,6 +778,11 @@ class StanceFinder:
                 continue
             self.mem.last_event = name
             self.mem.last_event_sentence = self.sentence_index
+            if name == "launch":
+                subj = self._plain_subject(cl, ms, [])
+                states = tuple(a for a in subj or () if self.book.type_of(a) == "State")
+                if len(states) == 1 and lx.EVENT_VERBS.search(text):
+                    self.mem.event_agents["launch"] = states
             if name == "drill":
                 of = re.search(r"(?:drills?|exercises?)\s+(?:of|by|between)\s+", text)
                 if of:

@@ -1,0 +1,233 @@
+"""One behaviour of the extractor per test, on sentences written for these tests.
+
+Each test names the exact holder, kind and target it expects (kinds compared exactly unless
+the behaviour is about the coarse class). None of these sentences is from the development set.
+"""
+
+from __future__ import annotations
+
+from stancegraph.kg.extract import extract
+from stancegraph.kg.records import Document, Extraction
+
+Triple = tuple[str, str, str | None]
+
+
+def run(text: str, author: str | None = "Jane Roe", publisher: str | None = "Harbor Review",
+        min_confidence: float = 0.0) -> Extraction:
+    doc = Document(id="t", text=text, author=author, publisher=publisher)
+    return extract(doc, min_confidence=min_confidence)
+
+
+def triples(text: str, **kw: object) -> list[Triple]:
+    return [(s.holder, s.kind, s.target_actor) for s in run(text, **kw).stances]  # type: ignore[arg-type]
+
+
+def test_negated_statements_are_not_stances() -> None:
+    assert triples("Egypt did not condemn the strike. Qatar never endorsed the plan.") == []
+
+
+def test_declined_comment_is_not_a_stance() -> None:
+    assert triples("Jordan declined to comment on the proposal.") == []
+
+
+def test_hypothetical_is_not_a_stance() -> None:
+    assert triples("If Riyadh were to recognize the government, Tehran might protest.") == []
+
+
+def test_passive_with_two_holders() -> None:
+    got = triples("The draft was opposed by Paris and, more cautiously, by Berlin.")
+    assert got == [("france", "oppose", None), ("germany", "oppose", None)]
+
+
+def test_list_of_holders_and_the_agent_of_an_event() -> None:
+    got = triples("North Korea test-fired two cruise missiles on Sunday. "
+                  "Canada, Australia and New Zealand have condemned the launches.")
+    assert got == [("canada", "condemn", "north-korea"), ("australia", "condemn", "north-korea"),
+                   ("new-zealand", "condemn", "north-korea")]
+
+
+def test_stance_toward_two_targets_is_two_stances_with_one_quote() -> None:
+    ex = run("Iran criticized the naval drills of Britain and France.")
+    assert [(s.holder, s.kind, s.target_actor) for s in ex.stances] == [
+        ("iran", "criticize", "united-kingdom"), ("iran", "criticize", "france")]
+    assert ex.stances[0].quote == ex.stances[1].quote
+
+
+def test_pronoun_resolves_to_the_official_introduced_before() -> None:
+    got = triples("Indonesian Foreign Minister Retno Marsudi met her counterparts on Tuesday. "
+                  "She urged Myanmar to end the violence.")
+    assert got == [("retno-marsudi", "urge", "myanmar")]
+
+
+def test_it_resolves_to_the_subject_of_the_clause_before() -> None:
+    got = triples("Poland has consistently opposed the pipeline, and it has urged Germany to "
+                  "abandon it.")
+    assert got == [("poland", "oppose", None), ("poland", "urge", "germany")]
+
+
+def test_definite_description_the_ministry() -> None:
+    got = triples("India's Foreign Ministry issued a statement on Sunday. "
+                  '"Pakistan must stop the shelling," the ministry added.')
+    assert got == [("ministry-of-foreign-affairs-of-india", "demand", "pakistan")]
+
+
+def test_capital_as_government_and_as_place() -> None:
+    ex = run("The talks were held in Nairobi. Ankara rejected the plan.")
+    assert [(s.holder, s.kind) for s in ex.stances] == [("turkey", "reject")]
+    assert ex.actor("kenya") is None
+
+
+def test_capital_after_embassy_is_a_place() -> None:
+    ex = run("Tokyo lodged a protest through its embassy in Beijing.")
+    assert [(s.holder, s.kind) for s in ex.stances] == [("japan", "condemn")]
+    assert ex.actor("china") is None
+
+
+def test_new_official_introduced_by_title_and_named_by_surname_later() -> None:
+    ex = run("Chilean Foreign Minister Alberto van Klaveren welcomed the agreement. "
+             "Klaveren later criticized the tariffs imposed by Washington.")
+    official = ex.actor("alberto-van-klaveren")
+    assert official is not None and official.type == "Official"
+    assert official.affiliations == ["chile"] and not official.in_registry
+    assert [(s.holder, s.kind, s.target_actor) for s in ex.stances] == [
+        ("alberto-van-klaveren", "welcome", None),
+        ("alberto-van-klaveren", "criticize", "united-states")]
+
+
+def test_person_introduced_by_apposition_gets_the_institution() -> None:
+    ex = run('"The sanctions are working," said Mara Lindqvist, a researcher at the Nordic '
+             "Arms Control Institute in Oslo.")
+    person = ex.actor("mara-lindqvist")
+    assert person is not None and person.type == "Person"
+    assert person.affiliations == ["nordic-arms-control-institute"]
+    assert [(s.holder, s.kind) for s in ex.stances] == [("mara-lindqvist", "claim")]
+
+
+def test_author_recommendations_in_several_wordings() -> None:
+    got = triples("Ottawa should expand its sanctions. It would be wise for Canberra to slow "
+                  "down. We urge Wellington to reconsider. It is highly recommended that Manila "
+                  "join the pact. It seems appropriate for Hanoi to stay neutral. London ought "
+                  "to wait.")
+    assert got == [("jane-roe", "recommend", "canada"), ("jane-roe", "recommend", "australia"),
+                   ("jane-roe", "urge", "new-zealand"), ("jane-roe", "recommend", "philippines"),
+                   ("jane-roe", "recommend", "vietnam"),
+                   ("jane-roe", "recommend", "united-kingdom")]
+
+
+def test_unsigned_piece_is_held_by_the_publisher() -> None:
+    ex = run("Seoul should reopen the hotline.", author=None)
+    assert [(s.holder, s.kind, s.target_actor) for s in ex.stances] == [
+        ("harbor-review", "recommend", "south-korea")]
+    assert ex.stances[0].attributed_by == "harbor-review"
+
+
+def test_reported_speech_with_trailing_she_said() -> None:
+    got = triples("Estonian Prime Minister Kaja Kallas spoke in Tallinn on Monday. "
+                  '"Moscow must withdraw its troops," she said.')
+    assert got == [("kaja-kallas", "demand", "russia")]
+
+
+def test_we_inside_a_quotation_is_the_speaker() -> None:
+    ex = run('"We will not stand by while Armenia shells our villages," Azerbaijan said.')
+    assert [(s.holder, s.kind, s.target_actor) for s in ex.stances] == [
+        ("azerbaijan", "warn", "armenia")]
+
+
+def test_kind_follows_content_not_reporting_verb() -> None:
+    got = triples("Spain claimed that Morocco's blockade was reckless and irresponsible. "
+                  '"Helsinki will answer any incursion with force," Finland said.')
+    assert got == [("spain", "condemn", "morocco"), ("finland", "threaten", None)]
+
+
+def test_denial_targets_the_accuser() -> None:
+    got = triples("Washington accused Caracas of sheltering smugglers, a charge that "
+                  "Venezuela denies.")
+    assert got == [("united-states", "accuse", "venezuela"), ("venezuela", "deny", "united-states")]
+
+
+def test_agreement_targets_the_other_party() -> None:
+    got = triples("Kazakhstan and Uzbekistan agreed to share water data.")
+    assert got == [("kazakhstan", "agree", "uzbekistan"), ("uzbekistan", "agree", "kazakhstan")]
+
+
+def test_measures_against_an_actor_target_that_actor() -> None:
+    got = triples("Hungary has opposed new sanctions on Russia.")
+    assert got == [("hungary", "oppose", "russia")]
+
+
+def test_news_agencies_hold_nothing() -> None:
+    got = triples("KCNA reported that Kim Jong-un vowed to expand the arsenal.")
+    assert got == [("kim-jong-un", "intend", None)]
+
+
+def test_institution_with_acronym_is_found_again_by_acronym() -> None:
+    ex = run("The Arctic Fisheries Council (AFC) criticized Norway. Later the AFC welcomed "
+             "Iceland's plan.")
+    assert [(s.holder, s.kind, s.target_actor) for s in ex.stances] == [
+        ("arctic-fisheries-council", "criticize", "norway"),
+        ("arctic-fisheries-council", "welcome", "iceland")]
+
+
+def test_issue_matched_across_wordings() -> None:
+    ex = run("Chile condemned the intercontinental ballistic missiles. Peru condemned the "
+             "ICBM tests. Brazil opposed the sanction resolutions. Cuba opposed the "
+             "sanctions resolution.")
+    issues = [s.issue.id for s in ex.stances if s.issue]
+    assert issues == ["icbm-launch", "icbm-launch", "sanctions", "sanctions"]
+    assert all(s.issue.in_scheme for s in ex.stances if s.issue)
+
+
+def test_unknown_issue_gets_a_new_concept_from_the_evidence() -> None:
+    ex = run("Chile criticized the fishing quotas.")
+    issue = ex.stances[0].issue
+    assert issue is not None and not issue.in_scheme and issue.label == "fishing quotas"
+
+
+def test_forecasts_carry_the_predicted_modality() -> None:
+    ex = run("The junta is almost certain to postpone the vote. Myanmar is likely to ignore "
+             "the appeal.")
+    assert [(s.holder, s.kind, s.modality) for s in ex.stances][-1] == (
+        "jane-roe", "predict", "predicted")
+
+
+def test_conditional_recommendation_keeps_its_condition() -> None:
+    ex = run("Seoul should resume the talks, provided that Pyongyang halts its launches.")
+    s = ex.stances[0]
+    assert (s.holder, s.kind, s.target_actor, s.modality) == (
+        "jane-roe", "recommend", "south-korea", "conditional")
+    assert s.condition and s.condition.startswith("provided that")
+
+
+def test_confidence_filtering_drops_weak_stances() -> None:
+    text = "Norway condemned the raid. The Security Council is likely to adopt the text."
+    everything = run(text)
+    strong = run(text, min_confidence=0.7)
+    assert len(everything.stances) == 2
+    assert [(s.holder, s.kind) for s in strong.stances] == [("norway", "condemn")]
+    assert all(s.confidence >= 0.7 for s in strong.stances)
+    assert [s.id for s in strong.stances] == ["t/1"]
+
+
+def test_header_and_back_matter_are_skipped() -> None:
+    text = ("Harbor Review\n\nA Title\n\nDate 2024-01-02 Writer Jane Roe\n\n"
+            "Seoul should reopen the hotline.\n\n"
+            "Jane Roe is a fellow at Harbor Review. She argues that Tokyo should wait.\n\n"
+            "The views expressed are the author's own and do not reflect Harbor Review.")
+    from stancegraph.kg.documents import parse_header
+    meta = parse_header(text)
+    doc = Document(id="t", text=text, author="Jane Roe", publisher="Harbor Review",
+                   body_start=int(meta["body_start"] or 0))
+    ex = extract(doc)
+    assert [(s.holder, s.target_actor) for s in ex.stances] == [("jane-roe", "south-korea")]
+
+
+def test_quotes_are_exact_spans_and_ids_in_text_order() -> None:
+    text = ("Canada condemned the raid. Mexican Foreign Minister Ana Ruiz welcomed the truce, "
+            "and Peru urged Chile to talk.")
+    ex = run(text)
+    assert [s.id for s in ex.stances] == [f"t/{n}" for n in range(1, len(ex.stances) + 1)]
+    starts = [s.quote.start for s in ex.stances]
+    assert starts == sorted(starts)
+    for s in ex.stances:
+        assert text[s.quote.start:s.quote.end] == s.quote.text
+        assert s.attributed_by == "jane-roe"
