@@ -30,7 +30,9 @@ def norm_token(tok: str) -> str:
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """(start, end, token) triples of text[start:end] (offsets into `text`)."""
     stop = len(text) if end is None else end
-    return [(m.start(), m.end(), norm_token(m.group())) for m in TOKEN.finditer(text, start, stop)]
+    # only one-character tokens can be typographic apostrophes
+    return [(m.start(), m.end(), m.group() if m.end() - m.start() > 1 else norm_token(m.group()))
+            for m in TOKEN.finditer(text, start, stop)]
 
 
 def _variants(name: str) -> list[str]:
@@ -48,7 +50,7 @@ class Gazetteer:
     """A token trie over a registry's names."""
 
     def __init__(self, registry: Registry) -> None:
-        self._index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+        self._index: dict[str, list[tuple[list[str], str, str]]] = {}
         forms: dict[tuple[str, ...], tuple[str, str]] = {}
         for entry in registry.entries.values():
             named = [(n, "name") for n in entry.names()]
@@ -64,18 +66,20 @@ class Gazetteer:
                         continue
                     forms[key] = (entry.id, form)
         for key, (actor, form) in forms.items():
-            self._index.setdefault(key[0], []).append((key, actor, form))
+            self._index.setdefault(key[0], []).append((list(key), actor, form))
         for cands in self._index.values():
             cands.sort(key=lambda c: -len(c[0]))
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[NameHit]:
         toks = tokens(text, start, end)
+        words = [t[2] for t in toks]
+        index = self._index
         i = 0
         while i < len(toks):
             hit = None
-            for key, actor, form in self._index.get(toks[i][2], ()):
+            for key, actor, form in index.get(words[i], ()):
                 n = len(key)
-                if i + n <= len(toks) and all(toks[i + k][2] == key[k] for k in range(n)):
+                if words[i:i + n] == key:
                     # tokens must be adjacent as in the name (no line breaks inside a name)
                     if "\n" in text[toks[i][0]:toks[i + n - 1][1]]:
                         continue

@@ -132,7 +132,7 @@ IMPERSONAL = [
 EVALUATIVE = [
     _c(r"\b(?:is|was|are|were)\s+far\s+from\s+(?:the\s+)?truth|\b(?:is|are|was)\s+(?:simply\s+)?"
        r"(?:untrue|groundless|baseless|false)\b", "deny", "evaluative"),
-    _c(r"\b(?:an?\s+)?act\s+of\s+(?:self-interest|cynicism|hypocrisy|bad\s+faith)|dressed\s+up\s+as|"
+    _c(r"\bact\s+of\s+(?:self-interest|cynicism|hypocrisy|bad\s+faith)|dressed\s+up\s+as|"
        r"\bstood\s+(?:idly\s+)?(?:aside|by)\b|turned\s+a\s+blind\s+eye|looked\s+the\s+other\s+way|"
        r"\b(?:seems|seemed|appears)\s+to\s+be\s+an?\s+(?:\w+\s+)?(?:unreasonable|unfair|misguided|"
        r"one-sided|counterproductive)|\b(?:is|was|are|were)\s+(?:an?\s+)?(?:deeply\s+)?"

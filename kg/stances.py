@@ -11,6 +11,7 @@ the object the cue is aimed at, or what the reported content is about (README co
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from . import lexicon as lx
@@ -133,6 +134,8 @@ class StanceFinder:
             self.mem.event_agents["launch"] = (topic,)
         self.drafts: list[Draft] = []
         self.sentence_index = 0
+        self._cue_hits = self._scan_cues()
+        self._cue_starts = [h[0] for h in self._cue_hits]
 
     # ------------------------------------------------------------------------- driver
     def run(self) -> list[Draft]:
@@ -303,22 +306,36 @@ class StanceFinder:
         return bool(re.search(r"(?:^|[,;]|\b(?:as|that|since|because|while|and|but|both|"
                               r"the))$", before, re.IGNORECASE)) and not subj[-1].attributive
 
-    def _cues(self, cl: Clause, quotes: list[tuple[int, int]], ms: list[Mention]
-              ) -> list[tuple[int, int, lx.Cue]]:
+    def _scan_cues(self) -> list[tuple[int, int, lx.Cue]]:
+        """Every cue match of the body, once per document (clauses pick theirs by offset)."""
+        start = self.sentences[0].start if self.sentences else 0
+        end = self.sentences[-1].end if self.sentences else 0
         found = []
         for cue in lx.ALL_CUES:
-            for m in cue.pattern.finditer(self.masked, cl.start, cl.end):
-                if any(q0 <= m.start() < q1 for q0, q1 in quotes) and cue.category != "nominal":
-                    continue
-                if any(x.start <= m.start() < x.end for x in ms):
-                    continue  # "United States" is no verb
+            for m in cue.pattern.finditer(self.masked, start, end):
                 found.append((m.start(), m.end(), cue))
-        for m in lx.PASSIVE.finditer(self.masked, cl.start, cl.end):
-            if any(q0 <= m.start() < q1 for q0, q1 in quotes):
-                continue
+        for m in lx.PASSIVE.finditer(self.masked, start, end):
             kind = lx.PASSIVE_VERBS[m.group("verb").lower()]
             found.append((m.start(), m.end(), lx.Cue(lx.PASSIVE, kind, "passive")))
         found.sort(key=lambda f: (f[0], _CATEGORY_RANK[f[2].category]))
+        return found
+
+    def _cues(self, cl: Clause, quotes: list[tuple[int, int]], ms: list[Mention]
+              ) -> list[tuple[int, int, lx.Cue]]:
+        found = []
+        i = bisect_left(self._cue_starts, cl.start)
+        while i < len(self._cue_hits) and self._cue_hits[i][0] < cl.start:
+            i += 1
+        while i < len(self._cue_hits) and self._cue_hits[i][0] < cl.end:
+            hit = self._cue_hits[i]
+            i += 1
+            if hit[1] > cl.end:
+                continue
+            if hit[2].category != "nominal" and any(q0 <= hit[0] < q1 for q0, q1 in quotes):
+                continue
+            if any(x.start <= hit[0] < x.end for x in ms):
+                continue  # "United States" is no verb
+            found.append(hit)
         # one cue per position; a passive hides the plain verb inside it
         out: list[tuple[int, int, lx.Cue]] = []
         for f in found:

@@ -1,0 +1,75 @@
+"""Extraction throughput on one core: documents and words per second.
+
+`python benchmarks/extract.py [N] [--seed S] [--words W] [--min-confidence C]` generates N
+synthetic commentaries with benchmarks/synth.py (default 300 of about 600 words), loads them
+as documents (header parsing included) and extracts each one, reporting documents/s, words/s,
+stances and actors per document. The registry and issue scheme are loaded (once per process)
+before the clock starts, since a build pays that cost once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from stancegraph.kg.documents import load_document
+from stancegraph.kg.extract import extract
+from stancegraph.kg.issues import IssueScheme
+from stancegraph.kg.registry import Registry
+
+
+def _synth():
+    path = Path(__file__).with_name("synth.py")
+    spec = importlib.util.spec_from_file_location("synth", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["synth"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", nargs="?", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--words", type=int, default=600)
+    parser.add_argument("--min-confidence", type=float, default=0.0)
+    args = parser.parse_args(argv)
+
+    t0 = time.perf_counter()
+    registry = Registry.default()
+    IssueScheme.load()
+    load_s = time.perf_counter() - t0
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = _synth().write_corpus(args.n, tmp, seed=args.seed, words=args.words)
+        texts = [p.read_text(encoding="utf-8") for p in paths]
+        words = sum(len(t.split()) for t in texts)
+        per_doc: list[float] = []
+        stances = actors = 0
+        start = time.perf_counter()
+        for p in paths:
+            t = time.perf_counter()
+            ex = extract(load_document(p), registry, min_confidence=args.min_confidence)
+            per_doc.append(time.perf_counter() - t)
+            stances += len(ex.stances)
+            actors += len(ex.actors)
+        elapsed = time.perf_counter() - start
+
+    n = len(paths)
+    print(f"registry + issue scheme loaded in {load_s * 1000:.0f} ms ({len(registry)} actors)")
+    print(f"{n} documents, {words} words in {elapsed:.2f} s on one core")
+    print(f"  {n / elapsed:.1f} documents/s, {words / elapsed:,.0f} words/s")
+    print(f"  per document: median {statistics.median(per_doc) * 1000:.1f} ms, "
+          f"max {max(per_doc) * 1000:.1f} ms")
+    print(f"  {stances / n:.1f} stances and {actors / n:.1f} actors per document")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
