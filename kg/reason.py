@@ -59,6 +59,8 @@ REASONABLE_ABOVE = 5_000
 
 _INPUT_GRAPH = URIRef(ID + "graph/reasoner-input")
 _TRIVIAL_TYPES = {OWL.Thing, RDFS.Resource}
+# rdflib's namespace attribute lookups are slow in the per-triple loops
+_TYPE, _SAME_AS, _FIRST, _REST, _NIL = RDF.type, OWL.sameAs, RDF.first, RDF.rest, RDF.nil
 # Properties of these namespaces state axioms when a data IRI is their subject, too.
 _AXIOM_NAMESPACES = (str(OWL), str(RDFS))
 # rdf:type, rdfs:subClassOf, rdf:first/rest, owl:sameAs, ...: always premises; except the
@@ -393,7 +395,7 @@ def _premises(inputs: list[Triple]) -> list[Triple]:
     """
     mentioned: set[Node] = set()
     for s, p, o in inputs:
-        if not _is_data(s) or str(p).startswith(_AXIOM_NAMESPACES):
+        if not _is_data(s) or (str(p).startswith(_AXIOM_NAMESPACES) and p not in _ANNOTATIONS):
             mentioned.add(s)
             mentioned.add(o)
     return [t for t in inputs
@@ -410,28 +412,28 @@ def _reasonable_closure(
     reasoner = reasonable.PyReasoner()
     reasoner.from_graph(inputs)
     restore = _literal_restorer(inputs)
-    closure = {restore(t) for t in reasoner.reason()}
-    while True:
+    closure = restore(reasoner.reason())
+    while chains:
         new = _chain_inferences(closure, chains) - closure
         if not new:
-            return closure
+            break
         reasoner.from_graph(list(new))
-        closure = {restore(t) for t in reasoner.reason()}
+        closure = restore(reasoner.reason())
+    return closure
 
 
-def _literal_restorer(inputs: Iterable[Triple]) -> Callable[[Triple], Triple]:
+def _literal_restorer(inputs: Iterable[Triple]) -> Callable[[list[Triple]], set[Triple]]:
     """reasonable returns every plain literal typed xsd:string: give back the input's own."""
-    plain: dict[str, Literal] = {}
+    plain: dict[Literal, Literal] = {}
     for _, _, o in inputs:
         if isinstance(o, Literal) and o.language is None and o.datatype in (None, XSD.string):
-            if o.datatype is None or str(o) not in plain:
-                plain[str(o)] = o
+            typed = Literal(str(o), datatype=XSD.string)
+            if o.datatype is None or typed not in plain:
+                plain[typed] = o
 
-    def restore(triple: Triple) -> Triple:
-        o = triple[2]
-        if isinstance(o, Literal) and o.datatype == XSD.string and str(o) in plain:
-            return triple[0], triple[1], plain[str(o)]
-        return triple
+    def restore(triples: list[Triple]) -> set[Triple]:
+        return {(s, p, plain.get(o, o)) if isinstance(o, Literal) else (s, p, o)
+                for s, p, o in triples}
 
     return restore
 
