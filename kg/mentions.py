@@ -174,6 +174,12 @@ _MINISTRY = re.compile(
     r"Trade|Finance|Interior|Commerce|Justice)(?:\s+of\s+(?P<post>(?:the\s+)?"
     rf"{_STATE_WORD}))?)"
 )
+_TITLE_GATE = re.compile(
+    r"President|Minister|Premier|Chancellor|Secretary|Advis|Director|Ambassador|Representative|"
+    r"Envoy|envoy|Chair|Leader|leader|King|Queen|Sen·|Rep·|Congress|[Ss]pokes|Governor|Speaker|"
+    r"Commander|General|Gen·|Admiral|Adm·|Colonel|Chief|[Nn]egotiator")
+_APPOSITION_GATE = re.compile(r", (?:the|a|an|its|his|her) ")
+_ORG_GATE = re.compile(_ORG_HEADS)
 _SPOKES = re.compile(r"(?:[Aa]n?|[Tt]he)\s+spokes(?:person|man|woman)\s+(?:of|for)\s+(?:the\s+)?$")
 _DESCRIPTION = re.compile(
     r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?P<adj>[A-Z][\w·’'-]*(?:\s+[A-Z][\w·’'-]*)?)\s+)?"
@@ -290,22 +296,28 @@ class MentionFinder:
             self.book.ensure(hit.actor)
             cands.append(Mention(hit.start, hit.end, (hit.actor,), hit.form,
                                  text[hit.start:hit.end]))
-        for m in _MINISTRY.finditer(masked, s.start, s.end):
-            mention = self._ministry(m, s)
-            if mention:
-                cands.append(mention)
-        for m in _TITLED.finditer(masked, s.start, s.end):
-            mention = self._titled(m, s)
-            if mention:
-                cands.append(mention)
-        for m in _APPOSITION.finditer(masked, s.start, s.end):
-            mention = self._apposition(m, s)
-            if mention:
-                cands.append(mention)
-        for m in _ORG.finditer(masked, s.start, s.end):
-            mention = self._org(m, s)
-            if mention:
-                cands.append(mention)
+        # cheap gates first: each pattern needs a word that most sentences lack
+        stext = masked[s.start:s.end]
+        if "inistry" in stext:
+            for m in _MINISTRY.finditer(masked, s.start, s.end):
+                mention = self._ministry(m, s)
+                if mention:
+                    cands.append(mention)
+        if _TITLE_GATE.search(stext):
+            for m in _TITLED.finditer(masked, s.start, s.end):
+                mention = self._titled(m, s)
+                if mention:
+                    cands.append(mention)
+        if _APPOSITION_GATE.search(stext):
+            for m in _APPOSITION.finditer(masked, s.start, s.end):
+                mention = self._apposition(m, s)
+                if mention:
+                    cands.append(mention)
+        if _ORG_GATE.search(stext):
+            for m in _ORG.finditer(masked, s.start, s.end):
+                mention = self._org(m, s)
+                if mention:
+                    cands.append(mention)
         return cands
 
     def _is_place(self, start: int, end: int, s: Sentence) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from . import lexicon as lx
 from .mentions import ActorBook, Mention, MentionFinder, mask
+from .prefilter import Prefilter
 from .records import Document
 from .sentences import Sentence
 
@@ -311,12 +312,13 @@ class StanceFinder:
         start = self.sentences[0].start if self.sentences else 0
         end = self.sentences[-1].end if self.sentences else 0
         found = []
-        for cue in lx.ALL_CUES:
-            for m in cue.pattern.finditer(self.masked, start, end):
-                found.append((m.start(), m.end(), cue))
-        for m in lx.PASSIVE.finditer(self.masked, start, end):
-            kind = lx.PASSIVE_VERBS[m.group("verb").lower()]
-            found.append((m.start(), m.end(), lx.Cue(lx.PASSIVE, kind, "passive")))
+        cues = lx.ALL_CUES
+        for n, m in _cue_filter().finditer(self.masked, start, end):
+            if n < len(cues):
+                found.append((m.start(), m.end(), cues[n]))
+            else:
+                kind = lx.PASSIVE_VERBS[m.group("verb").lower()]
+                found.append((m.start(), m.end(), lx.Cue(lx.PASSIVE, kind, "passive")))
         found.sort(key=lambda f: (f[0], _CATEGORY_RANK[f[2].category]))
         return found
 
@@ -412,15 +414,22 @@ class StanceFinder:
     def _items(self, start: int, end: int, ms: list[Mention], quotes: list[tuple[int, int]]
                ) -> list[_Item]:
         items: list[_Item] = []
+        inside = [m for m in ms if m.end > start and m.start < end]
+        qs = [q for q in quotes if q[1] > start and q[0] < end]
+        mi = qi = 0
         for t in _TOKEN.finditer(self.masked, start, end):
             p = t.start()
-            m = next((m for m in ms if m.start <= p < m.end), None)
-            if m is not None:
+            while mi < len(inside) and inside[mi].end <= p:
+                mi += 1
+            if mi < len(inside) and inside[mi].start <= p:
+                m = inside[mi]
                 if not items or items[-1].mention is not m:
                     items.append(_Item("M", m.start, m.end, m.text, m))
                 continue
-            q = next((q for q in quotes if q[0] <= p < q[1]), None)
-            if q is not None:
+            while qi < len(qs) and qs[qi][1] <= p:
+                qi += 1
+            if qi < len(qs) and qs[qi][0] <= p:
+                q = qs[qi]
                 if not items or items[-1].kind != "Q" or items[-1].start != q[0]:
                     items.append(_Item("Q", q[0], q[1], ""))
                 continue
@@ -831,6 +840,16 @@ class StanceFinder:
 
 
 # ----------------------------------------------------------------------------- helpers
+
+_FILTER: list[Prefilter] = []
+
+
+def _cue_filter() -> Prefilter:
+    """All cue patterns (and the passive one, last) behind one prefilter, built once."""
+    if not _FILTER:
+        _FILTER.append(Prefilter([c.pattern for c in lx.ALL_CUES] + [lx.PASSIVE]))
+    return _FILTER[0]
+
 
 def NON_ASSERTED_BEFORE(before: str) -> bool:  # noqa: N802 - reads as a predicate
     """Whether a cue sits in a subordinate, interrogative or hypothetical clause."""
