@@ -9,6 +9,7 @@ created in the `ActorBook` with registry-style slugs and the affiliations the te
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -248,11 +249,10 @@ class MentionFinder:
         self.acronyms: dict[str, str] = {}
         self.surnames: dict[str, str] = {}
         self.counts: Counter[str] = Counter()
-        reg_people = [e for e in book.registry.entries.values()
-                      if e.type in ("Official", "Person")]
-        self.registry_surnames = {}
-        for e in reg_people:
-            self.registry_surnames.setdefault(_surname(e.label), e.id)
+        self._hits: list | None = None
+        self._hit_starts: list[int] = []
+        self._state_cache: dict[str, str | None] = {}
+        self.registry_surnames = _registry_surnames(book.registry)
 
     # -- public ------------------------------------------------------------------------
     def run(self) -> list[Mention]:
@@ -285,7 +285,7 @@ class MentionFinder:
     def _candidates(self, s: Sentence) -> list[Mention]:
         text, masked = self.text, self.masked
         cands: list[Mention] = []
-        for hit in self.gaz.find(text, s.start, s.end):
+        for hit in self._hits_in(s):
             entry = self.book.registry.get(hit.actor)
             if entry is None:
                 continue
@@ -326,7 +326,31 @@ class MentionFinder:
             return True
         return bool(re.match(r"\s*,\s*(?:D\.C\.|the capital)", self.text[end:end + 15]))
 
+    def _hits_in(self, s: Sentence) -> list:
+        """Registry names in a sentence (the body is scanned once)."""
+        if self._hits is None:
+            if self.sentences:
+                self._hits = list(self.gaz.find(self.text, self.sentences[0].start,
+                                                self.sentences[-1].end))
+            else:
+                self._hits = []
+            self._hit_starts = [h.start for h in self._hits]
+        i = bisect_left(self._hit_starts, s.start)
+        out = []
+        while i < len(self._hits) and self._hits[i].start < s.end:
+            if self._hits[i].end <= s.end:
+                out.append(self._hits[i])
+            i += 1
+        return out
+
     def _state_in(self, phrase: str) -> str | None:
+        if phrase in self._state_cache:
+            return self._state_cache[phrase]
+        found = self._find_state(phrase)
+        self._state_cache[phrase] = found
+        return found
+
+    def _find_state(self, phrase: str) -> str | None:
         for hit in self.gaz.find(phrase):
             e = self.book.registry.get(hit.actor)
             if e and e.type == "State":
@@ -657,6 +681,22 @@ class MentionFinder:
         nxt = re.match(r"(?:[’']s)?\s+([a-z]+)", after)
         if nxt and m.form in ("name", "capital", "institution") and not m.possessive:
             m.attributive = nxt.group(1) in _ATTRIBUTIVE_STOP
+
+
+_SURNAMES: dict[int, tuple[Registry, dict[str, str]]] = {}
+
+
+def _registry_surnames(registry: Registry) -> dict[str, str]:
+    """Surname -> registry person, computed once per registry."""
+    cached = _SURNAMES.get(id(registry))
+    if cached is None or cached[0] is not registry:
+        table: dict[str, str] = {}
+        for e in registry.entries.values():
+            if e.type in ("Official", "Person"):
+                table.setdefault(_surname(e.label), e.id)
+        cached = (registry, table)
+        _SURNAMES[id(registry)] = cached
+    return cached[1]
 
 
 def _surname(name: str) -> str:

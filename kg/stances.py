@@ -124,7 +124,7 @@ class StanceFinder:
                  book: ActorBook, author: str) -> None:
         self.doc = doc
         self.text = doc.text
-        self.masked = mask(doc.text)
+        self.masked = finder.masked if finder.text is doc.text else mask(doc.text)
         self.sentences = sentences
         self.book = book
         self.author = author
