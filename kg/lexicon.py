@@ -79,14 +79,18 @@ VERBS = [
        "condemn", "verb"),
     _c(rf"\b(?:{verb('criticize')}|{verb('criticise')}|slam(?:s|med|ming)?|{verb('blast')}|"
        rf"{verb('lambaste')}|{verb('rebuke')}|{verb('censure')}|{verb('chide')}|"
-       rf"{verb('deride')}|{verb('mock')})\b", "criticize", "verb"),
+       rf"{verb('deride')}|{verb('mock')}|(?:took|takes|taking)\s+aim\s+at|"
+       rf"(?:lashed|lashes|hit|hits)\s+out\s+at|(?:voiced|expressed|voices|expresses)\s+"
+       rf"(?:deep\s+|grave\s+|serious\s+)?(?:concern|dismay|regret)\s+(?:over|about|at))\b",
+       "criticize", "verb"),
     _c(rf"\b(?:{verb('accuse')}|{verb('blame')})\b", "accuse", "verb"),
     _c(rf"\b(?:{verb('support')}|{verb('endorse')}|{verb('reaffirm')}|{verb('champion')}|"
-       r"backed|backs|backing|expressed\s+support\s+for|threw\s+(?:its|his|her|their)\s+"
-       r"support\s+behind)\b", "support", "verb"),
+       r"backed|backs|backing|(?:expressed|voiced)\s+(?:\w+\s+)?support\s+for|"
+       r"threw\s+(?:its|his|her|their)\s+support\s+behind)\b", "support", "verb"),
     _c(rf"\b(?:{verb('welcome')}|{verb('praise')}|{verb('hail')}|{verb('applaud')}|"
        rf"{verb('commend')})\b", "welcome", "verb"),
     _c(rf"\b(?:{verb('oppose')}|veto(?:es|ed|ing)?|objected\s+to|objects\s+to|"
+       r"(?:voiced|expressed|voices|expresses)\s+(?:\w+\s+)?opposition\s+to|"
        rf"{verb('resist')})\b", "oppose", "verb"),
     _c(rf"\b(?:{verb('reject')}|{verb('dismiss')}|{verb('rebuff')}|{verb('repudiate')})\b",
        "reject", "verb"),
@@ -125,6 +129,8 @@ IMPERSONAL = [
        r"(?:recommended|advisable|appropriate|essential|imperative|crucial|important|necessary|"
        r"vital|time|desirable|urgent)\s+(?:that|for)\b|\bit\s+seems\s+(?:appropriate|wise)\s+"
        r"(?:that|for)\b", "recommend", "impersonal"),
+    _c(r"\bthe\s+(?:most\s+)?(?:sensible|wise|prudent|best|right|obvious)\s+(?:course|option|"
+       r"step|move|thing|path)\s+for\b", "recommend", "impersonal"),
     _c(r"\bit\s+is\s+(?:not|never|hardly)\s+(?:a\s+)?(?:rational|wise|realistic|reasonable|"
        r"sensible|viable|prudent|helpful)\s+(?:option\s+|choice\s+|course\s+)?for\b",
        "criticize", "impersonal"),

@@ -131,7 +131,7 @@ _TITLED = re.compile(
     rf"(?:(?P<pre>{_STATE_WORD})(?:’s|'s)?\s+)?(?P<title>{_TITLE})\s+(?P<name>{_NAME})"
 )
 _APPOSITION = re.compile(
-    rf"(?P<name>{_NAME}),\s+(?P<det>the|a|an|its|his|her)\s+"
+    rf"(?P<name>{_NAME}),\s+(?P<det>the|a|an|its|his|her|[A-Z][\w·’'-]*(?:\s+[A-Z][\w·’'-]*)?[’']s)\s+"
     r"(?P<desc>[^,;.“”\"()\n]{2,110}?)(?=,|;|\.(?:\s|$)|$|\s+(?:said|says|told|added|warned|"
     r"visits|visited|who|which|and|has|had|was|is|will|would)\b)"
 )
@@ -175,11 +175,17 @@ _MINISTRY = re.compile(
     r"Trade|Finance|Interior|Commerce|Justice)(?:\s+of\s+(?P<post>(?:the\s+)?"
     rf"{_STATE_WORD}))?)"
 )
+_TITLE_FIRST = re.compile(
+    rf"(?P<pre>{_STATE_WORD})[’']s\s+(?P<title>(?:(?:foreign|defen[cs]e|prime|trade|finance|"
+    r"unification|deputy|vice|chief|top|special)\s+)*(?:minister|president|secretary|envoy|"
+    rf"ambassador|representative|negotiator|spokes(?:person|man|woman)|leader|diplomat)"
+    rf"(?:\s+to\s+the\s+[A-Z][\w·]*(?:\s+[A-Z][\w·]*)?)?),\s+(?P<name>{_NAME})(?=,)"
+)
 _TITLE_GATE = re.compile(
     r"President|Minister|Premier|Chancellor|Secretary|Advis|Director|Ambassador|Representative|"
     r"Envoy|envoy|Chair|Leader|leader|King|Queen|Sen·|Rep·|Congress|[Ss]pokes|Governor|Speaker|"
     r"Commander|General|Gen·|Admiral|Adm·|Colonel|Chief|[Nn]egotiator")
-_APPOSITION_GATE = re.compile(r", (?:the|a|an|its|his|her) ")
+_APPOSITION_GATE = re.compile(r", (?:the|a|an|its|his|her|[A-Z][^,]{0,30}[’']s) ")
 _ORG_GATE = re.compile(_ORG_HEADS)
 _SPOKES = re.compile(r"(?:[Aa]n?|[Tt]he)\s+spokes(?:person|man|woman)\s+(?:of|for)\s+(?:the\s+)?$")
 _DESCRIPTION = re.compile(
@@ -311,6 +317,11 @@ class MentionFinder:
         if _APPOSITION_GATE.search(stext):
             for m in _APPOSITION.finditer(masked, s.start, s.end):
                 mention = self._apposition(m, s)
+                if mention:
+                    cands.append(mention)
+        if _TITLE_GATE.search(stext) or "minister" in stext:
+            for m in _TITLE_FIRST.finditer(masked, s.start, s.end):
+                mention = self._title_first(m, s)
                 if mention:
                     cands.append(mention)
         if _ORG_GATE.search(stext):
@@ -469,9 +480,10 @@ class MentionFinder:
         if om and type_ == "Person":
             org_name = om.group(1).strip()
             org_name = re.sub(r"\s+in\s+.*$", "", org_name)
-            if len(org_name.split()) >= 2 and not self._state_in(org_name):
+            if len(org_name.split()) >= 2 and _ORG_GATE.search(org_name):
                 org = self.book.new(org_name, "Institution")
-        state = None if org else self._state_in(desc)
+        state = None if org else self._state_in(desc) or self._state_in(
+            m.group("det").replace("·", "."))
         actor = self._person(name, desc, state, type_, s, org)
         if actor is None:
             return None
@@ -507,6 +519,19 @@ class MentionFinder:
             start += 4
         end = m.end()
         return Mention(start, end, (actor,), "institution", self.text[start:end])
+
+    def _title_first(self, m: re.Match[str], s: Sentence) -> Mention | None:
+        name = m.group("name").replace("·", ".")
+        if len(name.split()) < 2 or name.split()[0] in _NOT_NAME:
+            return None
+        state = self._state_in(m.group("pre").replace("·", "."))
+        if state is None:
+            return None
+        actor = self._person(name, m.group("title"), state, "Official", s)
+        if actor is None:
+            return None
+        start, end = m.start(), m.end("name")
+        return Mention(start, end, (actor,), "apposition", self.text[start:end])
 
     # -- overlaps --------------------------------------------------------------------------
     def _select(self, cands: list[Mention]) -> list[Mention]:

@@ -71,6 +71,10 @@ _MAIN_MODAL = re.compile(r"\b(?:would|might|could)\b")
 _CONDITION = re.compile(
     r"\b(?:under\s+the\s+conditions?\s+that|on\s+(?:the\s+)?condition\s+that|provided\s+that|"
     r"as\s+long\s+as|unless|if)\b[^.;]*", re.IGNORECASE)
+_STATEMENT = re.compile(
+    r"\b(?:issued|released|published|put\s+out|made|delivered|gave)\s+(?:an?\s+|the\s+)?"
+    r"(?:\w+\s+){0,2}(?:statement|speech|address|remarks|communiqu[ée])"
+    r"(?:\s+(?:on|in|at)\s+[^,;]{0,40}?)?,?\s*$", re.IGNORECASE)
 _AUTHOR_SUBJECTLESS = re.compile(r"\b(?:suggest|indicate|show|mean)", re.IGNORECASE)
 
 
@@ -372,6 +376,11 @@ class StanceFinder:
             after = [m for m in ms if cue_end <= m.start < cue_end + 6]
             return (after[0].actors if after else ()), "name"
         subject, via = self._subject(cl, cue_start, ms, quotes, prev)
+        if not subject and cue.category in ("verb", "called"):
+            # "X issued a statement condemning ...": the subject of the statement
+            st = _STATEMENT.search(self.masked, cl.start, cue_start)
+            if st:
+                subject, via = self._subject(cl, st.start(), ms, quotes, prev)
         if cue.category == "modal":
             return (self._voice_of(cue_start, quotes, s),), "author"
         if cue.category == "predict":
@@ -632,7 +641,8 @@ class StanceFinder:
     def _targets(self, s: Sentence, cl: Clause, cue_start: int, cue_end: int, cue: lx.Cue,
                  kind: str, holders: tuple[str, ...], content: tuple[int, int] | None,
                  ms: list[Mention], quotes: list[tuple[int, int]]) -> tuple[str | None, ...]:
-        own = set(holders) | {self.book.state_of.get(h) for h in holders} - {None}
+        own = set(holders) | {self.book.state_of.get(h) for h in holders
+                              if self.book.type_of(h) != "Person"} - {None}
         own.add(self.author)
 
         def ok(actors: tuple[str, ...]) -> tuple[str, ...]:
@@ -857,7 +867,15 @@ def NON_ASSERTED_BEFORE(before: str) -> bool:  # noqa: N802 - reads as a predica
     return bool(lx.NON_ASSERTED.search(last))
 
 
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|I)\s+(?:(?:will|must|have|do|\w+ly)\s+)*")
+
+
 def _content_kind(text: str) -> str | None:
+    # "We welcome ...", "We categorically reject ...": the speaker's own stance verb
+    for fp in _FIRST_PERSON.finditer(text):
+        for cue in lx.VERBS:
+            if cue.category == "verb" and cue.pattern.match(text, fp.end()):
+                return cue.kind
     for kind, pattern in lx.CONTENT:
         if pattern.search(text):
             return kind

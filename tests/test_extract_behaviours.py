@@ -231,3 +231,26 @@ def test_quotes_are_exact_spans_and_ids_in_text_order() -> None:
     for s in ex.stances:
         assert text[s.quote.start:s.quote.end] == s.quote.text
         assert s.attributed_by == "jane-roe"
+
+
+def test_first_person_stance_verb_inside_a_quotation() -> None:
+    got = triples('"We firmly reject the blockade imposed by Azerbaijan," Armenian Foreign '
+                  "Minister Ararat Mirzoyan told reporters.")
+    assert got == [("ararat-mirzoyan", "reject", "azerbaijan")]
+
+
+def test_official_introduced_title_first() -> None:
+    ex = run("Peru's foreign minister, Elsa Galarza, urged Bolivia to reopen the border.")
+    assert [(s.holder, s.kind, s.target_actor) for s in ex.stances] == [
+        ("elsa-galarza", "urge", "bolivia")]
+    assert ex.actor("elsa-galarza").affiliations == ["peru"]
+
+
+def test_statement_condemning_is_held_by_who_issued_it() -> None:
+    got = triples("Ghana issued a statement on Monday condemning Togo's decision.")
+    assert got == [("ghana", "condemn", "togo")]
+
+
+def test_idioms_of_opposition_and_criticism() -> None:
+    got = triples("Japan voiced opposition to Fiji's plan. Samoa took aim at Tonga.")
+    assert got == [("japan", "oppose", "fiji"), ("samoa", "criticize", "tonga")]
