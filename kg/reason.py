@@ -32,6 +32,7 @@ tests compare the two). `reason_documents` maps this over a corpus, in worker pr
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import warnings
 import weakref
@@ -60,13 +61,16 @@ REASONABLE_ABOVE = 5_000
 _INPUT_GRAPH = URIRef(ID + "graph/reasoner-input")
 _TRIVIAL_TYPES = {OWL.Thing, RDFS.Resource}
 # rdflib's namespace attribute lookups are slow in the per-triple loops
-_TYPE, _SAME_AS, _FIRST, _REST, _NIL = RDF.type, OWL.sameAs, RDF.first, RDF.rest, RDF.nil
+_SAME_AS, _NIL = OWL.sameAs, RDF.nil
+_TYPE_S, _SAME_AS_S = str(RDF.type), str(OWL.sameAs)
+_TRIVIAL_TYPES_S = {str(t) for t in _TRIVIAL_TYPES}
 # Properties of these namespaces state axioms when a data IRI is their subject, too.
 _AXIOM_NAMESPACES = (str(OWL), str(RDFS))
 # rdf:type, rdfs:subClassOf, rdf:first/rest, owl:sameAs, ...: always premises; except the
 # built-in annotation properties, which no rule reads unless an axiom mentions them.
 _STRUCTURAL_NAMESPACES = (str(RDF), str(RDFS), str(OWL))
-_ANNOTATIONS = {RDFS.label, RDFS.comment, RDFS.seeAlso, RDFS.isDefinedBy, OWL.versionInfo}
+_ANNOTATIONS = {str(p) for p in (RDFS.label, RDFS.comment, RDFS.seeAlso, RDFS.isDefinedBy,
+                                  OWL.versionInfo)}
 _MAX_REPORTED = 5  # error messages quoted in the one-line report
 # Data IRIs minted per document: a document and its stances (with their evidence). Every other
 # data IRI (actors, issues) may be described by several documents.
@@ -106,8 +110,8 @@ def reason(
 
 def reason_document(
     ontology: Graph,
-    document: Graph,
-    context: Graph | None = None,
+    document: Graph | Iterable[Triple],
+    context: Graph | Iterable[Triple] | None = None,
     *,
     engine: str = "owlrl",
 ) -> Graph:
@@ -118,13 +122,13 @@ def reason_document(
     ontology's TBox, the registry entries the document and its context reach, the document
     and the context; triples of any of them are left out of the result.
     """
-    triples = [*document, *(context or ())]
+    triples = list(dict.fromkeys([*document, *(context or ())]))
     return _to_graph(_reason_triples(_prepared(ontology), triples, engine))
 
 
 def reason_documents(
     ontology: Graph,
-    documents: Sequence[Graph],
+    documents: Sequence[Graph | Iterable[Triple]],
     *,
     engine: str | None = None,
     jobs: int = 1,
@@ -135,24 +139,34 @@ def reason_documents(
     `choose_engine` pick by the corpus size; `jobs` > 1 spreads the documents over that many
     worker processes. Raises ReasoningError for the first inconsistent document, naming it.
     """
+    names = [_name(d) for d in documents]
+    docs = [list(d) for d in documents]
     if engine is None:
-        engine = choose_engine(sum(len(d) for d in documents))
+        engine = choose_engine(sum(len(d) for d in docs))
     prepared = _prepared(ontology)
     facts = SharedFacts()
-    for i, doc in enumerate(documents):
+    for i, doc in enumerate(docs):
         facts.add(str(i), doc)
-    tasks = [
-        (list(doc), list(facts.context(doc, ontology)), engine, _name(doc))
-        for doc in documents
-    ]
-    if jobs <= 1 or len(tasks) < 2:
-        results = [_document_task(prepared, t) for t in tasks]
+    corpus = _Corpus(prepared, docs, names, facts, engine)
+    if jobs <= 1 or len(docs) < 2:
+        results = [corpus.reason(i) for i in range(len(docs))]
     else:
-        with ProcessPoolExecutor(
-            max_workers=jobs, initializer=_init_worker, initargs=(list(ontology),)
-        ) as pool:
-            chunk = max(1, min(64, len(tasks) // (jobs * 8)))
-            results = list(pool.map(_worker_task, tasks, chunksize=chunk))
+        chunk = max(1, min(32, len(docs) // (jobs * 4)))
+        if "fork" in multiprocessing.get_all_start_methods():
+            # Forked workers inherit the corpus: a task is just its index, nothing to pickle.
+            _FORKED.append(corpus)
+            try:
+                with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) \
+                        as pool:
+                    results = list(pool.map(_forked_task, range(len(docs)), chunksize=chunk))
+            finally:
+                _FORKED.clear()
+        else:
+            tasks = [(doc, corpus.context(i), engine, names[i]) for i, doc in enumerate(docs)]
+            with ProcessPoolExecutor(
+                jobs, initializer=_init_worker, initargs=(list(ontology),)
+            ) as pool:
+                results = list(pool.map(_worker_task, tasks, chunksize=chunk))
     return [_to_graph(r) for r in results]
 
 
@@ -166,18 +180,17 @@ def check_consistency(ontology: Graph, asserted: Graph) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def actor_facts(document_graph: Graph) -> Graph:
+def actor_facts(document_graph: Graph | Iterable[Triple]) -> Graph:
     """The triples of a document graph that other documents may share: those about actors
     (and issues) rather than about the document and its stances."""
     shared = Graph()
-    for triple in document_graph:
-        if _is_shared(triple[0]):
-            shared.add(triple)
+    for triple in _shared_triples(document_graph):
+        shared.add(triple)
     return shared
 
 
 def document_context(
-    document: Graph,
+    document: Graph | Iterable[Triple],
     facts_about: Callable[[Node], Iterable[Triple]],
     ontology: Graph,
 ) -> Graph:
@@ -185,21 +198,9 @@ def document_context(
     triples `facts_about(node)` gives for each shared resource, following their objects and
     the registry's links. `facts_about` looks a resource up among the other documents' actor
     facts (a store can answer it with one pattern lookup per resource)."""
-    entries = _prepared(ontology).entries
     context = Graph()
-    reached: set[Node] = set()
-    frontier = [n for n in _nodes(document) if _is_data(n)]
-    while frontier:
-        node = frontier.pop()
-        if node in reached:
-            continue
-        reached.add(node)
-        found: list[Triple] = list(entries.get(node, ()))
-        if _is_shared(node):
-            for triple in facts_about(node):
-                context.add(triple)
-                found.append(triple)
-        frontier.extend(o for _, _, o in found if _is_data(o) and o not in reached)
+    for triple in _context(list(document), facts_about, _prepared(ontology)):
+        context.add(triple)
     return context
 
 
@@ -226,12 +227,12 @@ class SharedFacts:
 
     def __init__(self) -> None:
         self._by_subject: dict[Node, dict[Triple, set[str]]] = defaultdict(dict)
-        self._by_document: dict[str, set[Triple]] = {}
+        self._by_document: dict[str, list[Triple]] = {}
 
-    def add(self, key: str, document_graph: Graph) -> None:
+    def add(self, key: str, document_graph: Graph | Iterable[Triple]) -> None:
         """Add (or replace) the facts of the document known as `key`."""
         self.remove(key)
-        mine = set(actor_facts(document_graph))
+        mine = _shared_triples(document_graph)
         self._by_document[key] = mine
         for triple in mine:
             self._by_subject[triple[0]].setdefault(triple, set()).add(key)
@@ -243,11 +244,39 @@ class SharedFacts:
             if not holders[triple]:
                 del holders[triple]
 
-    def facts_about(self, node: Node) -> Iterable[Triple]:
-        return list(self._by_subject.get(node, {}))
+    def facts_about(self, node: Node) -> list[Triple]:
+        return list(self._by_subject.get(node, ()))
 
-    def context(self, document: Graph, ontology: Graph) -> Graph:
+    def context(self, document: Graph | Iterable[Triple], ontology: Graph) -> Graph:
         return document_context(document, self.facts_about, ontology)
+
+
+def _shared_triples(triples: Iterable[Triple]) -> list[Triple]:
+    return [t for t in triples if _is_shared(t[0])]
+
+
+def _context(
+    document: list[Triple],
+    facts_about: Callable[[Node], Iterable[Triple]],
+    prepared: _Prepared,
+) -> list[Triple]:
+    own = set(document)
+    context: list[Triple] = []
+    reached: set[Node] = set()
+    frontier = [n for n in _nodes(document) if _is_data(n)]
+    while frontier:
+        node = frontier.pop()
+        if node in reached:
+            continue
+        reached.add(node)
+        found: list[Triple] = list(prepared.entries.get(node, ()))
+        if _is_shared(node):
+            for triple in facts_about(node):
+                found.append(triple)
+                if triple not in own:
+                    context.append(triple)
+        frontier.extend(o for _, _, o in found if _is_data(o) and o not in reached)
+    return context
 
 
 def relevant_ontology(ontology: Graph, asserted: Graph) -> Graph:
@@ -352,25 +381,30 @@ def _infer(
 ) -> set[Triple]:
     if engine == "owlrl":
         closure, errors = _owlrl_closure(inputs)
+        index = _Index(closure)
     elif engine == "reasonable":
         closure = _reasonable_closure(_premises(inputs), chains)
-        if any(p == OWL.sameAs and s != o for s, p, o in closure):
+        index = _Index(closure)
+        if any(str(s) != str(o) for s, o in index.pairs(_SAME_AS)):
             # identities copy every triple, whatever its property: reason over everything
             closure = _reasonable_closure(inputs, chains)
-        errors = _inconsistencies(closure, inputs)
+            index = _Index(closure)
+        errors = _inconsistencies(index) + _malformed_literals(inputs)
     else:
         raise ValueError(f"unknown reasoning engine {engine!r}; one of {', '.join(ENGINES)}")
-    problems = _functional_clashes(inputs) or _identity_errors(closure)
+    problems = _functional_clashes(_Index(inputs)) or _identity_errors(index)
     problems += errors
     if problems:
         shown = "; ".join(problems[:_MAX_REPORTED])
         more = len(problems) - _MAX_REPORTED
         suffix = f" (and {more} more)" if more > 0 else ""
         raise ReasoningError(f"data inconsistent with the ontology: {shown}{suffix}")
+    if engine == "reasonable":
+        closure = _restore_literals([t for t in closure if _keep(t)], inputs)
     return {t for t in closure if _keep(t) and not known(t)}
 
 
-def _owlrl_closure(inputs: list[Triple]) -> tuple[set[Triple], list[str]]:
+def _owlrl_closure(inputs: list[Triple]) -> tuple[list[Triple], list[str]]:
     dataset = Dataset()
     source = dataset.graph(_INPUT_GRAPH)
     for triple in inputs:
@@ -380,82 +414,83 @@ def _owlrl_closure(inputs: list[Triple]) -> tuple[set[Triple], list[str]]:
         # owlrl reads the dataset through rdflib's deprecated default_context, once per lookup
         warnings.simplefilter("ignore", DeprecationWarning)
         owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(dataset, destination=closure)
-    return set(closure), _error_messages(closure)
+    return list(closure), _error_messages(closure)
 
 
 def _premises(inputs: list[Triple]) -> list[Triple]:
     """The inputs that can take part in an inference other than owl:sameAs copying.
 
-    An OWL 2 RL rule matches a triple through its property: the property's own axioms
-    (domain, range, sub-property, inverse, chain, functional, restriction, key, ...) or the
-    RDF/OWL vocabulary (rdf:type, owl:sameAs, lists). A triple whose property no axiom
-    mentions (labels, aliases, definitions, quotes, offsets) only gets copied onto what it
-    is the same as, so it can be left out while the closure has no owl:sameAs. That is most
-    of a document graph and of the registry, and the engine's cost follows its input.
+    An OWL 2 RL rule matches a triple through its property or class: their own axioms
+    (domain, range, sub-property, inverse, chain, functional, restriction, key, subclass,
+    disjointness, ...) or the RDF/OWL vocabulary (rdf:type, owl:sameAs, lists). A triple
+    whose property no axiom mentions (labels, aliases, definitions, quotes, offsets), or
+    that types a resource with a class no axiom mentions, can only be copied onto what its
+    subject or object is the same as; it can be left out while the closure has no
+    owl:sameAs. That is most of a document graph and of the registry, and reasonable's
+    cost follows its input.
     """
-    mentioned: set[Node] = set()
+    mentioned: set[str] = set()
     for s, p, o in inputs:
-        if not _is_data(s) or (str(p).startswith(_AXIOM_NAMESPACES) and p not in _ANNOTATIONS):
-            mentioned.add(s)
-            mentioned.add(o)
-    return [t for t in inputs
-            if t[1] in mentioned
-            or (str(t[1]).startswith(_STRUCTURAL_NAMESPACES) and t[1] not in _ANNOTATIONS)]
+        if not _is_data(s) or (str.startswith(p, _AXIOM_NAMESPACES)
+                                and str(p) not in _ANNOTATIONS):
+            mentioned.add(str(s))
+            mentioned.add(str(o))
+    kept = []
+    for t in inputs:
+        p = str(t[1])
+        if p == _TYPE_S:
+            if str(t[2]) in mentioned or str.startswith(t[2], _STRUCTURAL_NAMESPACES):
+                kept.append(t)
+        elif p in mentioned or (p.startswith(_STRUCTURAL_NAMESPACES) and p not in _ANNOTATIONS):
+            kept.append(t)
+    return kept
 
 
 def _reasonable_closure(
     inputs: list[Triple], chains: tuple[tuple[Node, tuple[Node, ...]], ...]
-) -> set[Triple]:
+) -> list[Triple]:
     """reasonable's closure, with property chains applied between its rounds."""
     import reasonable  # imported here: only large corpora need it
 
     reasoner = reasonable.PyReasoner()
     reasoner.from_graph(inputs)
-    restore = _literal_restorer(inputs)
-    closure = restore(reasoner.reason())
+    closure = reasoner.reason()
     while chains:
-        new = _chain_inferences(closure, chains) - closure
+        index = _Index(closure)
+        new = [t for t in _chain_inferences(index, chains) if not index.has(t)]
         if not new:
             break
-        reasoner.from_graph(list(new))
-        closure = restore(reasoner.reason())
+        reasoner.from_graph(new)
+        closure = reasoner.reason()
     return closure
 
 
-def _literal_restorer(inputs: Iterable[Triple]) -> Callable[[list[Triple]], set[Triple]]:
+def _restore_literals(triples: list[Triple], inputs: Iterable[Triple]) -> list[Triple]:
     """reasonable returns every plain literal typed xsd:string: give back the input's own."""
-    plain: dict[Literal, Literal] = {}
+    plain: dict[str, Literal] = {}
     for _, _, o in inputs:
-        if isinstance(o, Literal) and o.language is None and o.datatype in (None, XSD.string):
-            typed = Literal(str(o), datatype=XSD.string)
-            if o.datatype is None or typed not in plain:
-                plain[typed] = o
-
-    def restore(triples: list[Triple]) -> set[Triple]:
-        return {(s, p, plain.get(o, o)) if isinstance(o, Literal) else (s, p, o)
-                for s, p, o in triples}
-
-    return restore
+        if type(o) is Literal and o.language is None and o.datatype in (None, XSD.string):
+            if o.datatype is None or str(o) not in plain:
+                plain[str(o)] = o
+    return [
+        (s, p, plain.get(str(o), o)) if type(o) is Literal and o.datatype == XSD.string
+        else (s, p, o)
+        for s, p, o in triples
+    ]
 
 
 def _chain_inferences(
-    closure: set[Triple], chains: tuple[tuple[Node, tuple[Node, ...]], ...]
+    index: _Index, chains: tuple[tuple[Node, tuple[Node, ...]], ...]
 ) -> set[Triple]:
     """Rule prp-spo2: x0 p1 x1 ... x(n-1) pn xn gives x0 p xn, for each chain of the ontology."""
-    if not chains:
-        return set()
-    by_property: dict[Node, dict[Node, set[Node]]] = defaultdict(lambda: defaultdict(set))
-    for s, p, o in closure:
-        by_property[p][s].add(o)
     found: set[Triple] = set()
     for prop, steps in chains:
         if not steps:
             continue
-        first = by_property.get(steps[0], {})
-        for start, ends in first.items():
+        for start, ends in index.links(steps[0]).items():
             current = set(ends)
             for step in steps[1:]:
-                links = by_property.get(step, {})
+                links = index.links(step)
                 current = {o for x in current for o in links.get(x, ())}
                 if not current:
                     break
@@ -463,97 +498,125 @@ def _chain_inferences(
     return found
 
 
+class _Index:
+    """Triples by property, compared as plain strings (rdflib compares its terms in Python)."""
+
+    def __init__(self, triples: Iterable[Triple]) -> None:
+        self.by_property: dict[str, list[tuple[Node, Node]]] = defaultdict(list)
+        for s, p, o in triples:
+            self.by_property[str(p)].append((s, o))
+        self._links: dict[str, dict[Node, list[Node]]] = {}
+        self._keys: dict[str, set[tuple[str, str]]] = {}
+
+    def pairs(self, prop: Node) -> list[tuple[Node, Node]]:
+        return self.by_property.get(str(prop), [])
+
+    def links(self, prop: Node) -> dict[Node, list[Node]]:
+        """Subject -> objects of `prop`."""
+        key = str(prop)
+        if key not in self._links:
+            out: dict[Node, list[Node]] = defaultdict(list)
+            for s, o in self.pairs(prop):
+                out[s].append(o)
+            self._links[key] = out
+        return self._links[key]
+
+    def has(self, triple: Triple) -> bool:
+        key = str(triple[1])
+        if key not in self._keys:
+            self._keys[key] = {(_key(s), _key(o)) for s, o in self.pairs(triple[1])}
+        return (_key(triple[0]), _key(triple[2])) in self._keys[key]
+
+    def instances(self, cls: Node) -> set[str]:
+        return {str(s) for s, o in self.pairs(RDF.type) if str(o) == str(cls)}
+
+
+def _key(node: Node) -> str:
+    return node.n3() if type(node) is not URIRef else str(node)
+
+
 # ---------------------------------------------------------------------------------------------
 # Consistency
 # ---------------------------------------------------------------------------------------------
 
 
-def _inconsistencies(closure: set[Triple], inputs: list[Triple]) -> list[str]:
+def _inconsistencies(index: _Index) -> list[str]:
     """What makes a closure inconsistent under OWL 2 RL, for a reasoner that does not say."""
-    types: dict[Node, set[Node]] = defaultdict(set)
-    pairs: dict[Node, set[tuple[Node, Node]]] = defaultdict(set)
-    for s, p, o in closure:
-        if p == RDF.type:
-            types[s].add(o)
-        pairs[p].add((s, o))
-    members: dict[Node, set[Node]] = defaultdict(set)  # class -> instances
-    for s, classes in types.items():
-        for c in classes:
-            members[c].add(s)
-    graph = _ListReader(closure)
     problems: list[str] = []
+    types: dict[str, set[str]] | None = None
+
+    def members(cls: str) -> set[str]:
+        nonlocal types
+        if types is None:
+            types = defaultdict(set)
+            for s, o in index.pairs(RDF.type):
+                types[str(o)].add(str(s))
+        return types.get(cls, set())
+
+    def lists(axiom_class: Node) -> list[list[Node]]:
+        first = dict(index.pairs(RDF.first))
+        rest = dict(index.pairs(RDF.rest))
+        axioms = index.instances(axiom_class)
+        out = []
+        for axiom, head in index.pairs(OWL.members):
+            if str(axiom) in axioms:
+                items: list[Node] = []
+                while head in first and len(items) < 10_000:
+                    items.append(first[head])
+                    head = rest.get(head, _NIL)
+                out.append(items)
+        return out
 
     def disjoint_classes(a: Node, b: Node) -> None:
-        for x in sorted(members.get(a, set()) & members.get(b, set())):
+        for x in sorted(members(str(a)) & members(str(b))):
             problems.append(_shorten(f"{x} is an instance of the disjoint classes {a} and {b}"))
 
     def disjoint_properties(p: Node, q: Node) -> None:
-        for s, o in sorted(pairs.get(p, set()) & pairs.get(q, set())):
+        shared = {(str(s), str(o)) for s, o in index.pairs(p)}
+        shared &= {(str(s), str(o)) for s, o in index.pairs(q)}
+        for s, o in sorted(shared):
             problems.append(_shorten(f"{s} is linked to {o} by both {p} and {q}, "
                                      "which are disjoint properties"))
 
-    for a, b in pairs.get(OWL.disjointWith, ()):
+    for a, b in index.pairs(OWL.disjointWith) + index.pairs(OWL.complementOf):
         disjoint_classes(a, b)
-    for a, b in pairs.get(OWL.complementOf, ()):
-        disjoint_classes(a, b)
-    for axiom in members.get(OWL.AllDisjointClasses, ()):
-        for head in _objects(pairs, axiom, OWL.members):
-            listed = graph.items(head)
+    for p, q in index.pairs(OWL.propertyDisjointWith):
+        disjoint_properties(p, q)
+    if index.pairs(OWL.members):
+        for listed in lists(OWL.AllDisjointClasses):
             for i, a in enumerate(listed):
                 for b in listed[i + 1:]:
                     disjoint_classes(a, b)
-    for p, q in pairs.get(OWL.propertyDisjointWith, ()):
-        disjoint_properties(p, q)
-    for axiom in members.get(OWL.AllDisjointProperties, ()):
-        for head in _objects(pairs, axiom, OWL.members):
-            listed = graph.items(head)
+        for listed in lists(OWL.AllDisjointProperties):
             for i, p in enumerate(listed):
                 for q in listed[i + 1:]:
                     disjoint_properties(p, q)
-    for x in sorted(members.get(OWL.Nothing, ())):
+    for x in sorted(index.instances(OWL.Nothing)):
         problems.append(_shorten(f"{x} is an instance of owl:Nothing"))
-    for p in sorted(members.get(OWL.IrreflexiveProperty, ())):
-        for s, o in sorted(pairs.get(p, ())):
-            if s == o:
+    for p in sorted(index.instances(OWL.IrreflexiveProperty)):
+        for s, o in index.pairs(URIRef(p)):
+            if str(s) == str(o):
                 problems.append(_shorten(f"{s} is linked to itself by the irreflexive {p}"))
-    for p in sorted(members.get(OWL.AsymmetricProperty, ())):
-        links = pairs.get(p, set())
+    for p in sorted(index.instances(OWL.AsymmetricProperty)):
+        links = {(str(s), str(o)) for s, o in index.pairs(URIRef(p))}
         for s, o in sorted(links):
-            if s != o and (o, s) in links and str(s) < str(o):
+            if s < o and (o, s) in links:
                 problems.append(_shorten(f"{s} and {o} are linked both ways by the "
                                          f"asymmetric {p}"))
-    same = pairs.get(OWL.sameAs, set())
-    for s, o in sorted(pairs.get(OWL.differentFrom, ())):
-        if s == o or (s, o) in same:
-            problems.append(_shorten(f"{s} and {o} are declared different but are the same"))
-    problems += _malformed_literals(inputs)
+    if index.pairs(OWL.differentFrom):
+        same = {(str(s), str(o)) for s, o in index.pairs(_SAME_AS)}
+        for s, o in index.pairs(OWL.differentFrom):
+            if str(s) == str(o) or (str(s), str(o)) in same:
+                problems.append(_shorten(f"{s} and {o} are declared different "
+                                         "but are the same"))
     return sorted(set(problems))
-
-
-def _objects(pairs: dict[Node, set[tuple[Node, Node]]], subject: Node, prop: Node) -> list[Node]:
-    return [o for s, o in pairs.get(prop, ()) if s == subject]
-
-
-class _ListReader:
-    """Reads RDF lists (owl:members) out of a set of triples."""
-
-    def __init__(self, triples: set[Triple]) -> None:
-        self.first = {s: o for s, p, o in triples if p == RDF.first}
-        self.rest = {s: o for s, p, o in triples if p == RDF.rest}
-
-    def items(self, head: Node) -> list[Node]:
-        out: list[Node] = []
-        while head in self.first and len(out) < 10_000:
-            out.append(self.first[head])
-            head = self.rest.get(head, RDF.nil)
-        return out
 
 
 def _malformed_literals(inputs: Iterable[Triple]) -> list[str]:
     return sorted({
         _shorten(f"the literal '{o}' is not a valid {o.datatype}")
         for _, _, o in inputs
-        if isinstance(o, Literal) and o.ill_typed
+        if type(o) is Literal and o.ill_typed
     })
 
 
@@ -565,28 +628,27 @@ def _error_messages(closure: Graph) -> list[str]:
     return sorted(set(messages))
 
 
-def _functional_clashes(inputs: Iterable[Triple]) -> list[str]:
+def _functional_clashes(index: _Index) -> list[str]:
     """Resources with two values of a functional property (a stance with two holders)."""
-    inputs = list(inputs)
-    functional = {s for s, p, o in inputs if p == RDF.type and o == OWL.FunctionalProperty}
-    values: dict[tuple[Node, Node], set[str]] = defaultdict(set)
-    for s, p, o in inputs:
-        if p in functional and _is_data(s):
-            values[(p, s)].add(str(o))
     clashes = []
-    for (prop, subject), found in sorted(values.items()):
-        if len(found) > 1:
-            clashes.append(_shorten(
-                f"{subject} has {len(found)} values of the functional property "
-                f"{prop}: {', '.join(sorted(found))}"))
+    for prop in sorted(index.instances(OWL.FunctionalProperty)):
+        values: dict[str, set[str]] = defaultdict(set)
+        for s, o in index.pairs(URIRef(prop)):
+            if _is_data(s):
+                values[str(s)].add(str(o))
+        for subject, found in sorted(values.items()):
+            if len(found) > 1:
+                clashes.append(_shorten(
+                    f"{subject} has {len(found)} values of the functional property "
+                    f"{prop}: {', '.join(sorted(found))}"))
     return clashes
 
 
-def _identity_errors(closure: Iterable[Triple]) -> list[str]:
+def _identity_errors(index: _Index) -> list[str]:
     pairs = {
         tuple(sorted((str(s), str(o))))
-        for s, p, o in closure
-        if p == OWL.sameAs and s != o and _is_data(s) and _is_data(o)
+        for s, o in index.pairs(_SAME_AS)
+        if str(s) != str(o) and _is_data(s) and _is_data(o)
     }
     return [
         _shorten(f"{a} and {b} would be the same resource "
@@ -607,11 +669,12 @@ def _nodes(triples: Iterable[Triple]) -> Iterator[Node]:
 
 
 def _is_data(node: Node) -> bool:
-    return isinstance(node, URIRef) and str(node).startswith(ID)
+    # str.startswith: rdflib overrides it on its terms, in Python
+    return type(node) is URIRef and str.startswith(node, ID)
 
 
 def _is_shared(node: Node) -> bool:
-    return _is_data(node) and not str(node).startswith(_OWN_PREFIXES)
+    return _is_data(node) and not str.startswith(node, _OWN_PREFIXES)
 
 
 def _keep(triple: Triple) -> bool:
@@ -620,11 +683,11 @@ def _keep(triple: Triple) -> bool:
         # literal subjects ("generalised" triples), blank nodes, rdf:/rdfs:/owl:/xsd: and
         # ontology terms: TBox-level or trivial
         return False
-    if isinstance(o, BNode):
+    if type(o) is BNode:
         return False  # a blank node of the TBox (an axiom's list) means nothing in another graph
-    if p == RDF.type and o in _TRIVIAL_TYPES:
+    if str(p) == _TYPE_S and str(o) in _TRIVIAL_TYPES_S:
         return False
-    if p == OWL.sameAs and s == o:
+    if str(p) == _SAME_AS_S and str(s) == str(o):
         return False
     return True
 
@@ -638,8 +701,9 @@ def _to_graph(triples: Iterable[Triple]) -> Graph:
     return inferred
 
 
-def _name(graph: Graph) -> str:
-    return str(graph.identifier) if isinstance(graph.identifier, URIRef) else ""
+def _name(graph: Graph | Iterable[Triple]) -> str:
+    identifier = getattr(graph, "identifier", None)
+    return str(identifier) if isinstance(identifier, URIRef) else ""
 
 
 def _shorten(text: str) -> str:
@@ -653,8 +717,31 @@ def _shorten(text: str) -> str:
 # Worker processes
 # ---------------------------------------------------------------------------------------------
 
+@dataclass
+class _Corpus:
+    """What reasoning a corpus one document at a time needs, in one place for the workers."""
+
+    prepared: _Prepared
+    docs: list[list[Triple]]
+    names: list[str]
+    facts: SharedFacts
+    engine: str
+
+    def context(self, i: int) -> list[Triple]:
+        return _context(self.docs[i], self.facts.facts_about, self.prepared)
+
+    def reason(self, i: int) -> set[Triple]:
+        return _document_task(self.prepared,
+                              (self.docs[i], self.context(i), self.engine, self.names[i]))
+
+
+_FORKED: list[_Corpus] = []
 _WORKER: dict[str, _Prepared] = {}
 _DocumentTask = tuple[list[Triple], list[Triple], str, str]
+
+
+def _forked_task(i: int) -> set[Triple]:
+    return _FORKED[0].reason(i)
 
 
 def _init_worker(ontology_triples: list[Triple]) -> None:
@@ -667,8 +754,9 @@ def _worker_task(task: _DocumentTask) -> set[Triple]:
 
 def _document_task(prepared: _Prepared, task: _DocumentTask) -> set[Triple]:
     document, context, engine, name = task
+    triples = document + context
     try:
-        return _reason_triples(prepared, document + context, engine)
+        return _reason_triples(prepared, triples, engine)
     except ReasoningError as e:
         where = _shorten(name) or "a document"
         raise ReasoningError(f"{where}: {e}") from None
