@@ -1,0 +1,294 @@
+"""Serving benchmark: stancegraph against rdflib-endpoint on one and the same build.
+
+    python benchmarks/serve.py                      # bundled corpus, then 1,000 synthetic docs
+    python benchmarks/serve.py --docs 0             # bundled corpus only
+    python benchmarks/serve.py --kg DIR             # an existing build folder only
+
+Both servers run as separate processes on loopback and load the build's kg.trig (all named
+graphs; default graph = their union). Every named query of queries/*.rq is sent to both as the
+same SPARQL text over the SPARQL protocol (GET /sparql, JSON results), its default parameter
+values written into the query as a VALUES block, since a plain SPARQL endpoint has no other way
+to take them. Printed per query: p50 and p99 latency of sequential requests; then, per class of
+query (look-ups, joins), requests per second of concurrent clients; and the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from stancegraph.kg.named_queries import named_queries
+
+HERE = Path(__file__).resolve().parent
+# Queries that fetch one actor's, document's or stance's rows; the others join stances.
+LOOKUPS = {
+    "actor-stances", "stance-evidence", "document-evidence", "affiliated-officials",
+    "author-recommendations", "actor-position-on-issue", "who-condemned", "states",
+    "issues", "stance-kinds",
+}
+ACCEPT = {"Accept": "application/sparql-results+json"}
+
+
+@dataclass
+class Timing:
+    name: str
+    p50: float | None  # milliseconds; None when every run failed or timed out
+    p99: float | None
+    runs: int
+    rows: int | None
+    error: str | None = None
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def server(command: Sequence[str], port: int, ready_path: str, log: Path,
+           timeout: float = 1800) -> Iterator[str]:
+    """Start a server process and wait until `ready_path` answers; stop it afterwards."""
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"{command[0:4]} exited: see {log}")
+            try:
+                if httpx.get(url + ready_path, timeout=5).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{command[0:4]} did not start: see {log}")
+            time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def inline(text: str, bindings: dict) -> str:
+    """The query with its parameter values as a VALUES block opening the WHERE group."""
+    if not bindings:
+        return text
+    names = " ".join(f"?{k}" for k in bindings)
+    values = " ".join(v.n3() for v in bindings.values())
+    block = f" VALUES ({names}) {{ ({values}) }} "
+    body = re.sub(r"(?m)^\s*#.*$", "", text)  # front matter and comments
+    m = re.search(r"\bWHERE\s*\{", body, re.IGNORECASE) or re.search(r"\{", body)
+    assert m is not None
+    return body[: m.end()] + block + body[m.end():]
+
+
+def mix() -> list[tuple[str, str]]:
+    """(name, SPARQL text) of every named query with its default parameters."""
+    out = []
+    for name, q in sorted(named_queries().items()):
+        bound = q.bind({})
+        out.append((name, inline(bound.text, bound.bindings)))
+    return out
+
+
+def time_query(client: httpx.Client, url: str, name: str, text: str, runs: int,
+               budget: float) -> Timing:
+    """Sequential requests: at least one, then up to `runs` within `budget` seconds."""
+    times: list[float] = []
+    rows = None
+    started = time.monotonic()
+    for i in range(runs):
+        t0 = time.perf_counter()
+        try:
+            r = client.get(url, params={"query": text}, headers=ACCEPT)
+        except httpx.TimeoutException:
+            return Timing(name, None, None, i, None, "timed out")
+        elapsed = (time.perf_counter() - t0) * 1000
+        if r.status_code != 200:
+            return Timing(name, None, None, i, None, f"HTTP {r.status_code}: {r.text[:120]}")
+        rows = len(r.json()["results"]["bindings"])
+        times.append(elapsed)
+        if time.monotonic() - started > budget and len(times) >= 3:
+            break
+    return Timing(name, statistics.median(times), _percentile(times, 99), len(times), rows)
+
+
+def _percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    k = min(len(ordered) - 1, max(0, round(pct / 100 * (len(ordered) - 1))))
+    return ordered[k]
+
+
+def throughput(url: str, queries: list[tuple[str, str]], clients: int, seconds: float,
+               timeout: float) -> tuple[float, int]:
+    """Requests per second of `clients` concurrent clients cycling through `queries`."""
+    done = [0] * clients
+    errors = [0] * clients
+    stop = time.monotonic() + seconds
+
+    def work(i: int) -> None:
+        with httpx.Client(timeout=timeout) as c:
+            k = i
+            while time.monotonic() < stop:
+                _, text = queries[k % len(queries)]
+                k += 1
+                try:
+                    r = c.get(url, params={"query": text}, headers=ACCEPT)
+                    if r.status_code == 200:
+                        done[i] += 1
+                    else:
+                        errors[i] += 1
+                except httpx.HTTPError:
+                    errors[i] += 1
+
+    t0 = time.monotonic()
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return sum(done) / (time.monotonic() - t0), sum(errors)
+
+
+def synthetic_build(n: int, work: Path) -> Path:
+    texts, out = work / f"synth-{n}", work / f"kg-{n}"
+    if not (out / "manifest.json").exists():
+        print(f"# writing {n} synthetic documents and building them ...", flush=True)
+        subprocess.run([sys.executable, str(HERE / "synth.py"), str(n), str(texts)], check=True)
+        t0 = time.monotonic()
+        subprocess.run([sys.executable, "-m", "stancegraph", "build", str(texts), "--out",
+                        str(out), "--quiet"], check=True)
+        print(f"# built in {time.monotonic() - t0:.0f} s", flush=True)
+    return out
+
+
+def bundled_build() -> Path:
+    from stancegraph.kg.build import bundled_build_dir
+
+    return bundled_build_dir()
+
+
+def bench(kg_dir: Path, args: argparse.Namespace, work: Path) -> None:
+    manifest = json.loads((kg_dir / "manifest.json").read_text())
+    quads = (kg_dir / "kg.nq").read_bytes().count(b"\n") if (kg_dir / "kg.nq").exists() else 0
+    print(f"\n## {kg_dir}: {len(manifest.get('documents', []))} documents, {quads} quads")
+    queries = mix()
+    results: dict[str, dict[str, Timing]] = {}
+    rates: dict[str, dict[str, tuple[float, int]]] = {}
+    servers = {
+        "stancegraph": lambda port: [
+            sys.executable, "-m", "stancegraph", "serve", "--kg", str(kg_dir), "--port",
+            str(port), "--query-timeout", str(args.timeout)],
+        "rdflib-endpoint": lambda port: [
+            sys.executable, "-m", "rdflib_endpoint", "serve", str(kg_dir / "kg.trig"),
+            "--host", "127.0.0.1", "--port", str(port)],
+    }
+    for label, command in servers.items():
+        if label == "rdflib-endpoint" and args.skip_rdflib:
+            continue
+        port = free_port()
+        # rdflib-endpoint answers SPARQL at its root path.
+        path = "/sparql" if label == "stancegraph" else "/"
+        t0 = time.monotonic()
+        with server(command(port), port, path + "?query=ASK%7B%7D",
+                    work / f"{label}-{port}.log") as base:
+            url = base + path
+            print(f"# {label} ready in {time.monotonic() - t0:.1f} s", flush=True)
+            with httpx.Client(timeout=args.timeout + 5) as client:
+                client.get(url, params={"query": "ASK {}"}, headers=ACCEPT)
+                results[label] = {
+                    name: time_query(client, url, name, text, args.runs, args.budget)
+                    for name, text in queries
+                }
+            ok = [(n, t) for n, t in queries if results[label][n].error is None]
+            rates[label] = {
+                kind: throughput(url, [q for q in ok if (q[0] in LOOKUPS) == (kind == "lookups")],
+                                 args.clients, args.seconds, args.timeout + 5)
+                for kind in ("lookups", "joins")
+            }
+    report(queries, results, rates)
+
+
+def report(queries: list[tuple[str, str]], results: dict[str, dict[str, Timing]],
+           rates: dict[str, dict[str, tuple[float, int]]]) -> None:
+    labels = list(results)
+    head = f"{'query':28} {'kind':7} {'rows':>5}"
+    for label in labels:
+        head += f" | {label + ' p50':>20} {'p99':>8}"
+    if len(labels) == 2:
+        head += f" | {'p50 ratio':>9}"
+    print(head + "  (ms)")
+    print("-" * len(head))
+    for name, _ in queries:
+        kind = "lookup" if name in LOOKUPS else "join"
+        first = results[labels[0]][name]
+        line = f"{name:28} {kind:7} {first.rows if first.rows is not None else '-':>5}"
+        for label in labels:
+            t = results[label][name]
+            if t.error:
+                line += f" | {t.error[:29]:>29}"
+            else:
+                line += f" | {t.p50:>20.1f} {t.p99:>8.1f}"
+        if len(labels) == 2:
+            a, b = (results[label][name] for label in labels)
+            ratio = f"{b.p50 / a.p50:.0f}x" if a.p50 and b.p50 else "-"
+            line += f" | {ratio:>9}"
+        print(line)
+    print()
+    for kind in ("lookups", "joins"):
+        parts = [f"{label}: {rates[label][kind][0]:.1f} req/s"
+                 + (f" ({rates[label][kind][1]} errors)" if rates[label][kind][1] else "")
+                 for label in labels]
+        line = f"throughput, {kind}: " + ", ".join(parts)
+        if len(labels) == 2 and rates[labels[1]][kind][0]:
+            line += f"; ratio {rates[labels[0]][kind][0] / rates[labels[1]][kind][0]:.1f}x"
+        print(line)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--kg", type=Path, help="benchmark this build folder only")
+    p.add_argument("--docs", type=int, default=1000,
+                   help="size of the synthetic corpus after the bundled one (0: none)")
+    p.add_argument("--work", type=Path, help="folder for synthetic corpora, builds and logs")
+    p.add_argument("--runs", type=int, default=50, help="sequential runs per query")
+    p.add_argument("--budget", type=float, default=10.0, help="seconds per query and server")
+    p.add_argument("--clients", type=int, default=8, help="concurrent clients for throughput")
+    p.add_argument("--seconds", type=float, default=10.0, help="seconds per throughput run")
+    p.add_argument("--timeout", type=float, default=120.0, help="seconds a query may take")
+    p.add_argument("--skip-rdflib", action="store_true", help="measure stancegraph only")
+    args = p.parse_args(argv)
+    work = args.work or Path(tempfile.mkdtemp(prefix="stancegraph-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"# work folder {work}; {os.cpu_count()} CPUs")
+    builds = [args.kg] if args.kg else [bundled_build()]
+    if not args.kg and args.docs > 0:
+        builds.append(synthetic_build(args.docs, work))
+    for kg_dir in builds:
+        bench(kg_dir.resolve(), args, work)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
