@@ -141,11 +141,12 @@ def dumps_index(request: Request) -> list[dict[str, Any]]:
     ]
 
 
-@router.api_route("/dumps/{name}", methods=["GET", "HEAD"], name="dump_file",
-                  summary="Download a dump file", response_class=FileResponse,
-                  responses={200: {"content": {t: {} for t in MEDIA_TYPES.values()}},
-                             304: {"description": "Not modified (If-None-Match)"},
-                             404: {"description": "No such dump file"}})
+@router.get("/dumps/{name}", name="dump_file", summary="Download a dump file",
+            response_class=FileResponse,
+            responses={200: {"content": {t: {} for t in MEDIA_TYPES.values()}},
+                       304: {"description": "Not modified (If-None-Match)"},
+                       404: {"description": "No such dump file"}})
+@router.head("/dumps/{name}", include_in_schema=False)
 async def dump_file(name: str, request: Request) -> Response:
     info = list_dumps(_folder(request)).get(name)
     if info is None:

@@ -95,9 +95,9 @@ def _error(status: int, message: str, headers: dict[str, str] | None = None) -> 
                     media_type="text/plain; charset=utf-8")
 
 
-@router.api_route("/sparql", methods=["GET", "HEAD"],
-                  summary="SPARQL query (GET) or service description",
+@router.get("/sparql", summary="SPARQL query (GET) or service description",
             openapi_extra=_OPENAPI, response_class=Response)
+@router.head("/sparql", include_in_schema=False)
 async def sparql_get(request: Request) -> Response:
     return await _handle(request)
 

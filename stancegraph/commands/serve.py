@@ -41,8 +41,12 @@ def run(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         raise StancegraphError("--workers must be at least 1")
     kg_dir = Path(args.kg) if args.kg else _bundled_build()
-    sock = bind(args.host, args.port)
     store = Store.from_build(kg_dir, workers=args.workers)
+    try:
+        sock = bind(args.host, args.port)
+    except BaseException:
+        store.close()
+        raise
     try:
         app = create_app(store, dumps_dir=kg_dir, query_timeout=args.query_timeout)
         url = base_url(args.host, sock.getsockname()[1])
@@ -50,7 +54,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"stancegraph: open {url}/docs (API), SPARQL at {url}/sparql, "
               f"dumps at {url}/dumps; Ctrl-C stops", file=sys.stderr)
         server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
-        server.run(sockets=[sock])
+        try:
+            server.run(sockets=[sock])
+        except KeyboardInterrupt:
+            pass  # Ctrl-C is how a server is stopped: not an error
     finally:
         store.close()
         sock.close()
