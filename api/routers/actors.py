@@ -21,16 +21,26 @@ from ..models import (
     Affiliation,
     Ref,
 )
-from .stances import MAX_PAGE, NOT_FOUND, SLUG, StanceFilter, find_stances, ref, select
+from .stances import (
+    MAX_PAGE,
+    NOT_FOUND,
+    SLUG,
+    StanceFilter,
+    find_stances,
+    iri_values,
+    labels,
+    ref,
+    select,
+)
 
 router = APIRouter(tags=["actors"])
 
 SG = "https://w3id.org/stancegraph/ontology#"
 _TYPE_RANK: tuple[ActorType, ...] = ("Official", "Person", "State", "Institution")
 # Which classes a type filter accepts: an Official is a Person even where no reasoning said so.
-_TYPE_FILTER: dict[str, str] = {
-    "State": "sg:State", "Institution": "sg:Institution",
-    "Official": "sg:Official", "Person": "sg:Person sg:Official",
+_TYPE_FILTER: dict[str, tuple[str, ...]] = {
+    "State": ("State",), "Institution": ("Institution",),
+    "Official": ("Official",), "Person": ("Person", "Official"),
 }
 _AFFILIATIONS = {SG + "partOf": "partOf", SG + "represents": "represents",
                  SG + "affiliatedWith": "affiliatedWith"}
@@ -55,35 +65,37 @@ def list_actors(
                                                "(case-insensitive)")] = None,
 ) -> list[ActorSummary]:
     """Every actor of the graph (registry and those found in documents), by label."""
-    wanted = f"VALUES ?wanted {{ {_TYPE_FILTER[type]} }} ?actor a ?wanted ." if type else ""
-    text = ""
-    bindings = {}
+    # Plain look-ups, filtered here: an actor described in many documents has its type and
+    # names in each of their graphs, and per-row EXISTS filters over those copies are slow.
+    classes: dict[str, set[str]] = {}
+    for r in select(store, """
+SELECT DISTINCT ?actor ?class WHERE {
+  VALUES ?class { sg:State sg:Institution sg:Official sg:Person } ?actor a ?class
+}"""):
+        classes.setdefault(r["actor"], set()).add(r["class"])
+    if type is not None:
+        wanted = {SG + t for t in _TYPE_FILTER[type]}
+        classes = {a: c for a, c in classes.items() if c & wanted}
     if q is not None:
-        text = """FILTER EXISTS { ?actor rdfs:label|skos:altLabel ?name .
-                   FILTER(CONTAINS(LCASE(STR(?name)), LCASE(?q))) }"""
-        bindings["q"] = RDFLiteral(q)
-    query = f"""
-SELECT ?actor ?class ?label ?alias {"?q" if q is not None else ""} WHERE {{
-  VALUES ?class {{ sg:State sg:Institution sg:Official sg:Person }}
-  ?actor a ?class .
-  {wanted}
-  {text}
-  OPTIONAL {{ ?actor rdfs:label ?label }}
-  OPTIONAL {{ ?actor skos:altLabel ?alias }}
-}}"""
-    actors: dict[str, dict] = {}
-    for r in select(store, query, bindings):
-        a = actors.setdefault(r["actor"], {"label": None, "classes": set(), "aliases": []})
-        a["classes"].add(r["class"])
-        a["label"] = a["label"] or r.get("label")
-        if r.get("alias") and r["alias"] not in a["aliases"]:
-            a["aliases"].append(r["alias"])
+        matching = {r["actor"] for r in select(store, """
+SELECT DISTINCT ?actor ?q WHERE {
+  ?actor rdfs:label|skos:altLabel ?name . FILTER(CONTAINS(LCASE(STR(?name)), LCASE(?q)))
+}""", {"q": RDFLiteral(q)})}
+        classes = {a: c for a, c in classes.items() if a in matching}
+    named = labels(store, classes)
+    aliases: dict[str, list[str]] = {}
+    if classes:
+        for r in select(store, f"""
+SELECT DISTINCT ?actor ?alias WHERE {{
+  VALUES ?actor {{ {iri_values(classes)} }} ?actor skos:altLabel ?alias
+}}"""):
+            aliases.setdefault(r["actor"], []).append(r["alias"])
     out = []
-    for iri, a in actors.items():
-        types = _actor_types(a["classes"])
-        out.append(ActorSummary(id=id_from_iri(iri), iri=iri, label=a["label"],
+    for iri, found in classes.items():
+        types = _actor_types(found)
+        out.append(ActorSummary(id=id_from_iri(iri), iri=iri, label=named.get(iri),
                                 type=types[0] if types else None, types=types,
-                                aliases=sorted(a["aliases"])))
+                                aliases=sorted(set(aliases.get(iri, [])) - {named.get(iri)})))
     return sorted(out, key=lambda s: ((s.label or s.id).lower(), s.id))
 
 
@@ -93,13 +105,13 @@ def get_actor(
 ) -> ActorDetail:
     """An actor: types, label, aliases, Wikidata link, affiliations and stance counts."""
     iri = str(actor_iri(id))
-    facts = select(store, """
-SELECT ?actor ?p ?o ?g ?oLabel WHERE {
-  VALUES ?p { rdf:type rdfs:label skos:altLabel skos:exactMatch sg:partOf sg:represents
-              sg:affiliatedWith sg:demonym sg:capital sg:isoCode }
-  GRAPH ?g { ?actor ?p ?o }
-  OPTIONAL { ?o rdfs:label ?oLabel }
-}""", {"actor": URIRef(iri)})
+    facts = select(store, f"""
+SELECT DISTINCT ?actor ?p ?o ?inferred WHERE {{
+  VALUES ?p {{ rdf:type rdfs:label skos:altLabel skos:exactMatch sg:partOf sg:represents
+              sg:affiliatedWith sg:demonym sg:capital sg:isoCode }}
+  GRAPH ?g {{ ?actor ?p ?o }}
+  BIND(?g = <{INFERRED_GRAPH}> AS ?inferred)
+}}""", {"actor": URIRef(iri)})
     classes = {r["o"] for r in facts if r["p"].endswith("#type")}
     types = _actor_types(classes)
     if not types and not facts:
@@ -116,41 +128,37 @@ SELECT ?actor ?p ?o ?g ?oLabel WHERE {
         aliases=sorted(set(values.get("altLabel", [])) - {label}),
         wikidata=wikidata, demonyms=sorted(values.get("demonym", [])),
         capital=values.get("capital", [None])[0], iso_code=values.get("isoCode", [None])[0],
-        affiliations=_affiliations(facts), members=_members(store, iri),
+        affiliations=_affiliations(store, facts), members=_members(store, iri),
         counts=_counts(store, iri),
     )
 
 
-def _affiliations(facts: list[dict]) -> list[Affiliation]:
+def _affiliations(store: Store, facts: list[dict]) -> list[Affiliation]:
     """Stated links first; an inferred link only where no stated one reaches the same actor."""
-    labels = {r["o"]: r.get("oLabel") for r in facts}
     stated: dict[str, str] = {}
     inferred: set[str] = set()
     for r in facts:
         relation = _AFFILIATIONS.get(r["p"])
         if relation is None:
             continue
-        if r["g"] == str(INFERRED_GRAPH):
+        if r["inferred"]:
             inferred.add(r["o"])
         elif relation != "affiliatedWith" or r["o"] not in stated:
             stated[r["o"]] = relation
-    out = [Affiliation(actor=ref(o, labels[o]), relation=rel, inferred=False)
+    named = labels(store, [*stated, *inferred])
+    out = [Affiliation(actor=ref(o, named), relation=rel, inferred=False)
            for o, rel in sorted(stated.items())]
-    out += [Affiliation(actor=ref(o, labels[o]), relation="affiliatedWith", inferred=True)
+    out += [Affiliation(actor=ref(o, named), relation="affiliatedWith", inferred=True)
             for o in sorted(inferred - set(stated))]
     return out
 
 
 def _members(store: Store, iri: str) -> list[Ref]:
-    rows = select(store, """
-SELECT DISTINCT ?actor ?member ?label WHERE {
-  ?member sg:affiliatedWith ?actor .
-  OPTIONAL { ?member rdfs:label ?label }
-}""", {"actor": URIRef(iri)})
-    members = {}
-    for r in rows:
-        members.setdefault(r["member"], r.get("label"))
-    return [ref(m, label) for m, label in sorted(members.items())]
+    query = "SELECT DISTINCT ?actor ?member WHERE { ?member sg:affiliatedWith ?actor }"
+    rows = select(store, query, {"actor": URIRef(iri)})
+    members = sorted(r["member"] for r in rows)
+    named = labels(store, members)
+    return [ref(m, named) for m in members]
 
 
 def _counts(store: Store, iri: str) -> ActorCounts:
@@ -174,15 +182,14 @@ def get_actor_stances(
     """The stances it holds, those its affiliates hold on its behalf, and those aimed at it."""
     iri = str(actor_iri(id))
     rows = select(store, """
-SELECT ?actor ?label WHERE {
+SELECT ?actor WHERE {
   { ?actor a ?class } UNION { ?s sg:towardActor ?actor } UNION { ?s sg:holder ?actor }
-  OPTIONAL { ?actor rdfs:label ?label }
 } LIMIT 1""", {"actor": URIRef(iri)})
     if not rows:
         raise HTTPException(404, f"no actor {id!r}")
     return ActorStances(
-        actor=ref(iri, rows[0].get("label")),
-        held=find_stances(store, StanceFilter(holder=iri), limit=limit),
-        on_behalf_of=find_stances(store, StanceFilter(behalf=iri), limit=limit),
-        toward=find_stances(store, StanceFilter(target=iri), limit=limit),
+        actor=ref(iri, labels(store, [iri])),
+        held=find_stances(store, StanceFilter(holder=iri), limit=limit)[0],
+        on_behalf_of=find_stances(store, StanceFilter(behalf=iri), limit=limit)[0],
+        toward=find_stances(store, StanceFilter(target=iri), limit=limit)[0],
     )

@@ -16,8 +16,10 @@ from .stances import (
     NOT_FOUND,
     SLUG,
     StanceFilter,
-    count_stances,
+    count_by_document,
     find_stances,
+    iri_values,
+    labels,
     ref,
     select,
 )
@@ -27,21 +29,20 @@ router = APIRouter(tags=["documents"])
 _FIELDS = """
   OPTIONAL { ?doc dcterms:title ?title }
   OPTIONAL { ?doc dcterms:date ?date }
-  OPTIONAL { ?doc dcterms:creator ?author . OPTIONAL { ?author rdfs:label ?authorLabel } }
-  OPTIONAL { ?doc dcterms:publisher ?publisher .
-             OPTIONAL { ?publisher rdfs:label ?publisherLabel } }
+  OPTIONAL { ?doc dcterms:creator ?author }
+  OPTIONAL { ?doc dcterms:publisher ?publisher }
   OPTIONAL { ?doc sg:series ?series }
   OPTIONAL { ?doc sg:number ?number }
   OPTIONAL { ?doc dcterms:extent ?length }
 """
-_VARS = "?doc ?title ?date ?author ?authorLabel ?publisher ?publisherLabel ?series ?number ?length"
+_VARS = "?doc ?title ?date ?author ?publisher ?series ?number ?length"
 
 
-def _summary(r: dict, stances: int, model: type[DocumentSummary] = DocumentSummary, **more):
+def _summary(r: dict, stances: int, named: dict[str, str],
+             model: type[DocumentSummary] = DocumentSummary, **more):
     return model(
         id=id_from_iri(r["doc"]), iri=r["doc"], title=r.get("title"), date=r.get("date"),
-        author=ref(r.get("author"), r.get("authorLabel")),
-        publisher=ref(r.get("publisher"), r.get("publisherLabel")),
+        author=ref(r.get("author"), named), publisher=ref(r.get("publisher"), named),
         series=r.get("series"), number=r.get("number"), stances=stances, **more,
     )
 
@@ -53,21 +54,25 @@ def list_documents(
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> DocumentPage:
     """Documents by date, then id, with how many stances each gave."""
-    rows = select(store, f"""
-SELECT {_VARS} ?stances WHERE {{
-  {{ SELECT ?doc (COUNT(DISTINCT ?stance) AS ?stances) WHERE {{
-      ?doc a sg:Document .
-      OPTIONAL {{ ?stance prov:wasDerivedFrom ?doc }}
-      OPTIONAL {{ ?doc dcterms:date ?d }}
-    }} GROUP BY ?doc ORDER BY (MIN(?d)) ?doc LIMIT {limit} OFFSET {offset} }}
-  {_FIELDS}
-}}""")
-    total = select(store, "SELECT (COUNT(DISTINCT ?doc) AS ?n) WHERE { ?doc a sg:Document }")
-    docs: dict[str, DocumentSummary] = {}
-    for r in rows:
-        docs.setdefault(r["doc"], _summary(r, r["stances"]))
-    items = sorted(docs.values(), key=lambda d: (d.date or "", d.id))
-    return DocumentPage(total=total[0]["n"], limit=limit, offset=offset, items=items)
+    # Two cheap passes (documents with dates, stances per document) ordered here, then the
+    # fields of the page's documents only.
+    dates: dict[str, str] = {}
+    for r in select(store, """
+SELECT DISTINCT ?doc ?date WHERE { ?doc a sg:Document . OPTIONAL { ?doc dcterms:date ?date } }"""):
+        dates[r["doc"]] = min(dates.get(r["doc"]) or "~", r.get("date") or "~")
+    counts = dict(count_by_document(store, StanceFilter()))
+    order = sorted(dates, key=lambda d: (dates[d], d))
+    page = order[offset: offset + limit]
+    items: list[DocumentSummary] = []
+    if page:
+        rows = select(store, f"""
+SELECT {_VARS} WHERE {{ VALUES ?doc {{ {iri_values(page)} }} {_FIELDS} }}""")
+        named = labels(store, {r.get(k) for r in rows for k in ("author", "publisher")})
+        found: dict[str, DocumentSummary] = {}
+        for r in rows:
+            found.setdefault(r["doc"], _summary(r, counts.get(r["doc"], 0), named))
+        items = [found[d] for d in page if d in found]
+    return DocumentPage(total=len(dates), limit=limit, offset=offset, items=items)
 
 
 @router.get("/documents/{id}", response_model=DocumentDetail, responses=NOT_FOUND)
@@ -82,19 +87,14 @@ def get_document(
 SELECT {_VARS} WHERE {{ ?doc a sg:Document . {_FIELDS} }}""", {"doc": URIRef(iri)})
     if not rows:
         raise HTTPException(404, f"no document {id!r}")
-    mentions = select(store, """
-SELECT DISTINCT ?doc ?actor ?label WHERE {
-  ?doc sg:mentions ?actor . OPTIONAL { ?actor rdfs:label ?label }
-}""", {"doc": URIRef(iri)})
-    labels: dict[str, str | None] = {}
-    for m in mentions:
-        labels.setdefault(m["actor"], m.get("label"))
-    where = StanceFilter(doc=iri)
-    stances = find_stances(store, where, limit=limit)
+    mentions = sorted({m["actor"] for m in select(
+        store, "SELECT DISTINCT ?doc ?actor WHERE { ?doc sg:mentions ?actor }",
+        {"doc": URIRef(iri)})})
+    named = labels(store, [*mentions, rows[0].get("author"), rows[0].get("publisher")])
+    stances, total = find_stances(store, StanceFilter(doc=iri), limit=limit)
     stances.sort(key=lambda s: (-1 if s.start is None else s.start, s.end or 0, len(s.id), s.id))
     return _summary(
-        rows[0], count_stances(store, where), DocumentDetail, length=rows[0].get("length"),
-        mentions=[ref(a, label) for a, label in sorted(labels.items(),
-                                                       key=lambda kv: (kv[1] or kv[0]))],
+        rows[0], total, named, DocumentDetail, length=rows[0].get("length"),
+        mentions=sorted((ref(a, named) for a in mentions), key=lambda m: (m.label or m.id)),
         items=stances,
     )

@@ -11,7 +11,16 @@ from stancegraph.kg.ids import id_from_iri, issue_iri
 
 from ..deps import StoreDep
 from ..models import IssueDetail, IssuePage, IssuePosition, IssueSummary
-from .stances import MAX_PAGE, NOT_FOUND, SLUG, StanceFilter, find_stances, ref, select
+from .stances import (
+    MAX_PAGE,
+    NOT_FOUND,
+    SLUG,
+    StanceFilter,
+    find_stances,
+    labels,
+    ref,
+    select,
+)
 
 router = APIRouter(tags=["issues"])
 
@@ -19,12 +28,6 @@ router = APIRouter(tags=["issues"])
 _SIDE = {"approve": "for", "appeal": "for", "intend": "for",
          "disapprove": "against", "reject": "against", "warn": "against"}
 
-_ISSUES = """
-  ?issue skos:inScheme sg:Issues .
-  {text}
-  OPTIONAL {{ ?issue skos:prefLabel ?name }}
-  OPTIONAL {{ ?stance sg:onIssue ?issue ; sg:holder ?holder }}
-"""
 _TEXT = """FILTER EXISTS { ?issue skos:prefLabel|skos:altLabel ?any .
                   FILTER(CONTAINS(LCASE(STR(?any)), LCASE(?q))) }"""
 
@@ -41,21 +44,26 @@ def list_issues(
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> IssuePage:
     """Issues with how many stances and holders each has, most discussed first."""
-    pattern = _ISSUES.format(text=_TEXT if q is not None else "")
-    bindings = {"q": Literal(q)} if q is not None else {}
+    text = _TEXT if q is not None else ""
     echo = "?q" if q is not None else ""
+    bindings = {"q": Literal(q)} if q is not None else {}
+    # Issues first (DISTINCT: a new issue is described in every document that raises it).
     rows = select(store, f"""
-SELECT ?issue (SAMPLE(?name) AS ?label) (COUNT(DISTINCT ?stance) AS ?stances)
-       (COUNT(DISTINCT ?holder) AS ?holders) {echo}
-WHERE {{ {pattern} }}
+SELECT ?issue (COUNT(DISTINCT ?stance) AS ?stances) (COUNT(DISTINCT ?holder) AS ?holders) {echo}
+WHERE {{
+  {{ SELECT DISTINCT ?issue WHERE {{ ?issue skos:inScheme sg:Issues }} }}
+  {text}
+  OPTIONAL {{ ?stance sg:onIssue ?issue ; sg:holder ?holder }}
+}}
 GROUP BY ?issue {echo}
-ORDER BY DESC(?stances) ?label ?issue
+ORDER BY DESC(?stances) ?issue
 LIMIT {limit} OFFSET {offset}""", bindings)
     total = select(store, f"""
 SELECT (COUNT(DISTINCT ?issue) AS ?total) {echo} WHERE {{
-  ?issue skos:inScheme sg:Issues . {_TEXT if q is not None else ""}
+  ?issue skos:inScheme sg:Issues . {text}
 }} {"GROUP BY ?q" if q is not None else ""}""", bindings)
-    items = [IssueSummary(id=id_from_iri(r["issue"]), iri=r["issue"], label=r.get("label"),
+    named = labels(store, [r["issue"] for r in rows])
+    items = [IssueSummary(id=id_from_iri(r["issue"]), iri=r["issue"], label=named.get(r["issue"]),
                           stances=r["stances"], holders=r["holders"]) for r in rows]
     return IssuePage(total=total[0]["total"] if total else 0, limit=limit, offset=offset,
                      items=items)
@@ -69,38 +77,36 @@ def get_issue(
 ) -> IssueDetail:
     """An issue: each holder's position on it (for, against, mixed, neutral) and its stances."""
     iri = str(issue_iri(id))
-    rows = select(store, """
-SELECT ?issue ?label ?stance ?holder ?holderLabel ?kind ?class WHERE {
-  { ?issue a skos:Concept } UNION { ?issue skos:inScheme ?scheme }
-  OPTIONAL { ?issue skos:prefLabel ?label }
-  OPTIONAL {
-    ?stance sg:onIssue ?issue ; sg:holder ?holder ; sg:kind ?kind .
-    OPTIONAL { ?holder rdfs:label ?holderLabel }
-    OPTIONAL { ?kind skos:broader ?class }
-  }
-}""", {"issue": URIRef(iri)})
-    if not rows:
+    bindings = {"issue": URIRef(iri)}
+    known = select(store, """
+SELECT ?issue WHERE { { ?issue a skos:Concept } UNION { ?s sg:onIssue ?issue } } LIMIT 1""",
+                   bindings)
+    if not known:
         raise HTTPException(404, f"no issue {id!r}")
-    label = next((r["label"] for r in rows if r.get("label")), None)
-    seen: set[str] = set()
+    rows = select(store, """
+SELECT DISTINCT ?issue ?stance ?holder ?kind ?class WHERE {
+  ?stance sg:onIssue ?issue ; sg:holder ?holder ; sg:kind ?kind .
+  OPTIONAL { ?kind skos:broader ?class }
+}""", bindings)
     holders: dict[str, dict] = {}
+    stances: set[str] = set()
     for r in rows:
-        if not r.get("stance") or r["stance"] in seen:
+        if r["stance"] in stances:
             continue
-        seen.add(r["stance"])
-        h = holders.setdefault(r["holder"], {"label": r.get("holderLabel"), "kinds": {},
-                                             "sides": set()})
+        stances.add(r["stance"])
+        h = holders.setdefault(r["holder"], {"kinds": {}, "sides": set()})
         kind = id_from_iri(r["kind"])
         h["kinds"][kind] = h["kinds"].get(kind, 0) + 1
         h["sides"].add(_SIDE.get((r.get("class") or "").rsplit("/", 1)[-1], "neutral"))
+    named = labels(store, [iri, *holders])
     positions = [
-        IssuePosition(holder=ref(iri_, h["label"]), position=_position(h["sides"]),
-                      kinds=dict(sorted(h["kinds"].items())))
-        for iri_, h in sorted(holders.items(), key=lambda kv: (kv[1]["label"] or kv[0]))
+        IssuePosition(holder=ref(h, named), position=_position(v["sides"]),
+                      kinds=dict(sorted(v["kinds"].items())))
+        for h, v in sorted(holders.items(), key=lambda kv: (named.get(kv[0]) or kv[0]))
     ]
-    return IssueDetail(id=id, iri=iri, label=label, stances=len(seen), holders=len(holders),
-                       positions=positions,
-                       items=find_stances(store, StanceFilter(issue=iri), limit=limit))
+    items, total = find_stances(store, StanceFilter(issue=iri), limit=limit)
+    return IssueDetail(id=id, iri=iri, label=named.get(iri), stances=total,
+                       holders=len(holders), positions=positions, items=items)
 
 
 def _position(sides: set[str]) -> str:

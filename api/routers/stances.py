@@ -3,8 +3,13 @@ other resource routes share.
 
 Every look-up is a SPARQL query with fixed text: which filter patterns take part depends only
 on which filters were given, and each filter's value is substituted for its variable by the
-store (never pasted into the text). A page is chosen in a sub-select over the cheap filter
-patterns first, so the details (labels, evidence) are fetched for that page only.
+store (never pasted into the text). Labels are fetched apart, once per resource: an actor or
+issue found in many documents is described in each document's graph, and joining those copies
+into the stance rows would multiply them.
+
+A page is found without sorting every stance (a sort of all stances costs about 200 ms at
+25,000 of them): one grouped query counts the matching stances per document, which gives the
+total and the documents the page falls in; only those documents' stances are then fetched.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any
 
+import pyoxigraph as ox
 from fastapi import APIRouter, HTTPException, Path, Query
 from rdflib import URIRef
 
@@ -39,35 +45,29 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX oa: <http://www.w3.org/ns/oa#>
 """
 
-# Labels and evidence of ?stance; ?holder, ?kind and ?doc are bound before this runs.
-_DETAILS = """
-  OPTIONAL { ?holder rdfs:label ?holderLabel }
-  OPTIONAL { ?stance sg:towardActor ?target . OPTIONAL { ?target rdfs:label ?targetLabel } }
-  OPTIONAL { ?stance sg:onIssue ?issue . OPTIONAL { ?issue skos:prefLabel ?issueLabel } }
-  OPTIONAL { ?doc dcterms:title ?docTitle }
-  OPTIONAL { ?stance sg:modality ?modality }
-  OPTIONAL { ?stance sg:condition ?condition }
-  OPTIONAL { ?stance sg:confidence ?confidence }
-  OPTIONAL { ?stance sg:date ?date }
-  OPTIONAL { ?stance sg:attributedBy ?by . OPTIONAL { ?by rdfs:label ?byLabel } }
-  OPTIONAL {
-    ?stance sg:evidence ?evidence .
-    ?evidence oa:hasSelector ?quoteSelector, ?positionSelector .
-    ?quoteSelector oa:exact ?quote .
-    ?positionSelector oa:start ?start ; oa:end ?end .
-  }
-"""
-_DETAIL_VARS = ("?stance ?holder ?kind ?doc ?holderLabel ?target ?targetLabel ?issue ?issueLabel "
-                "?docTitle ?modality ?condition ?confidence ?date ?by ?byLabel ?quote ?start ?end")
+SG = "https://w3id.org/stancegraph/ontology#"
+# The stance's own triples, by the field they fill.
+_FIELDS = {
+    SG + "holder": "holder", SG + "kind": "kind", "http://www.w3.org/ns/prov#wasDerivedFrom": "doc",
+    SG + "towardActor": "target", SG + "onIssue": "issue", SG + "modality": "modality",
+    SG + "condition": "condition", SG + "confidence": "confidence", SG + "date": "date",
+    SG + "attributedBy": "by",
+}
+_ON_BEHALF_OF = SG + "onBehalfOf"
 
-# Filter patterns, by the variable a caller's value is substituted for.
-_FILTER_PATTERNS = {
-    "target": "?stance sg:towardActor ?target .",
+# One pattern per role, by the variable a caller's value is substituted for.
+_ROLE_PATTERNS = {
+    "doc": "?stance prov:wasDerivedFrom ?doc .",
+    "holder": "?stance sg:holder ?holder .",
+    "kind": "?stance sg:kind ?kind .",
     "issue": "?stance sg:onIssue ?issue .",
+    "target": "?stance sg:towardActor ?target .",
     "behalf": "?stance sg:onBehalfOf ?behalf . FILTER(?behalf != ?holder)",
 }
-_ALWAYS = "?stance sg:holder ?holder ; sg:kind ?kind ; prov:wasDerivedFrom ?doc ."
-_ORDER = "?doc STRLEN(STR(?stance)) ?stance"  # documents, then stances in number order
+# Most selective first. pyoxigraph plans the join order before values are substituted, and
+# among patterns alike it keeps the written order: the bound pattern must come first to be
+# used as the index look-up (7 ms instead of 150 ms at 25,000 stances).
+_SELECTIVITY = ("doc", "issue", "target", "behalf", "holder", "kind")
 
 
 @dataclass(frozen=True)
@@ -85,8 +85,13 @@ class StanceFilter:
         return {k: URIRef(v) for k, v in self.__dict__.items() if v is not None}
 
     def pattern(self) -> str:
-        extra = [p for k, p in _FILTER_PATTERNS.items() if getattr(self, k) is not None]
-        return "\n    ".join([_ALWAYS, *extra])
+        # Only the document pattern besides the filters: every stance has a holder and a kind,
+        # and joining them in doubles the cost of counting every stance.
+        given = [k for k in _SELECTIVITY if getattr(self, k) is not None]
+        if "behalf" in given and "holder" not in given:
+            given.append("holder")  # its filter compares with the holder
+        return "\n    ".join(_ROLE_PATTERNS[k] for k in [*given, *(["doc"] if "doc" not in given
+                                                                    else [])])
 
 
 def select(store: Store, query: str, bindings: Mapping[str, Any] | None = None) -> list[dict]:
@@ -99,68 +104,145 @@ def select(store: Store, query: str, bindings: Mapping[str, Any] | None = None) 
         raise RuntimeError(f"route query failed: {exc}") from exc
 
 
-def find_stances(store: Store, where: StanceFilter, *, limit: int, offset: int = 0) -> list[Stance]:
-    """One page of the stances matching `where`, in document and number order."""
-    given = " ".join(f"?{k}" for k in where.bindings() if k in _FILTER_PATTERNS)
-    behalf = "?behalf" if where.behalf else ""  # the other filter variables are detail columns
-    query = f"""
-SELECT {_DETAIL_VARS} {behalf} WHERE {{
-  {{ SELECT DISTINCT ?stance ?holder ?kind ?doc {given} WHERE {{
+def iri_values(iris: Iterable[str]) -> str:
+    """IRIs the store returned, as the terms of a VALUES block (pyoxigraph checks and writes
+    each one, so nothing but an IRI can come out)."""
+    return " ".join(str(ox.NamedNode(i)) for i in sorted(set(iris)))
+
+
+def labels(store: Store, iris: Iterable[str]) -> dict[str, str]:
+    """One label per resource: rdfs:label, else skos:prefLabel, else dcterms:title."""
+    terms = iri_values(i for i in iris if i)
+    if not terms:
+        return {}
+    rows = select(store, f"""
+SELECT ?x (SAMPLE(?l) AS ?label) (MIN(?rank) AS ?best) WHERE {{
+  VALUES ?x {{ {terms} }}
+  {{ ?x rdfs:label ?l BIND(1 AS ?rank) }} UNION {{ ?x skos:prefLabel ?l BIND(2 AS ?rank) }}
+  UNION {{ ?x dcterms:title ?l BIND(3 AS ?rank) }}
+}} GROUP BY ?x ?rank""")
+    best: dict[str, tuple[int, str]] = {}
+    for r in rows:
+        if r["x"] not in best or r["best"] < best[r["x"]][0]:
+            best[r["x"]] = (r["best"], r["label"])
+    return {x: label for x, (_, label) in best.items()}
+
+
+def _given(where: StanceFilter, *, skip: Iterable[str] = ()) -> str:
+    return " ".join(f"?{k}" for k in where.bindings() if k not in skip)
+
+
+def count_by_document(store: Store, where: StanceFilter) -> list[tuple[str, int]]:
+    """(document IRI, matching stances) for every document with one, in document order."""
+    # A substituted variable must be projected; grouped by, it still makes one group.
+    rows = select(store, f"""
+SELECT ?doc (COUNT(DISTINCT ?stance) AS ?n) {_given(where, skip=["doc"])} WHERE {{
     {where.pattern()}
-  }} ORDER BY {_ORDER} LIMIT {int(limit)} OFFSET {int(offset)} }}
-  {_DETAILS}
-}}"""
-    rows = select(store, query, where.bindings())
-    return sorted(stances_from_rows(rows, Stance).values(), key=_order_key)
+}} GROUP BY ?doc {_given(where, skip=["doc"])}""", where.bindings())
+    return sorted((r["doc"], r["n"]) for r in rows)
 
 
 def count_stances(store: Store, where: StanceFilter) -> int:
-    bindings = where.bindings()
-    # A substituted variable must be projected, so it is grouped by (one group: it is fixed).
-    given = " ".join(f"?{k}" for k in bindings)
-    group = f"GROUP BY {given}" if given else ""
-    query = f"""
-SELECT {given} (COUNT(DISTINCT ?stance) AS ?total) WHERE {{
-    {where.pattern()}
-}} {group}"""
-    rows = select(store, query, bindings)
-    return int(rows[0]["total"]) if rows else 0
+    return sum(n for _, n in count_by_document(store, where))
 
 
-def stances_from_rows(rows: Iterable[Mapping[str, Any]], model: type[Stance]) -> dict[str, Any]:
-    """Stance models by IRI; when a value comes in several rows (labels), the first wins."""
+def find_stances(store: Store, where: StanceFilter, *, limit: int,
+                 offset: int = 0) -> tuple[list[Stance], int]:
+    """One page of the stances matching `where` in document and number order, and the total."""
+    counts = count_by_document(store, where)
+    total = sum(n for _, n in counts)
+    docs, first = [], 0  # the documents the page falls in; `first`: stances before them
+    seen = 0
+    for doc, n in counts:
+        if seen + n > offset and seen < offset + limit:
+            if not docs:
+                first = seen
+            docs.append(doc)
+        seen += n
+    if not docs:
+        return [], total
+    rows = select(store, f"""
+SELECT DISTINCT ?stance {_given(where)} WHERE {{
+  VALUES ?doc {{ {iri_values(docs)} }}
+  {where.pattern()}
+}}""", where.bindings())
+    found = stance_details(store, [r["stance"] for r in rows], Stance)
+    stances = sorted(found.values(), key=_order_key)
+    return stances[offset - first: offset - first + limit], total
+
+
+def stance_details(store: Store, iris: Iterable[str], model: type[Stance]) -> dict[str, Any]:
+    """Stance models by IRI, from the stances' own triples, their evidence and labels.
+
+    Each part is a look-up by subject (VALUES of the IRIs), never an OPTIONAL join: pyoxigraph
+    plans a multi-pattern OPTIONAL as a scan, 0.5 s at 25,000 stances instead of 1 ms.
+    """
+    terms = iri_values(iris)
+    if not terms:
+        return {}
+    facts: dict[str, dict[str, Any]] = {}
+    for r in select(store, f"SELECT ?stance ?p ?o WHERE {{ VALUES ?stance {{ {terms} }} "
+                           "?stance ?p ?o }"):
+        f = facts.setdefault(r["stance"], {"behalf": set()})
+        if r["p"] == _ON_BEHALF_OF:
+            f["behalf"].add(r["o"])
+        elif r["p"] in _FIELDS:
+            f.setdefault(_FIELDS[r["p"]], r["o"])
+    for r in select(store, f"""
+SELECT ?stance ?quote ?start ?end ?prefix ?suffix WHERE {{
+  VALUES ?stance {{ {terms} }}
+  ?stance sg:evidence ?evidence .
+  ?evidence oa:hasSelector ?quoteSelector . ?quoteSelector oa:exact ?quote .
+  ?evidence oa:hasSelector ?positionSelector .
+  ?positionSelector oa:start ?start . ?positionSelector oa:end ?end .
+  OPTIONAL {{ ?quoteSelector oa:prefix ?prefix }}
+  OPTIONAL {{ ?quoteSelector oa:suffix ?suffix }}
+}}"""):
+        if r["stance"] in facts:
+            facts[r["stance"]].setdefault("evidence", r)
+    named = labels(store, {f.get(k) for f in facts.values()
+                           for k in ("holder", "target", "issue", "by", "doc")}
+                   | {b for f in facts.values() for b in f["behalf"]})
     out: dict[str, Any] = {}
-    for r in rows:
-        if r["stance"] in out:
-            continue
-        out[r["stance"]] = model(
-            id=id_from_iri(r["stance"]),
-            iri=r["stance"],
-            document=ref(r["doc"], r.get("docTitle")),
-            holder=ref(r["holder"], r.get("holderLabel")),
-            kind=id_from_iri(r["kind"]),
-            target=ref(r.get("target"), r.get("targetLabel")),
-            issue=ref(r.get("issue"), r.get("issueLabel")),
-            modality=r["modality"].rsplit("#", 1)[-1].lower() if r.get("modality") else None,
-            condition=r.get("condition"),
-            confidence=r.get("confidence"),
-            date=r.get("date"),
-            attributed_by=ref(r.get("by"), r.get("byLabel")),
-            quote=r.get("quote"),
-            start=r.get("start"),
-            end=r.get("end"),
+    for iri, f in facts.items():
+        if "holder" not in f or "kind" not in f or "doc" not in f:
+            continue  # not a stance
+        evidence = f.get("evidence", {})
+        stance = model(
+            id=id_from_iri(iri),
+            iri=iri,
+            document=ref(f["doc"], named),
+            holder=ref(f["holder"], named),
+            kind=id_from_iri(f["kind"]),
+            target=ref(f.get("target"), named),
+            issue=ref(f.get("issue"), named),
+            modality=f["modality"].rsplit("#", 1)[-1].lower() if f.get("modality") else None,
+            condition=f.get("condition"),
+            confidence=f.get("confidence"),
+            date=f.get("date"),
+            attributed_by=ref(f.get("by"), named),
+            quote=evidence.get("quote"),
+            start=evidence.get("start"),
+            end=evidence.get("end"),
         )
+        if isinstance(stance, StanceDetail):
+            stance.on_behalf_of = [ref(b, named) for b in sorted(f["behalf"])]
+            stance.prefix = evidence.get("prefix")
+            stance.suffix = evidence.get("suffix")
+        out[iri] = stance
     return out
 
 
-def ref(iri: str | None, label: str | None = None) -> Any:
-    """A Ref for an IRI (None for None)."""
+def ref(iri: str | None, named: Mapping[str, str] | str | None = None) -> Any:
+    """A Ref for an IRI (None for None); its label given, or looked up in `named`."""
     if iri is None:
         return None
+    label = named.get(iri) if isinstance(named, Mapping) else named
     return Ref(id=id_from_iri(iri), iri=iri, label=label)
 
 
 def _order_key(s: Stance) -> tuple[str, int, str]:
+    # Documents in IRI order, then stances by number ("doc/2" before "doc/10").
     return (s.document.iri, len(s.iri), s.iri)
 
 
@@ -187,8 +269,7 @@ def list_stances(
         kind=str(kind_iri(kind)) if kind else None,
         doc=str(document_iri(document)) if document else None,
     )
-    items = find_stances(store, where, limit=limit, offset=offset)
-    total = count_stances(store, where)
+    items, total = find_stances(store, where, limit=limit, offset=offset)
     return StancePage(total=total, limit=limit, offset=offset, items=items)
 
 
@@ -200,22 +281,12 @@ def get_stance(
 ) -> StanceDetail:
     """One stance with its evidence in context and every actor it speaks for."""
     iri = str(stance_iri(f"{doc}/{n}"))
-    query = f"""
-SELECT {_DETAIL_VARS} ?behalf ?behalfLabel ?prefix ?suffix WHERE {{
-  {_ALWAYS}
-  {_DETAILS}
-  OPTIONAL {{ ?quoteSelector oa:prefix ?prefix }}
-  OPTIONAL {{ ?quoteSelector oa:suffix ?suffix }}
-  OPTIONAL {{ ?stance sg:onBehalfOf ?behalf . OPTIONAL {{ ?behalf rdfs:label ?behalfLabel }} }}
-}}"""
-    rows = select(store, query, {"stance": URIRef(iri)})
-    if not rows:
+    # The id comes from the caller: checked by substitution before its IRI goes into VALUES.
+    exists = select(store, "SELECT ?stance WHERE { ?stance sg:holder ?h } LIMIT 1",
+                    {"stance": URIRef(iri)})
+    stance = stance_details(store, [iri], StanceDetail).get(iri) if exists else None
+    if stance is None:
         raise HTTPException(404, f"no stance {doc}/{n}")
-    stance = stances_from_rows(rows, StanceDetail)[iri]
-    behalf = {r["behalf"]: r.get("behalfLabel") for r in reversed(rows) if r.get("behalf")}
-    stance.on_behalf_of = [ref(i, label) for i, label in sorted(behalf.items())]
-    stance.prefix = rows[0].get("prefix")
-    stance.suffix = rows[0].get("suffix")
     return stance
 
 
