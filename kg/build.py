@@ -7,16 +7,19 @@ replaced in one step at the end, so a failed build never leaves a half-written g
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph
 from rdflib.compare import to_canonical_graph
+from tqdm import tqdm
 
 from stancegraph import __version__, resources
 
@@ -24,11 +27,22 @@ from .documents import document_paths, load_document
 from .dumps import graph_quads, write_dumps
 from .errors import DocumentError, StancegraphError
 from .extract import extract
-from .ids import INFERRED_GRAPH, ONTOLOGY_GRAPH, document_graph
+from .ids import ONTOLOGY_GRAPH, document_graph, inferred_graph
 from .rdf import extraction_graph
-from .reason import reason
+from .reason import choose_engine, reason_documents
 from .records import Document, Extraction
 from .registry import Registry
+
+
+@dataclass
+class Corpus:
+    """A compiled corpus: per document its extraction, asserted graph and inferred graph."""
+
+    ontology: Graph
+    extractions: list[Extraction]
+    asserted: list[Graph]
+    inferred: list[Graph]
+    engine: str
 
 
 @dataclass
@@ -37,6 +51,7 @@ class BuildReport:
     documents: list[str]
     stances: int
     triples: dict[str, int]
+    engine: str
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -54,6 +69,7 @@ def load_ontology() -> Graph:
 
 def load_documents(paths: Iterable[str | Path]) -> list[Document]:
     """Load every document, or fail on the first bad one before anything is written."""
+    paths = list(paths)
     files = document_paths(paths)
     if not files:
         raise DocumentError("no .txt documents found in " + ", ".join(map(str, paths)))
@@ -66,53 +82,109 @@ def load_documents(paths: Iterable[str | Path]) -> list[Document]:
     return docs
 
 
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def extract_all(
+    docs: list[Document], *, min_confidence: float = 0.0, jobs: int = 1, progress: bool = False
+) -> list[Extraction]:
+    """Extract every document, over `jobs` processes, in the order given."""
+    bar = tqdm(total=len(docs), desc="extract", unit="doc", disable=not progress, leave=False)
+    with bar:
+        return list(_extractions(docs, min_confidence, jobs, bar))
+
+
+def _extractions(
+    docs: list[Document], min_confidence: float, jobs: int, bar: tqdm
+) -> Iterator[Extraction]:
+    registry = Registry.default()  # loaded before forking, so workers share it
+    if jobs <= 1 or len(docs) < 8:
+        for d in docs:
+            yield extract(d, registry, min_confidence=min_confidence)
+            bar.update()
+        return
+    context = multiprocessing.get_context(
+        "fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    chunk = max(1, min(16, len(docs) // (jobs * 8)))
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        for e in pool.map(_extract_one, docs, [min_confidence] * len(docs), chunksize=chunk):
+            yield e
+            bar.update()
+
+
+def _extract_one(doc: Document, min_confidence: float) -> Extraction:
+    return extract(doc, Registry.default(), min_confidence=min_confidence)
+
+
+def compile_corpus(
+    docs: list[Document],
+    *,
+    min_confidence: float = 0.0,
+    jobs: int = 1,
+    engine: str | None = None,
+    progress: bool = False,
+    clock: _Clock | None = None,
+) -> Corpus:
+    """Extract, write RDF and reason over `docs`; nothing is written to disk."""
+    clock = clock or _Clock()
+    extractions = extract_all(docs, min_confidence=min_confidence, jobs=jobs, progress=progress)
+    clock.lap("extract")
+    asserted = [extraction_graph(e) for e in extractions]
+    ontology = load_ontology()
+    clock.lap("rdf")
+    engine = engine or choose_engine(sum(len(g) for g in asserted))
+    inferred = reason_documents(ontology, asserted, engine=engine, jobs=jobs)
+    clock.lap("reason")
+    return Corpus(ontology, extractions, asserted, inferred, engine)
+
+
 def build(
     paths: Iterable[str | Path] | None,
     out_dir: str | Path,
     *,
     min_confidence: float = 0.0,
+    jobs: int = 1,
+    engine: str | None = None,
+    progress: bool = False,
 ) -> BuildReport:
     """Build the graph of the documents at `paths` (default: bundled corpus) into `out_dir`."""
     out_dir = Path(out_dir)
     clock = _Clock()
     docs = load_documents(paths if paths else [resources.corpus_dir()])
     clock.lap("load")
-    registry = Registry.default()
-    extractions = [extract(d, registry, min_confidence=min_confidence) for d in docs]
-    clock.lap("extract")
-    graphs = [extraction_graph(e) for e in extractions]
-    ontology = load_ontology()
-    clock.lap("rdf")
-    asserted = Graph()
-    for g in graphs:
-        asserted += g
-    inferred = reason(ontology, asserted)
-    clock.lap("reason")
+    corpus = compile_corpus(docs, min_confidence=min_confidence, jobs=jobs, engine=engine,
+                            progress=progress, clock=clock)
+    triples = {"ontology": len(corpus.ontology),
+               "asserted": sum(len(g) for g in corpus.asserted),
+               "inferred": sum(len(g) for g in corpus.inferred)}
     manifest = {
         "generator": f"stancegraph {__version__}",
-        "documents": [_doc_entry(e) for e in extractions],
+        "reasoner": corpus.engine,
+        "documents": [_doc_entry(e) for e in corpus.extractions],
         "graphs": {
             "ontology": str(ONTOLOGY_GRAPH),
-            "inferred": str(INFERRED_GRAPH),
-            "documents": [str(document_graph(d.id)) for d in docs],
+            "documents": {d.id: {"asserted": str(document_graph(d.id)),
+                                 "inferred": str(inferred_graph(d.id))} for d in docs},
         },
-        "triples": {"ontology": len(ontology), "asserted": len(asserted),
-                    "inferred": len(inferred)},
+        "triples": triples,
     }
     with _replacing(out_dir) as tmp:
         write_dumps(
             tmp,
-            graph_quads(ontology, ONTOLOGY_GRAPH),
-            [graph_quads(g, g.identifier) for g in graphs],
-            graph_quads(inferred, INFERRED_GRAPH),
+            graph_quads(corpus.ontology, ONTOLOGY_GRAPH),
+            [graph_quads(g, g.identifier) for g in corpus.asserted],
+            [graph_quads(g, inferred_graph(e.document.id))
+             for e, g in zip(corpus.extractions, corpus.inferred, strict=True)],
             manifest,
         )
     clock.lap("write")
     return BuildReport(
         out_dir=out_dir,
         documents=[d.id for d in docs],
-        stances=sum(len(e.stances) for e in extractions),
-        triples=manifest["triples"],
+        stances=sum(len(e.stances) for e in corpus.extractions),
+        triples=triples,
+        engine=corpus.engine,
         seconds=clock.laps,
     )
 

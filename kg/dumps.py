@@ -77,7 +77,8 @@ def _order(q: ox.Quad) -> tuple[str, str, str]:
 
 
 def _triples(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
-    return sorted((q.triple for q in quads), key=lambda t: (str(t.subject), str(t.predicate),
+    """The distinct triples of `quads` (one triple may be in several graphs), sorted."""
+    return sorted({q.triple for q in quads}, key=lambda t: (str(t.subject), str(t.predicate),
                                                              str(t.object)))
 
 
@@ -85,12 +86,16 @@ def write_dumps(
     out_dir: Path,
     ontology: list[ox.Quad],
     documents: list[list[ox.Quad]],
-    inferred: list[ox.Quad],
+    inferences: list[list[ox.Quad]],
     manifest: dict,
 ) -> dict:
-    """Write every dump file and the manifest into `out_dir` (which must exist)."""
+    """Write every dump file and the manifest into `out_dir` (which must exist).
+
+    `documents` and `inferences` hold each document's asserted and inferred quads.
+    """
     prefixes = dict(PREFIXES)
     asserted = [q for doc in documents for q in doc]
+    inferred = [q for doc in inferences for q in doc]
     dataset = [*ontology, *asserted, *inferred]
     contents: dict[str, list] = {
         "kg.trig": dataset,

@@ -15,9 +15,12 @@ ORG = Namespace("http://www.w3.org/ns/org#")
 SCHEMA = Namespace("https://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
 
-# Named graphs of the dataset.
+# Named graphs of the dataset: the ontology, and per document its asserted and its inferred
+# triples (so one document can be added, replaced or removed on its own).
 ONTOLOGY_GRAPH = URIRef(ID + "graph/ontology")
-INFERRED_GRAPH = URIRef(ID + "graph/inferred")
+INFERRED_GRAPH = URIRef(ID + "graph/inferred")  # prefix of the per-document inferred graphs
+DOCUMENT_GRAPHS = ID + "graph/document/"
+INFERRED_GRAPHS = ID + "graph/inferred/"
 
 PREFIXES: dict[str, str] = {
     "sg": str(SG),
@@ -59,7 +62,12 @@ def document_iri(doc_id: str) -> URIRef:
 
 def document_graph(doc_id: str) -> URIRef:
     """The named graph holding one document's asserted triples."""
-    return URIRef(f"{ID}graph/document/{doc_id}")
+    return URIRef(DOCUMENT_GRAPHS + doc_id)
+
+
+def inferred_graph(doc_id: str) -> URIRef:
+    """The named graph holding what reasoning adds for one document."""
+    return URIRef(INFERRED_GRAPHS + doc_id)
 
 
 def stance_iri(stance_id: str) -> URIRef:

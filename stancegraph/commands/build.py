@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..kg.build import build
+from ..kg.build import build, default_jobs
+from ..kg.errors import StancegraphError
 
 DEFAULT_OUT = "stancegraph-kg"
 
@@ -24,18 +25,32 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help=f"output folder, replaced as a whole on success (default: {DEFAULT_OUT})")
     p.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
                    help="keep only stances with at least this confidence (0-1)")
-    p.add_argument("--quiet", action="store_true", help="print nothing on success")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="extract and reason in N processes (default: one per available core)")
+    p.add_argument("--reasoner", choices=("auto", "owlrl", "reasonable"), default="auto",
+                   help="OWL 2 RL engine: owlrl (reference), reasonable (fast), or auto "
+                   "(owlrl for small corpora)")
+    p.add_argument("--quiet", action="store_true",
+                   help="no progress bar and no summary (the bar shows only on a terminal)")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    report = build(args.paths, args.out, min_confidence=args.min_confidence)
+    if args.jobs is not None and args.jobs < 1:
+        raise StancegraphError("--jobs must be at least 1")
+    report = build(
+        args.paths, args.out, min_confidence=args.min_confidence,
+        jobs=args.jobs or default_jobs(),
+        engine=None if args.reasoner == "auto" else args.reasoner,
+        progress=not args.quiet and sys.stderr.isatty(),
+    )
     if not args.quiet:
         t = report.triples
         print(
             f"built {len(report.documents)} documents, {report.stances} stances: "
             f"{t['asserted']} asserted, {t['inferred']} inferred, {t['ontology']} ontology "
-            f"triples -> {report.out_dir}",
+            f"triples ({report.engine}) -> {report.out_dir} in "
+            f"{sum(report.seconds.values()):.1f} s",
             file=sys.stderr,
         )
     return 0
