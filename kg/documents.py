@@ -23,6 +23,21 @@ MAX_BYTES = 20_000_000
 _DATE_LINE = re.compile(
     r"^\s*Date\s+(?P<date>\d{4}-\d{2}-\d{2})\b(?P<rest>.*)$", re.IGNORECASE
 )
+_MONTHS = {m: n for n, ms in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+     ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for m in ms}
+_MONTH = r"(?P<month>[A-Z][a-z]{2,8})\.?"
+# A line that is (mostly) a date in prose style: "August 12, 2021", "12 Aug. 2021",
+# "Published: 2021-08-12", optionally followed by a byline ("| By Jane Doe").
+_PLAIN_DATE_LINE = re.compile(
+    r"^\s*(?:(?:Published|Posted|Updated|Released|Issued|Dated?)\s*(?:on)?\s*:?\s*)?"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})\s+{_MONTH.replace('month', 'month2')}\s+(?P<year2>\d{{4}})"
+    r"|(?P<iso>\d{4}-\d{2}-\d{2}))\b(?P<rest>.{0,80})$"
+)
+_BYLINE = re.compile(r"^\s*By\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$")
 _WRITER = re.compile(r"\b(?:Writer|By|Author)\s+(?P<name>[^\n|]+?)\s*$", re.IGNORECASE)
 _SERIES_LINE = re.compile(r"^\s*\[(?P<series>[^\]]+)\]\s*No\.?\s*(?P<number>[\w.-]+)\s*$")
 _DATELINE_BODY = re.compile(r"^[A-Z][A-Z .'-]+,\s+\w+\.? \d{1,2} \([^)]*\)\s+--")
@@ -89,17 +104,23 @@ def parse_header(text: str) -> dict[str, str | int | None]:
     lines = [(o, ln) for o, ln in _lines(text)]
     nonblank = [(i, o, ln) for i, (o, ln) in enumerate(lines) if not _BLANK.match(ln)]
     date_idx = next(
-        (k for k, (_, _, ln) in enumerate(nonblank[:8]) if _DATE_LINE.match(ln)), None
+        (k for k, (_, _, ln) in enumerate(nonblank[:8]) if _date_line(ln)), None
     )
     if date_idx is None:
         return meta
-    m = _DATE_LINE.match(nonblank[date_idx][2])
-    assert m is not None
-    meta["date"] = m.group("date")
-    writer = _WRITER.search(m.group("rest"))
+    found = _date_line(nonblank[date_idx][2])
+    assert found is not None
+    meta["date"], rest = found
+    writer = _WRITER.search(rest)
     if writer:
         meta["author"] = _clean_name(writer.group("name"))
     before = [ln.strip() for _, _, ln in nonblank[:date_idx]]
+    # a byline of its own above the date line ("By Jane Doe")
+    bylines = [b for b in before if _BYLINE.match(b)]
+    if bylines:
+        before = [b for b in before if not _BYLINE.match(b)]
+        if "author" not in meta:
+            meta["author"] = _clean_name(_BYLINE.match(bylines[0]).group("name"))  # type: ignore[union-attr]
     if len(before) >= 2:
         publisher, meta["title"] = before[0], before[-1]
         # "Peninsula Wire | News Analysis", "The Peninsula Ledger — Opinion"
@@ -122,7 +143,11 @@ def parse_header(text: str) -> dict[str, str | int | None]:
             meta["number"] = series.group("number").strip()
             body_k = k + 1
             continue
-        is_byline = bool(author) and s.lower().startswith(author.lower())
+        own_byline = _BYLINE.match(s)
+        if own_byline and not author:
+            author = _clean_name(own_byline.group("name"))
+            meta["author"] = author
+        is_byline = bool(author) and (s.lower().startswith(author.lower()) or bool(own_byline))
         is_email = bool(re.fullmatch(r"\S+@\S+\.\S+", s))
         is_title = s == meta.get("title")
         is_short_heading = len(s.split()) <= 14 and not re.search(r"[.!?][\"”’']?$", s)
@@ -139,6 +164,32 @@ def parse_header(text: str) -> dict[str, str | int | None]:
     else:
         meta["body_start"] = len(text)
     return meta
+
+
+def _date_line(line: str) -> tuple[str, str] | None:
+    """(ISO date, rest of the line) when the line is a header date line, else None."""
+    m = _DATE_LINE.match(line)
+    if m:
+        return m.group("date"), m.group("rest")
+    if len(line.split()) > 14:
+        return None
+    m = _PLAIN_DATE_LINE.match(line)
+    if not m:
+        return None
+    rest = m.group("rest")
+    # only a byline, a place or punctuation may follow a date that stands as a header line
+    if rest.strip(" ,.|—–-") and not re.match(
+            r"^[\s,.|—–-]*(?:(?:By|Writer|Author)\s+\S|[A-Z][a-z]+(?:,\s*[A-Z][a-z]+)?\s*$|"
+            r"\d{1,2}:\d{2})", rest):
+        return None
+    if m.group("iso"):
+        return m.group("iso"), rest
+    month = (m.group("month") or m.group("month2")).lower()
+    number = _MONTHS.get(month)
+    day = int(m.group("day") or m.group("day2"))
+    if number is None or not 1 <= day <= 31:
+        return None
+    return f"{m.group('year') or m.group('year2')}-{number:02d}-{day:02d}", rest
 
 
 def load_document(path: str | Path) -> Document:

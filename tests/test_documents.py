@@ -97,3 +97,35 @@ def test_folders_expand_to_their_text_files(tmp_path: Path) -> None:
     (tmp_path / "sub" / "a.txt").write_text("y")
     (tmp_path / "notes.md").write_text("z")
     assert [p.name for p in document_paths([tmp_path])] == ["b.txt", "a.txt"]
+
+
+@pytest.mark.parametrize(
+    ("header", "publisher", "series", "author", "date", "title"),
+    [
+        ("Ministry of Foreign Affairs of Ruritania — Press Release\n\nOn the Border Talks\n\n"
+         "March 3, 2022\n\n", "Ministry of Foreign Affairs of Ruritania", "Press Release", None,
+         "2022-03-03", "On the Border Talks"),
+        ("The Harbour Gazette | Opinion\n\nWhy the Strait Matters\n\nBy Lena Ortiz\n\n"
+         "14 Sept. 2019\n\n", "The Harbour Gazette", "Opinion", "Lena Ortiz", "2019-09-14",
+         "Why the Strait Matters"),
+        ("Daily Ledger\n\nTariffs Again\n\nPublished: Jan. 5, 2024 | By Omar Haddad\n\n",
+         "Daily Ledger", None, "Omar Haddad", "2024-01-05", "Tariffs Again"),
+        ("Daily Ledger\n\nTariffs Again\n\n2024-01-05\n\nBy Omar Haddad\n\n",
+         "Daily Ledger", None, "Omar Haddad", "2024-01-05", "Tariffs Again"),
+    ],
+)
+def test_header_styles_without_a_date_writer_line(tmp_path: Path, header, publisher, series,
+                                                   author, date, title) -> None:
+    p = tmp_path / "release.txt"
+    p.write_text(header + "We welcome the agreement reached on Monday.\n")
+    doc = load_document(p)
+    assert (doc.publisher, doc.series, doc.author, doc.date, doc.title) == (
+        publisher, series, author, date, title)
+    assert doc.text[doc.body_start:].startswith("We welcome")
+
+
+def test_a_date_inside_prose_is_not_a_header(tmp_path: Path) -> None:
+    p = tmp_path / "prose.txt"
+    p.write_text("Japan condemned the launch on August 12, 2021 at noon.\n")
+    doc = load_document(p)
+    assert (doc.body_start, doc.date) == (0, None)
