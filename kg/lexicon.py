@@ -70,27 +70,39 @@ SPEECH = [
        rf"{verb('suggest')}(?=\s+that)|{verb('indicate')}(?=\s+that)|{verb('show')}(?=\s+that)|"
        rf"{verb('remark')}|{verb('confirm')}(?=\s+that))\b", "claim", "speech"),
     _c(rf"\b{verb('warn')}\b|\bcautioned\b", "warn", "speech"),
-    _c(rf"\b{verb('predict')}\b|\bforecast(?:s|ed)?\b|\bexpects?\s+that\b", "predict", "speech"),
+    _c(rf"\b{verb('predict')}\b|\bforecast(?:s|ed)?\b|\bexpect(?:s|ed)?\b(?=\s+(?:that\b|"
+       r"[\w·’'-]+(?:\s+[\w·’'-]+){0,3}\s+to\b))", "predict", "speech"),
 ]
 
 VERBS = [
     _c(rf"\b(?:{verb('condemn')}|{verb('denounce')}|{verb('decry')}|{verb('deplore')})\b"
-       r"|\b(?:lodg|fil)(?:e|es|ed|ing)\s+an?\s+(?:formal\s+|strong\s+)?protest",
-       "condemn", "verb"),
+       r"|\b(?:lodg|fil|register)(?:e|es|ed|ing)?\s+an?\s+(?:formal\s+|strong\s+|"
+       r"diplomatic\s+)*protest"
+       r"|\bsummon(?:s|ed|ing)?\b(?=[^.;]{0,60}?\bto\s+(?:protest|complain|lodge|convey))"
+       r"|\bprotest(?:s|ed)\s+(?=against\b|over\b|to\b)", "condemn", "verb"),
     _c(rf"\b(?:{verb('criticize')}|{verb('criticise')}|slam(?:s|med|ming)?|{verb('blast')}|"
        rf"{verb('lambaste')}|{verb('rebuke')}|{verb('censure')}|{verb('chide')}|"
        rf"{verb('deride')}|{verb('mock')}|(?:took|takes|taking)\s+aim\s+at|"
-       rf"(?:lashed|lashes|hit|hits)\s+out\s+at|(?:voiced|expressed|voices|expresses)\s+"
-       rf"(?:deep\s+|grave\s+|serious\s+)?(?:concern|dismay|regret)\s+(?:over|about|at))\b",
-       "criticize", "verb"),
+       rf"(?:lashed|lashes|hit|hits)\s+out\s+at|(?:voic|express|rais)(?:e|es|ed|ing)\s+[“\"]?"
+       r"(?:(?:deep|grave|serious|strong|great)\s+)?(?:concerns?|dismay|regret|displeasure|"
+       r"disappointment|frustration)\b[”\"]?(?:\s+(?:over|about|at|with|regarding))?|"
+       r"(?<!will\s)(?<!would\s)(?<!might\s)regret(?:s|ted)?)\b", "criticize", "verb"),
     _c(rf"\b(?:{verb('accuse')}|{verb('blame')})\b", "accuse", "verb"),
     _c(rf"\b(?:{verb('support')}|{verb('endorse')}|{verb('reaffirm')}|{verb('champion')}|"
-       r"backed|backs|backing|(?:expressed|voiced)\s+(?:\w+\s+)?support\s+for|"
-       r"threw\s+(?:its|his|her|their)\s+support\s+behind)\b", "support", "verb"),
+       r"backed|backs|backing|(?:expressed|voiced|expresses|voices|reiterated|pledged)\s+"
+       r"(?:[\w’'-]+\s+){0,3}support\s+(?:for|to)|"
+       r"threw\s+(?:its|his|her|their)\s+support\s+behind|"
+       r"sid(?:e|es|ed|ing)\s+with|vot(?:e|es|ed|ing)\s+(?:in\s+favou?r\s+of|for)|"
+       r"(?:ha(?:s|ve|d)|expressed|expresses)\s+(?:\w+\s+)?sympathy\s+(?:for|with))\b",
+       "support", "verb"),
     _c(rf"\b(?:{verb('welcome')}|{verb('praise')}|{verb('hail')}|{verb('applaud')}|"
-       rf"{verb('commend')})\b", "welcome", "verb"),
+       rf"{verb('commend')}|{verb('appreciate')}|thank(?:s|ed)?|(?:expressed|voiced|"
+       r"expresses)\s+(?:[\w’'-]+\s+){0,2}(?:appreciation|gratitude|thanks)\s+(?:for|to))\b",
+       "welcome", "verb"),
     _c(rf"\b(?:{verb('oppose')}|veto(?:es|ed|ing)?|objected\s+to|objects\s+to|"
        r"(?:voiced|expressed|voices|expresses)\s+(?:\w+\s+)?opposition\s+to|"
+       r"vot(?:e|es|ed|ing)\s+against|(?:speaks?|spoke|speaking|came|comes|argued|argues)\s+"
+       r"(?:out\s+)?against|"
        rf"{verb('resist')})\b", "oppose", "verb"),
     _c(rf"\b(?:{verb('reject')}|{verb('dismiss')}|{verb('rebuff')}|{verb('repudiate')})\b",
        "reject", "verb"),
@@ -102,7 +114,8 @@ VERBS = [
     _c(rf"\b(?:{verb('demand')}|call(?:s|ed|ing)?\s+for|insist(?:s|ed|ing)?\s+on)\b",
        "demand", "verb"),
     _c(rf"\b(?:{verb('urge')}|call(?:s|ed|ing)?\s+(?:on|upon)|{verb('implore')}|"
-       rf"{verb('exhort')}|appeal(?:s|ed|ing)?\s+to|pressed\s+(?=\w+(?:\s+\w+)?\s+to\b))\b",
+       rf"{verb('exhort')}|appeal(?:s|ed|ing)?\s+to|pressed\s+(?=\w+(?:\s+\w+)?\s+to\b)|"
+       r"ask(?:s|ed)?\s+(?=(?:[\w·’'-]+\s+){1,5}to\s+(?!be\b|do\s+so\b)))\b",
        "urge", "verb"),
     _c(rf"\b(?:{verb('recommend')}|{verb('advise')})\b", "recommend", "verb"),
     _c(rf"\b(?:{verb('propose')}|offer(?:s|ed)?\s+to|{verb('circulate')}\s+a\s+(?:draft|proposal)|"
@@ -111,7 +124,9 @@ VERBS = [
     _c(rf"\b(?:{verb('threaten')}|vow(?:s|ed|ing)?\s+to\s+(?:retaliate|respond|strike|"
        rf"punish|answer|counter))\b", "threaten", "verb"),
     _c(r"\b(?:vow(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|"
-       r"intend(?:s|ed)?|plan(?:s|ned)?\s+to|resolved\s+to|committed\s+to)\b", "intend", "verb"),
+       r"intend(?:s|ed)?|plan(?:s|ned)?\s+to|resolved\s+to|committed\s+to|"
+       r"(?:is|are|was|were|stands?|stood|remains?|remained)\s+(?:\w+ly\s+)?ready\s+to)\b",
+       "intend", "verb"),
     _c(r"\b(?:agree(?:s|d)?|signed\s+an?\s+(?:agreement|deal|accord|pact)|"
        r"reached\s+an?\s+(?:agreement|deal|accord|consensus))\b", "agree", "verb"),
     _c(r"\bcall(?:s|ed|ing)?\s+(?!on\b|upon\b|for\b|it\b|off\b|in\b|up\b|back\b)", "condemn",
@@ -170,31 +185,58 @@ CONTENT = [
         r"\b(?:answer|respond|retaliate|counter)\w*\b[^.;]{0,80}?\bwith\b|countermeasures?|"
         r"military\s+action|retaliat\w+|sea\s+of\s+fire|annihilat\w+|merciless|"
         r"\bwith\s+(?:overwhelming\s+|military\s+)?force\b|met\s+with\s+(?:a\s+)?(?:firm|strong|"
-        r"decisive|military)\s+response", re.I)),
+        r"decisive|military)\s+response|shoot(?:ing)?\s+down|by\s+(?:every|all)\s+means|"
+        r"\bact\s+to\s+(?:stop|prevent|defend)|wipe\s+out|totally\s+destroy", re.I)),
     ("warn", re.compile(
         r"held\s+(?:fully\s+)?(?:responsible|accountable)|will\s+(?:pay|regret)|"
         r"(?:face|bear)\s+(?:the\s+)?(?:serious\s+|severe\s+)?consequences|gain\s+nothing|"
         r"will\s+not\s+stand\s+(?:idly\s+)?by|deeper\s+isolation|drastic\s+measures|"
-        r"(?:serious|severe)\s+backlash|at\s+(?:its|their)\s+own\s+peril", re.I)),
-    ("reject", re.compile(r"\b(?:groundless|baseless|unfounded|absurd|nonsense|fabricat\w+)\b",
-                          re.I)),
+        r"(?:serious|severe)\s+backlash|at\s+(?:its|their)\s+own\s+peril|heavy\s+price|"
+        r"resolute\s+measures|(?:firm|strong|necessary)\s+countermeasures", re.I)),
+    ("reject", re.compile(
+        r"\b(?:groundless|baseless|unfounded|absurd|nonsense|fabricat\w+|laughable|ridiculous|"
+        r"illegitimate|pointless|no\s+basis)\b|\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?accept\b|"
+        r"\baccept\s+no\b|\bnot\s+(?:conform|comply)", re.I)),
     ("condemn", re.compile(
         r"provocation|reckless|rehearsals?\s+for\s+(?:invasion|aggression|war)|breach\s+of|"
         r"violation\s+of|threat\s+to\s+(?:the\s+)?(?:peace|stability|security)|outrageous|"
         r"unacceptable|deplorable", re.I)),
     ("criticize", re.compile(
         r"foolish|thief|hostile|tool\s+of|irresponsible|hypocri\w+|double\s+standards?|"
-        r"shielding|unreasonable|destabiliz\w+|interference|gangster", re.I)),
+        r"shielding|unreasonable|destabiliz\w+|interference|gangster|cynical|biased|"
+        r"provocative|needlessly|risky|regrets?|regrettable|(?:grave|serious|deep|great|strong)\s+concern|"
+        r"\bwith\s+(?:\w+\s+)?concern|a\s+blow\s+to|"
+        r"\bmistake|wrong\s+(?:message|signal|direction)|failed\s+to|yet\s+to|"
+        r"broken\s+(?:its|their|his|her)\s+(?:promise|word)|coercion|intimidation|bully\w*",
+        re.I)),
     ("demand", re.compile(r"\bmust\b|\bhave\s+to\b|\bhas\s+to\b", re.I)),
     ("urge", re.compile(r"\bshould\b|\bought\s+to\b", re.I)),
     ("oppose", re.compile(
         r"outlived\s+(?:its|their)\s+usefulness|\bobsolete\b|counterproductive|"
         r"off\s+the\s+table", re.I)),
+    ("propose", re.compile(
+        r"\bthe\s+only\s+(?:way|solution|option|path)\b|\bthe\s+(?:best|right)\s+way\s+"
+        r"(?:forward|out)\b", re.I)),
     ("intend", re.compile(
         r"\bintends?\s+to\b|\bplans?\s+to\b|\bwill\s+(?:build|expand|continue|develop|strengthen|"
-        r"bolster|pursue)\b", re.I)),
+        r"bolster|pursue)\b|\b(?:ready|committed|determined)\s+to\b", re.I)),
     ("predict", re.compile(r"\bwould\b|\bwill\b|\b(?:un)?likely\b", re.I)),
 ]
+
+# What the speaker's own side "would" or "will" do: an intention, not a forecast.
+OWN_INTENT = re.compile(
+    r"\b(?:would|will|is\s+going\s+to|was\s+going\s+to)\s+(?:\w+ly\s+)?(?:continue|keep|"
+    r"provide|send|offer|hold|proceed|assign|deploy|resume|build|expand|develop|strengthen|"
+    r"bolster|pursue|increase|step\s+up|begin|start|launch|open|seek|push|work|maintain|"
+    r"defend|take|visit|give|contribute|extend|impose|consider|review|respond)\b|"
+    r"\b(?:remain(?:s|ed)?|is|was|are|were|stands?|stood)\s+(?:fully\s+|firmly\s+)?"
+    r"(?:ready|committed|determined|prepared)\s+to\b", re.I)
+
+# Evaluations put in quotation marks after "called" / "described ... as": usually praise or
+# blame; praise has these words, anything else quoted is blame.
+PRAISE = re.compile(
+    r"\b(?:productive|constructive|positive|historic|important\s+step|welcome|success\w*|"
+    r"encouraging|good|great|excellent|principled|responsible|breakthrough)\b", re.I)
 
 # Consequences that make an author's forecast a warning.
 NEGATIVE_OUTCOME = re.compile(

@@ -450,7 +450,7 @@ class StanceFinder:
     def _subject(self, cl: Clause, cue_start: int, ms: list[Mention],
                  quotes: list[tuple[int, int]], prev: Clause | None
                  ) -> tuple[tuple[str, ...], str]:
-        items = self._items(cl.start, cue_start, ms, quotes)
+        items = _drop_time_phrase(self._items(cl.start, cue_start, ms, quotes))
         i = len(items) - 1
         while i >= 0 and (items[i].kind == "W" and (
                 items[i].text.lower() in _SKIP or items[i].text.lower().endswith("ly"))
@@ -569,10 +569,13 @@ class StanceFinder:
         category = cue.category
         conf = _BASE_CONFIDENCE.get(category, 0.6)
         if category in ("speech", "called", "frame"):
-            override = _content_kind(self.text[content[0]:content[1]]) if content else None
+            own = bool(content) and self._own_subject(content, holders, ms)
+            override = _content_kind(self.text[content[0]:content[1]], own) if content else None
             if category == "called":
-                kind = override if override in ("condemn", "criticize", "welcome",
-                                                "reject") else "claim"
+                if override in ("condemn", "criticize", "welcome", "reject", "accuse"):
+                    kind = override
+                else:
+                    kind = self._quoted_evaluation(content, quotes) or "claim"
             elif override and (cue.kind == "claim" or (cue.kind == "warn" and
                                                         override == "threaten")):
                 kind = override
@@ -610,6 +613,34 @@ class StanceFinder:
         return [Draft(holders=holders, kind=kind, targets=targets, start=start, end=end,
                       category=category, modality=modality, confidence=round(conf, 2),
                       issue_start=focus[0], issue_end=focus[1])]
+
+    def _own_subject(self, content: tuple[int, int], holders: tuple[str, ...],
+                     ms: list[Mention]) -> bool:
+        """Whether reported content is about the speaker's own side ("said Japan would ...",
+        "said it was ready to ...")."""
+        lead = re.match(r"[\s,:“\"‘']*(?:that\s+)?[“\"‘']?", self.text[content[0]:content[1]])
+        pos = content[0] + (lead.end() if lead else 0)
+        first = next((m for m in ms if pos <= m.start < pos + 2), None)
+        if first is not None:
+            own = set(holders)
+            for h in holders:
+                own.add(self.book.state_of.get(h))
+                actor = self.book.actors.get(h)
+                if actor:
+                    own.update(actor.affiliations)
+            return bool(own & set(first.actors))
+        return bool(_OWN_REFERENCE.match(self.text, pos, content[1]))
+
+    def _quoted_evaluation(self, content: tuple[int, int] | None,
+                           quotes: list[tuple[int, int]]) -> str | None:
+        """'called the veto "cynical"': quoted words that praise or blame."""
+        if content is None:
+            return None
+        inner = [q for q in quotes if content[0] <= q[0] < content[1]]
+        if not inner:
+            return None
+        words = " ".join(self.text[q0:q1] for q0, q1 in inner)
+        return "welcome" if lx.PRAISE.search(words) else "criticize"
 
     def _in_speech_sentence(self, s: Sentence, quotes: list[tuple[int, int]]) -> bool:
         if quotes:
@@ -870,12 +901,36 @@ def NON_ASSERTED_BEFORE(before: str) -> bool:  # noqa: N802 - reads as a predica
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|I)\s+(?:(?:will|must|have|do|\w+ly)\s+)*")
 
 
-def _content_kind(text: str) -> str | None:
+_OWN_REFERENCE = re.compile(
+    r"(?:it|he|she|they|we|(?:the|his|her|its|their|our)\s+(?:government|country|military|army|"
+    r"ministry|administration|office|side|forces))\b", re.IGNORECASE)
+_STRONG_CONTENT = ("threaten", "warn")
+
+
+def _content_kind(text: str, own: bool = False) -> str | None:
     # "We welcome ...", "We categorically reject ...": the speaker's own stance verb
     for fp in _FIRST_PERSON.finditer(text):
         for cue in lx.VERBS:
             if cue.category == "verb" and cue.pattern.match(text, fp.end()):
                 return cue.kind
+    for kind, pattern in lx.CONTENT:
+        if kind in _STRONG_CONTENT and pattern.search(text):
+            return kind
+    if own:
+        # "said Russia would continue to support ...": the speaker's side's own stance verb
+        first = re.split(r"[;:]|\s[—–]\s", text, maxsplit=1)[0][:160]
+        best: tuple[int, str] | None = None
+        for cue in lx.VERBS:
+            if cue.category != "verb":
+                continue
+            m = cue.pattern.search(first)
+            if m and (best is None or m.start() < best[0]):
+                if not lx.NEGATION.search(" ".join(first[:m.start()].split()[-3:])):
+                    best = (m.start(), cue.kind)
+        if best:
+            return best[1]
+        if lx.OWN_INTENT.search(first):
+            return "intend"
     for kind, pattern in lx.CONTENT:
         if pattern.search(text):
             return kind
@@ -927,6 +982,31 @@ def _drop_parentheticals(items: list[_Item]) -> list[_Item]:
         out.append(it)
         i += 1
     return out
+
+
+_TIME_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
+    "weekend", "month", "year", "day", "morning", "afternoon", "evening", "night", "today",
+    "yesterday", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "weeks", "months", "years", "days",
+}
+_TIME_PREPS = {"on", "last", "this", "in", "at", "late", "early", "earlier", "later", "over",
+               "during", "since"}
+
+
+def _drop_time_phrase(items: list[_Item]) -> list[_Item]:
+    """'Russia on Wednesday vetoed': a time phrase between subject and verb is skipped."""
+    n = len(items)
+    for k in range(max(0, n - 5), n):
+        it = items[k]
+        if it.kind == "W" and it.text.lower() in _TIME_PREPS and k >= 1 and \
+                items[k - 1].kind == "M":
+            rest = items[k + 1:]
+            if rest and all(r.kind == "W" or r.text == "." for r in rest) and any(
+                    r.text.lower() in _TIME_WORDS or r.text.isdigit() for r in rest):
+                return items[:k]
+    return items
 
 
 def _only_mentions(text: str, cl: Clause, ms: list[Mention]) -> bool:

@@ -254,3 +254,50 @@ def test_statement_condemning_is_held_by_who_issued_it() -> None:
 def test_idioms_of_opposition_and_criticism() -> None:
     got = triples("Japan voiced opposition to Fiji's plan. Samoa took aim at Tonga.")
     assert got == [("japan", "oppose", "fiji"), ("samoa", "criticize", "tonga")]
+
+
+def test_protest_by_summoning_a_diplomat() -> None:
+    got = triples("Kenya on Friday summoned the Ugandan ambassador to protest the border raid.")
+    assert got == [("kenya", "condemn", "uganda")]
+
+
+def test_time_phrase_between_subject_and_verb() -> None:
+    assert triples("Kenya last week rejected the plan.") == [("kenya", "reject", None)]
+
+
+def test_quoted_concern_is_criticism() -> None:
+    got = triples('Canada and Norway voiced "deep concern" over Belarus\'s crackdown.')
+    assert got == [("canada", "criticize", "belarus"), ("norway", "criticize", "belarus")]
+
+
+def test_asking_someone_to_act_is_an_appeal() -> None:
+    assert triples("Chile asked Peru to reopen the crossing.") == [("chile", "urge", "peru")]
+
+
+def test_appreciation_siding_and_votes() -> None:
+    assert triples("Prime Minister Mark Rutte expressed his appreciation for Belgium's help.") \
+        == [("mark-rutte", "welcome", "belgium")]
+    assert triples("The Gulf Cooperation Council has sided with Qatar.") == [
+        ("gulf-cooperation-council", "support", "qatar")]
+    assert triples("Poland voted against the proposal.") == [("poland", "oppose", None)]
+
+
+def test_reported_stance_verb_of_the_speakers_own_side() -> None:
+    got = triples("Brazilian Foreign Ministry spokeswoman Ana Lima said Brazil would continue "
+                  "to support Bolivia's bid.")
+    assert got == [("ana-lima", "support", "bolivia")]
+    assert triples("Turkey said it was ready to host the talks.") == [("turkey", "intend", None)]
+
+
+def test_quoted_evaluations_after_called_and_said() -> None:
+    assert triples('Mexico called the decision "cynical."') == [("mexico", "criticize", None)]
+    got = triples('Spain\'s foreign minister, Rosa Vidal, called the Moroccan offer "laughable."')
+    assert got == [("rosa-vidal", "reject", "morocco")]
+    got = triples('Thai Foreign Minister Don Pramudwinai said the proposal was "provocative and '
+                  'needlessly risky."')
+    assert got == [("don-pramudwinai", "criticize", None)]
+
+
+def test_we_expect_is_the_authors_forecast() -> None:
+    got = triples("We expect Venezuela to hold the vote in May.")
+    assert got == [("jane-roe", "predict", "venezuela")]
