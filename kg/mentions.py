@@ -109,10 +109,13 @@ class ActorBook:
 _ABBR = re.compile(r"\b(?:[A-Z]\.){2,}")
 _STATE_WORD = r"(?:[A-Z][\w’'·-]*(?:\s+[A-Z][\w’'·-]*){0,3})"
 _TITLE = (
-    r"(?:(?:Vice|Deputy|First Vice|First Deputy|Acting|Former|former)\s+)?"
+    r"(?:Mr·|Ms·|Mrs·|Dr·|Mr\.|Ms\.|Mrs\.|Dr\.|"
+    r"(?:(?:Vice|Deputy|First Vice|First Deputy|Acting|Former|former|Senior)\s+)?"
     r"(?:President|Prime Minister|Premier|Chancellor|Foreign Minister|Defen[cs]e Minister|"
-    r"Unification Minister|Trade Minister|Finance Minister|"
-    r"Minister of (?:State for )?[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,2}|"
+    r"Unification Minister|Trade Minister|Finance Minister|[A-Z][a-z]+ Minister|"
+    r"Minister (?:of|for) (?:State for )?[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,2}|"
+    r"State Counsell?or|Commodore|Marshal|Major General|Brigadier General|Vice Admiral|"
+    r"Rear Admiral|Captain|[Pp]ress [Ss]ecretary|Foreign Secretary|Home Secretary|"
     r"Secretary of State|Secretary of Defen[cs]e|Defen[cs]e Secretary|Treasury Secretary|"
     r"National Security Advis[eo]r|Chief Cabinet Secretary|Cabinet Secretary|"
     r"Secretary[- ]General|Director[- ]General|"
@@ -122,11 +125,13 @@ _TITLE = (
     r"Senator|Sen·|Rep·|Congressman|Congresswoman|[Ss]pokes(?:person|man|woman)|Governor|"
     r"Speaker|Commander|General|Gen·|Admiral|Adm·|Lieutenant General|Colonel|"
     r"Chief of Staff|Minister|Secretary|Ambassador|[Nn]uclear [Ee]nvoy|[Ee]nvoy|"
-    r"[Nn]egotiator)"
+    r"[Nn]egotiator))"
 )
-_NAME_TOKEN = r"[A-Z][a-z’']+(?:-[A-Za-z][a-z]+)*"
+# a family name may be written in capitals ("MOTEGI Toshimitsu")
+_NAME_TOKEN = r"(?:[A-Z][a-z’']+(?:-[A-Za-z][a-z]+)*|[A-Z]{3,}(?=\s+[A-Z][a-z]))"
 _PARTICLE = r"(?:van|von|de|da|del|der|di|du|bin|al|el|la|le|dos|das)"
-_NAME = rf"{_NAME_TOKEN}(?:\s+(?:[A-Z]·\s+|{_PARTICLE}\s+)?{_NAME_TOKEN}){{0,2}}"
+_NAME = (rf"{_NAME_TOKEN}(?:\s+(?:[A-Z]·\s+|{_PARTICLE}\s+)?{_NAME_TOKEN}){{0,2}}"
+         r"(?:,?\s+(?:Jr|Sr)\.)?")
 _TITLED = re.compile(
     rf"(?:(?P<pre>{_STATE_WORD})(?:’s|'s)?\s+)?(?P<title>{_TITLE})\s+(?P<name>{_NAME})"
 )
@@ -185,25 +190,44 @@ _TITLE_GATE = re.compile(
     r"President|Minister|Premier|Chancellor|Secretary|Advis|Director|Ambassador|Representative|"
     r"Envoy|envoy|Chair|Leader|leader|King|Queen|Sen·|Rep·|Congress|[Ss]pokes|Governor|Speaker|"
     r"Commander|General|Gen·|Admiral|Adm·|Colonel|Chief|[Nn]egotiator")
+# "Erywan Yusof, Second Minister of Foreign Affairs of Brunei": an apposition without article
+_APPOSITION_TITLE = re.compile(
+    rf"(?P<name>{_NAME}),\s+(?P<det>)(?P<desc>(?:(?:Second|First|Senior|Deputy|Vice|Chief|"
+    r"Special|Acting|Former|Foreign|Prime|Permanent|Executive|Interim)\s+)*"
+    r"(?:Minister|Secretary|President|Ambassador|Envoy|Representative|Commander|Chief|"
+    r"Spokes\w+|Director|Chair\w*|Counsell?or|Advis[eo]r|General|Governor|Head)\b"
+    r"[^,;.“”\"()\n]{0,100}?)(?=,|;|\.(?:\s|$)|$)"
+)
 _APPOSITION_GATE = re.compile(r", (?:the|a|an|its|his|her|[A-Z][^,]{0,30}[’']s) ")
 _ORG_GATE = re.compile(_ORG_HEADS)
 _SPOKES = re.compile(r"(?:[Aa]n?|[Tt]he)\s+spokes(?:person|man|woman)\s+(?:of|for)\s+(?:the\s+)?$")
 _DESCRIPTION = re.compile(
     r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?P<adj>[A-Z][\w·’'-]*(?:\s+[A-Z][\w·’'-]*)?)\s+)?"
-    r"(?P<head>ministry|council|agency|panel|committee|command|commission|organization|"
-    r"government|regime|administration|leadership|spokes(?:person|man|woman)|ambassador|"
-    r"minister|foreign minister|defen[cs]e minister|president|prime minister|secretary|envoy|"
-    r"leader|country|North|South|Kremlin|army|military)\b(?!\s+(?:of|for)\b)"
+    r"(?P<head>ministry|department|office|council|agency|panel|committee|command|commission|"
+    r"organization|government|regime|administration|leadership|coast guard|"
+    r"(?i:spokes(?:person|man|woman)|ambassador|special envoy|minister|foreign minister|"
+    r"defen[cs]e minister|president|prime minister|secretary|envoy)|"
+    r"leader|country|North|South|Kremlin|army|military|armed forces|junta)\b"
+    r"(?!\s+(?:of|for)\b)"
 )
+# adjectives of a title, not of a state ("the Special Envoy")
+_TITLE_ADJECTIVES = {"special", "chief", "deputy", "senior", "top", "new", "former", "vice",
+                     "acting", "foreign", "defense", "defence", "prime", "interim"}
+_FORCES = {"army", "military", "armed forces", "junta"}
 _BARE_MINISTRY = re.compile(
     r"\b[Tt]he\s+(?:(?P<dep1>[Ff]oreign|[Dd]efen[cs]e|[Uu]nification)\s+[Mm]inistry|"
     r"Ministry\s+of\s+(?P<dep2>Foreign Affairs|National Defen[cs]e|Defen[cs]e|Unification))\b"
     r"(?!\s+of\s+[A-Z])"
 )
 _PLURAL = re.compile(
-    r"\b(?:[Tt]he\s+(?P<n>two|three|four|five)|[Bb]oth)\s+(?:allied\s+)?"
-    r"(?P<head>countries|governments|capitals|allies|nations|sides|leaders)\b(?!\s+of\b)"
+    r"\b(?:(?:[Tt]he|[Aa]ll)\s+(?P<n>two|three|four|five)|[Bb]oth)\s+(?:allied\s+)?"
+    r"(?P<head>countries|governments|capitals|allies|nations|states|sides|leaders|parties|"
+    r"ministers|men|women)\b(?!\s+of\b)"
 )
+_DATED_TAIL = re.compile(
+    r"\s+(?:on|of|for|in)\s+(?:the\s+)?(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)\b.*$")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|from|into|near|outside|inside|around|across|via|through|left|leaving|"
@@ -254,6 +278,7 @@ class MentionFinder:
         self.nested: list[Mention] = []
         self.acronyms: dict[str, str] = {}
         self.surnames: dict[str, str] = {}
+        self.given: dict[str, str] = {}
         self.counts: Counter[str] = Counter()
         self._hits: list | None = None
         self._hit_starts: list[int] = []
@@ -295,7 +320,10 @@ class MentionFinder:
             entry = self.book.registry.get(hit.actor)
             if entry is None:
                 continue
-            if hit.form == "capital" and self._is_place(hit.start, hit.end, s):
+            # a capital is a place after "in", "from", ... (also when it names an organisation)
+            capital_like = hit.form == "capital" or text[hit.start:hit.end] in \
+                self.book.registry.by_capital
+            if capital_like and self._is_place(hit.start, hit.end, s):
                 continue
             if hit.form == "capital" and re.match(r"\s+[A-Z][a-z]", text[hit.end:hit.end + 3]):
                 continue  # part of a longer proper name ("Washington Post")
@@ -316,6 +344,11 @@ class MentionFinder:
                     cands.append(mention)
         if _APPOSITION_GATE.search(stext):
             for m in _APPOSITION.finditer(masked, s.start, s.end):
+                mention = self._apposition(m, s)
+                if mention:
+                    cands.append(mention)
+        if ", " in stext and _TITLE_GATE.search(stext):
+            for m in _APPOSITION_TITLE.finditer(masked, s.start, s.end):
                 mention = self._apposition(m, s)
                 if mention:
                     cands.append(mention)
@@ -420,9 +453,14 @@ class MentionFinder:
 
     def _person(self, name: str, title: str, state: str | None, type_: str,
                 s: Sentence, org: str | None = None) -> str | None:
+        # "MOTEGI Toshimitsu": the capitalised word is the family name
+        caps = [t for t in name.split() if len(t) > 2 and t.isupper()]
+        if caps:
+            name = " ".join(t.capitalize() if t in caps else t for t in name.split())
         found = [e for e in self.book.registry.lookup(name) if e.type in ("Official", "Person")]
         if len(name.split()) == 1:
-            known = self.surnames.get(name) or self.registry_surnames.get(name)
+            known = self.surnames.get(name) or self.registry_surnames.get(name) or \
+                self.given.get(name)
             if known is None:
                 return None
             found = [self.book.registry.get(known)] if known in self.book.registry else []
@@ -434,11 +472,15 @@ class MentionFinder:
             actor = self.book.ensure(found[0].id).id
         else:
             if state is None and type_ == "Official":
-                state = self._place_state(s)
+                state = self._place_state(s) or self._home_state()
             affs = tuple(a for a in (state, org) if a)
             actor = self.book.new(name, type_, affs)
         self._learn_title(actor, title, state)
-        self.surnames.setdefault(_surname(name), actor)
+        family = caps[0].capitalize() if caps else _surname(name)
+        self.surnames.setdefault(family, actor)
+        # "Special Envoy Erywan": a title with the given name
+        if name.split()[0] != family:
+            self.given.setdefault(name.split()[0], actor)
         return actor
 
     def _learn_title(self, actor: str, title: str, state: str | None) -> None:
@@ -446,6 +488,16 @@ class MentionFinder:
         self.book.titles.setdefault(actor, set()).update(heads)
         if state:
             self.book.state_of.setdefault(actor, state)
+
+    def _home_state(self) -> str | None:
+        """The state of a government publisher: its officials need no introduction."""
+        publisher = self.doc.publisher or ""
+        for e in self.book.registry.lookup(publisher):
+            state = self.book._state_via(e.id)
+            if state and e.type != "State":
+                self.book.ensure(state)
+                return state
+        return None
 
     def _place_state(self, s: Sentence) -> str | None:
         """The state whose capital the sentence names as a place ("In Tokyo, ...")."""
@@ -493,9 +545,14 @@ class MentionFinder:
     def _org(self, m: re.Match[str], s: Sentence) -> Mention | None:
         org = m.group("org").replace("·", ".").strip()
         org = re.sub(r"^(?:The|the)\s+", "", org)
+        dated = _DATED_TAIL.search(org)
+        if dated:  # "the General Assembly on June 18": a date is no part of the name
+            org = org[:dated.start()]
         words = org.split()
+        head_first = len(words) >= 3 and words[1] == "of" and re.fullmatch(_ORG_HEADS, words[0])
         if len(words) < 2 or words[0] in _NOT_NAME - {"North", "South", "United", "National",
-                                                      "Korean", "Security", "Central"}:
+                                                      "Korean", "Security", "Central"} and \
+                not head_first:
             return None
         acr = m.group("acr")
         if "Ministry" in words and self._state_in(org):
@@ -517,7 +574,8 @@ class MentionFinder:
         start = m.start("org") + (len(m.group("org")) - len(m.group("org").lstrip()))
         if self.text[start:start + 4] in ("The ", "the "):
             start += 4
-        end = m.end()
+        end = m.end() if not dated else self.text.index(org.split()[-1], start) + len(
+            org.split()[-1])
         return Mention(start, end, (actor,), "institution", self.text[start:end])
 
     def _title_first(self, m: re.Match[str], s: Sentence) -> Mention | None:
@@ -603,12 +661,33 @@ class MentionFinder:
             if any(f.start < end and start < f.end for f in found):
                 continue
             n = _NUMBERS.get(m.group("n") or "", 2)
-            states = self._recent_states(history, start, n)
+            states: list[str] = []
+            if m.group("head") in ("sides", "leaders", "parties", "ministers", "men", "women"):
+                # "the two sides agreed" after a meeting of two people: those people
+                states = self._recent_people(history, start, n, s)
+            if len(states) != n:
+                states = self._recent_states(history, start, n)
             if len(states) == n:
                 added.append(Mention(start, end, tuple(states), "plural", self.text[start:end]))
         if not added:
             return found
         return sorted(found + added, key=lambda x: x.start)
+
+    def _recent_people(self, history: list[Mention], before: int, n: int, s: Sentence
+                       ) -> list[str]:
+        """The last n people named within the two sentences before `before`."""
+        k = next((i for i, x in enumerate(self.sentences) if x.start == s.start), 0)
+        since = self.sentences[max(0, k - 2)].start
+        out: list[str] = []
+        for m in reversed(history):
+            if m.start >= before:
+                continue
+            if m.start < since:
+                break
+            for a in reversed(m.actors):
+                if self.book.is_person(a) and a not in out:
+                    out.append(a)
+        return out[:n] if len(out) == n else []
 
     def _recent_states(self, history: list[Mention], before: int, n: int) -> list[str]:
         out: list[str] = []
@@ -626,9 +705,14 @@ class MentionFinder:
                              ) -> tuple[str, ...]:
         head = m.group("head").lower()
         adj = (m.group("adj") or "").replace("·", ".")
+        if adj.lower() in _TITLE_ADJECTIVES:
+            adj = ""
+            head = m.group("adj").lower() + " " + head
         state = self._state_in(adj) if adj else None
         if adj and not state:
             return ()
+        if head in _FORCES:
+            return self._forces(state, history, pos)
         if head in ("north", "south"):
             return self._compass_state(head)
         if head in ("regime", "government", "administration", "leadership", "country",
@@ -659,6 +743,22 @@ class MentionFinder:
                     return (a,)
                 if words[-1].startswith("spokes") and prev.form == "spokes":
                     return (a,)
+        return ()
+
+    def _forces(self, state: str | None, history: list[Mention], pos: int) -> tuple[str, ...]:
+        """'the Myanmar military' is an institution of its own; 'the military' is the one
+        named last."""
+        if state:
+            e = self.book.registry.get(state)
+            actor = self.book.new(f"{e.label if e else state} military", "Institution", (state,))
+            self.book.state_of[actor] = state
+            return (actor,)
+        for prev in reversed(history):
+            if prev.start < pos:
+                for a in prev.actors:
+                    actor = self.book.actors.get(a)
+                    if actor and actor.label.endswith(" military"):
+                        return (a,)
         return ()
 
     def _resolve_ministry(self, m: re.Match[str], history: list[Mention], pos: int

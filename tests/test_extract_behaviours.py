@@ -301,3 +301,52 @@ def test_quoted_evaluations_after_called_and_said() -> None:
 def test_we_expect_is_the_authors_forecast() -> None:
     got = triples("We expect Venezuela to hold the vote in May.")
     assert got == [("jane-roe", "predict", "venezuela")]
+
+
+def test_apposition_without_article_and_title_with_surname() -> None:
+    got = triples("Ms. Amara Conteh, Deputy Minister of Foreign Affairs of Ghana, welcomed the "
+                  "ceasefire. Deputy Minister Conteh also praised Togo.")
+    assert got == [("amara-conteh", "welcome", None), ("amara-conteh", "welcome", "togo")]
+    assert run("Ms. Amara Conteh, Deputy Minister of Foreign Affairs of Ghana, spoke.").actor(
+        "amara-conteh").affiliations == ["ghana"]
+
+
+def test_family_name_in_capitals() -> None:
+    got = triples("Mr. TANAKA Hiroshi, Minister for Trade, met the Chilean delegation. "
+                  "Minister Tanaka criticized Chile's tariffs.")
+    assert got == [("tanaka-hiroshi", "criticize", "chile")]
+
+
+def test_any_ministers_title() -> None:
+    assert triples("Irrigation Minister Omar Bashir rejected the plan.") == [
+        ("omar-bashir", "reject", None)]
+
+
+def test_a_states_military_is_an_institution_named_again_as_the_military() -> None:
+    got = triples("The Bolivian military seized the airport. Chile condemned the military "
+                  "over the coup.")
+    assert got == [("chile", "condemn", "bolivia-military")]
+
+
+def test_the_two_sides_after_a_meeting_of_two_people() -> None:
+    got = triples("President Ana Ruiz met Special Envoy Lukas Berg. The two sides agreed to "
+                  "meet again.")
+    assert sorted(got) == [("ana-ruiz", "agree", "lukas-berg"), ("lukas-berg", "agree", "ana-ruiz")]
+
+
+def test_all_three_governments_are_three_targets() -> None:
+    got = triples("Uganda, Kenya and Rwanda met in Arusha. We urge all three governments to sign.")
+    assert sorted(got) == [("jane-roe", "urge", "kenya"), ("jane-roe", "urge", "rwanda"),
+                           ("jane-roe", "urge", "uganda")]
+
+
+def test_institution_named_head_first_and_a_date_is_not_part_of_a_name() -> None:
+    got = triples("The Council of Europe on Tuesday criticized the vote adopted by the UN "
+                  "General Assembly on June 18.")
+    assert got == [("council-of-europe", "criticize", "un-general-assembly")]
+
+
+def test_officials_of_a_government_publisher_belong_to_its_state() -> None:
+    ex = run("Kenji Mori, Minister for Foreign Affairs, met the Peruvian envoy.", author=None,
+             publisher="Ministry of Foreign Affairs of Japan")
+    assert ex.actor("kenji-mori").affiliations == ["japan"]
