@@ -92,7 +92,8 @@ VERBS = [
        r"backed|backs|backing|(?:expressed|voiced|expresses|voices|reiterated|pledged)\s+"
        r"(?:[\w’'-]+\s+){0,3}support\s+(?:for|to)|"
        r"threw\s+(?:its|his|her|their)\s+support\s+behind|"
-       r"sid(?:e|es|ed|ing)\s+with|vot(?:e|es|ed|ing)\s+(?:in\s+favou?r\s+of|for)|"
+       r"sid(?:e|es|ed|ing)\s+with|vot(?:e|es|ed|ing)\s+(?:(?:this|last|on)\s+\w+\s+)?"
+       r"(?:in\s+favou?r\s+of|for)|"
        r"(?:ha(?:s|ve|d)|expressed|expresses)\s+(?:\w+\s+)?sympathy\s+(?:for|with))\b",
        "support", "verb"),
     _c(rf"\b(?:{verb('welcome')}|{verb('praise')}|{verb('hail')}|{verb('applaud')}|"
@@ -143,7 +144,10 @@ IMPERSONAL = [
        r"\s+for\b|\bit\s+(?:is|would\s+be|seems|appears)\s+(?:highly\s+|strongly\s+)?"
        r"(?:recommended|advisable|appropriate|essential|imperative|crucial|important|necessary|"
        r"vital|time|desirable|urgent)\s+(?:that|for)\b|\bit\s+seems\s+(?:appropriate|wise)\s+"
-       r"(?:that|for)\b", "recommend", "impersonal"),
+       r"(?:that|for)\b|\bit\s+(?:would|will|may|might)\s+be\s+(?:a\s+)?(?:(?:grave|serious|"
+       r"big|huge|great|costly)\s+)?(?:mistake|error|unwise|imprudent|dangerous|reckless)\s+for\b|"
+       r"\bit\s+(?:is|was)\s+(?:a\s+)?(?:(?:grave|serious|big)\s+)?(?:mistake|error)\s+for\b",
+       "recommend", "impersonal"),
     _c(r"\bthe\s+(?:most\s+)?(?:sensible|wise|prudent|best|right|obvious)\s+(?:course|option|"
        r"step|move|thing|path)\s+for\b", "recommend", "impersonal"),
     _c(r"\bit\s+is\s+(?:not|never|hardly)\s+(?:a\s+)?(?:rational|wise|realistic|reasonable|"
@@ -152,12 +156,14 @@ IMPERSONAL = [
 ]
 EVALUATIVE = [
     _c(r"\b(?:is|was|are|were)\s+far\s+from\s+(?:the\s+)?truth|\b(?:is|are|was)\s+(?:simply\s+)?"
-       r"(?:untrue|groundless|baseless|false)\b", "deny", "evaluative"),
+       r"(?:untrue|groundless|baseless|false)\b|\b(?:has|have|had)\s+no\s+(?:\w+\s+)?basis\b",
+       "deny", "evaluative"),
     _c(r"\bact\s+of\s+(?:self-interest|cynicism|hypocrisy|bad\s+faith)|dressed\s+up\s+as|"
        r"\bstood\s+(?:idly\s+)?(?:aside|by)\b|turned\s+a\s+blind\s+eye|looked\s+the\s+other\s+way|"
        r"\b(?:seems|seemed|appears)\s+to\s+be\s+an?\s+(?:\w+\s+)?(?:unreasonable|unfair|misguided|"
        r"one-sided|counterproductive)|\b(?:is|was|are|were)\s+(?:an?\s+)?(?:deeply\s+)?"
-       r"(?:misguided|hypocritical|cynical|reckless|short-sighted|self-defeating)\b",
+       r"(?:misguided|hypocritical|cynical|reckless|short-sighted|self-defeating)\b|"
+       r"\b(?:is|was|has\s+been|were)\s+(?:a|an)\s+(?:\w+\s+)?(?:mistake|blunder|error|failure)\b",
        "criticize", "evaluative"),
     _c(r"\bdeserves?\s+(?:\w+\s+)?support\b|\bmerits?\s+(?:\w+\s+)?support\b|\bis\s+(?:a\s+)?"
        r"(?:welcome|sound|sensible)\s+(?:step|move|idea)\b", "support", "evaluative"),

@@ -41,9 +41,11 @@ _SKIP = {
     "separately", "repeatedly", "already", "then", "now", "again", "jointly", "once", "later",
     "earlier", "previously", "so", "far", "just", "even", "still", "would", "will", "could",
     "may", "might", "can", "did", "does", "do", "today", "yesterday", "too", "all", "itself",
-    "themselves", "both",
+    "themselves", "both", "nonetheless", "nevertheless", "however", "meanwhile", "instead",
+    "likewise", "similarly", "reportedly", "publicly", "privately", "formally", "officially",
 }
 _PAREN_START = {"however", "though", "predictably", "meanwhile", "moreover", "too", "also",
+                "whose", "nonetheless", "nevertheless", "notably", "in particular",
                 "for", "in", "more", "who", "which", "whoever", "whatever", "therefore",
                 "in turn", "as", "unsurprisingly", "instead", "again", "once", "after", "at",
                 "on", "by", "like", "with", "according"}
@@ -75,6 +77,11 @@ _STATEMENT = re.compile(
     r"\b(?:issued|released|published|put\s+out|made|delivered|gave)\s+(?:an?\s+|the\s+)?"
     r"(?:\w+\s+){0,2}(?:statement|speech|address|remarks|communiqu[ée])"
     r"(?:\s+(?:on|in|at)\s+[^,;]{0,40}?)?,?\s*$", re.IGNORECASE)
+# Verbs that start a coordinated clause of their own ("..., and accused Tehran of ...")
+_AND_VERBS = (r"(?:reaffirm|warn|vow|call|urg|condemn|denounc|accus|insist|said|add|stress|"
+              r"reject|demand|pledg|promis|threaten|express|agree|stated|explain|announc|"
+              r"noted|asked|welcom|prais|support|oppos|criticiz|criticis|predict|argu|deni|"
+              r"dismiss|blam|appeal|told)")
 _AUTHOR_SUBJECTLESS = re.compile(r"\b(?:suggest|indicate|show|mean)", re.IGNORECASE)
 
 
@@ -101,6 +108,7 @@ class Clause:
     subject: tuple[str, ...] | None = None
     frame: Draft | None = None
     cue_kind: str | None = None
+    skip: list[tuple[int, int]] = field(default_factory=list)  # parentheticals of its own
 
 
 @dataclass
@@ -206,20 +214,24 @@ class StanceFinder:
         starts = {m.start for m in ms}
         pattern = re.compile(
             r";\s+|,\s+(?=(?:while|whereas|although|though|but|yet|as|so\s+that)\b)"
-            r"|,?\s+and\s+(?=(?:also\s+)?(?:reaffirm|warn|vow|call|urg|condemn|denounc|accus|"
-            r"insist|said|add|stress|reject|demand|pledg|promis|threaten|express|agree)\w*\b)"
+            rf"|,?\s+and\s+(?=(?:also\s+)?{_AND_VERBS}\w*\b)"
             r"|,\s+(?=(?:which|who)\b)|,\s+(?=and\s)|\s+and\s+(?=that\b)"
             r"|,\s+(?=(?:a|an)\s+[\w-]+\s+(?:that|which)\b)"
             r"|,\s+(?=(?:condemning|accusing|calling|urging|warning|saying|demanding|denouncing|"
             r"criticizing|criticising|rejecting|praising|vowing|adding|insisting|arguing|"
             r"threatening|claiming)\b)"
         )
+        parens: list[tuple[int, int]] = []
         for m in pattern.finditer(t, s.start, s.end):
             if any(q0 <= m.start() < q1 for q0, q1 in quotes):
                 continue
             nxt = t[m.end():m.end() + 12]
             if re.match(r"(?:which|who)\b", nxt) and "," in t[m.end():s.end]:
-                continue  # ", who observed the launch, vowed": a parenthetical
+                # ", who observed the launch, vowed": a parenthetical, a clause of its own
+                close = t.find(",", m.end(), s.end)
+                if not any(q0 < close < q1 for q0, q1 in quotes):
+                    parens.append((m.end(), close))
+                continue
             how = "and_that" if t[m.start():m.end()].strip() == "and" and nxt.startswith("that") \
                 else ("relative" if re.match(r"(?:which|who)\b", nxt) else "clause")
             if re.match(r"and\s", nxt):
@@ -235,9 +247,7 @@ class StanceFinder:
                         r"insisting|arguing|threatening|claiming)\b", nxt):
                 how = "participle"
             if re.fullmatch(r",?\s+and\s+", t[m.start():m.end()]) and how == "clause" and \
-                    re.match(r"(?:also\s+)?(?:reaffirm|warn|vow|call|urg|condemn|denounc|accus|"
-                             r"insist|said|add|stress|reject|demand|pledg|promis|threaten|express|"
-                             r"agree)", nxt):
+                    re.match(rf"(?:also\s+)?{_AND_VERBS}", nxt):
                 how = "and_verb"
             cuts.append((m.start(), how))
         clauses: list[Clause] = []
@@ -259,6 +269,12 @@ class StanceFinder:
                 merged[-1] = Clause(merged[-1].start, cl.end, merged[-1].how)
             else:
                 merged.append(cl)
+        for p0, p1 in parens:
+            for k, cl in enumerate(merged):
+                if cl.start <= p0 and p1 <= cl.end:
+                    cl.skip.append((p0, p1))
+                    merged.insert(k + 1, Clause(p0, p1, "parenthetical"))
+                    break
         return merged
 
     # ------------------------------------------------------------------------- clause
@@ -285,6 +301,9 @@ class StanceFinder:
             holders, via = self._holders(s, cl, prev, cue_start, cue_end, cue, ms, quotes)
             if not first and (via != "name" or not self._bounded_subject(cl, cue_start, ms)):
                 continue
+            if not first and cl.frame is not None and cl.frame.category == "speech" and \
+                    cue.category != "nominal":
+                continue  # "said that Norway is ready to ...": the speaker's content
             if self._negated(cl, cue_start, cue_end, cue):
                 if first:
                     cl.subject = holders or None
@@ -341,6 +360,8 @@ class StanceFinder:
                 continue
             if any(x.start <= hit[0] < x.end for x in ms):
                 continue  # "United States" is no verb
+            if any(p0 <= hit[0] < p1 for p0, p1 in cl.skip):
+                continue  # a relative clause inside: its own clause
             found.append(hit)
         # one cue per position; a passive hides the plain verb inside it
         out: list[tuple[int, int, lx.Cue]] = []
@@ -497,7 +518,7 @@ class StanceFinder:
             return tuple(actors), via
         if it.kind == "W" and it.text.lower() in _PRONOUNS:
             if it.text.lower() in ("who", "which"):
-                return self._antecedent(cl.start, ms), "pronoun"
+                return self._antecedent(it.start, ms), "pronoun"
             return self._pronoun(it.text, it.start, quotes, cl), "pronoun"
         return (), "none"
 
@@ -726,7 +747,9 @@ class StanceFinder:
             if found != (None,):
                 return found
         np = self._object_np(cue_end, cl.end, cue.category)
-        listed = ok(self._mention_list(np[0], np[1], ms, skip_attributive=True, exclude=own))
+        # a list may run past the object's first comma ("urged Oslo, Rome and Bern")
+        listed = ok(self._mention_list(np[0], cl.end, ms, skip_attributive=True, exclude=own,
+                                       first_before=np[1]))
         if listed:
             return listed
         if kind in ("condemn", "criticize", "warn", "threaten", "oppose", "accuse", "reject"):
@@ -794,12 +817,12 @@ class StanceFinder:
         return start, stop
 
     def _mention_list(self, start: int, end: int, ms: list[Mention], skip_attributive: bool,
-                      leading_only: bool = False, exclude: set | None = None
-                      ) -> tuple[str, ...]:
+                      leading_only: bool = False, exclude: set | None = None,
+                      first_before: int | None = None) -> tuple[str, ...]:
         cands = [m for m in ms if start <= m.start < end and
                  not (skip_attributive and m.attributive) and
                  not (exclude and set(m.actors) <= exclude)]
-        if not cands:
+        if not cands or first_before is not None and cands[0].start >= first_before:
             return ()
         first = cands[0]
         if leading_only:

@@ -350,3 +350,29 @@ def test_officials_of_a_government_publisher_belong_to_its_state() -> None:
     ex = run("Kenji Mori, Minister for Foreign Affairs, met the Peruvian envoy.", author=None,
              publisher="Ministry of Foreign Affairs of Japan")
     assert ex.actor("kenji-mori").affiliations == ["japan"]
+
+
+def test_relative_clause_inside_the_sentence_is_a_stance_of_its_own() -> None:
+    got = triples("Canada, which has long opposed the pipeline, welcomed the ruling.")
+    assert sorted(got) == [("canada", "oppose", None), ("canada", "welcome", None)]
+    got = triples("And Nigeria, which voted last week for the embargo, should enforce it.")
+    assert sorted(got) == [("jane-roe", "recommend", "nigeria"), ("nigeria", "support", None)]
+
+
+def test_coordinated_reporting_verb_after_and() -> None:
+    got = triples("Norwegian Minister Jon Dahl praised Iceland's help and stated that Norway is ready to "
+                  "send more aid.")
+    assert got == [("jon-dahl", "welcome", "iceland"), ("jon-dahl", "intend", None)]
+
+
+def test_adverb_between_subject_and_verb() -> None:
+    got = triples("Prime Minister Ola Berg nonetheless urged Oslo, Stockholm and Helsinki to wait.")
+    assert got == [("ola-berg", "urge", "norway"), ("ola-berg", "urge", "sweden"),
+                   ("ola-berg", "urge", "finland")]
+
+
+def test_mistakes_and_claims_without_basis_in_the_authors_voice() -> None:
+    assert triples("It would be a mistake for Ottawa to retaliate.") == [
+        ("jane-roe", "recommend", "canada")]
+    got = triples("Cuba's decision to expel the envoy was a mistake.")
+    assert got == [("jane-roe", "criticize", "cuba")]
