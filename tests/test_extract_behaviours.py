@@ -360,8 +360,8 @@ def test_relative_clause_inside_the_sentence_is_a_stance_of_its_own() -> None:
 
 
 def test_coordinated_reporting_verb_after_and() -> None:
-    got = triples("Norwegian Minister Jon Dahl praised Iceland's help and stated that Norway is ready to "
-                  "send more aid.")
+    got = triples("Norwegian Minister Jon Dahl praised Iceland's help and stated that Norway is "
+                  "ready to send more aid.")
     assert got == [("jon-dahl", "welcome", "iceland"), ("jon-dahl", "intend", None)]
 
 
