@@ -91,16 +91,21 @@ def server(command: Sequence[str], port: int, ready_path: str, log: Path,
 
 
 def inline(text: str, bindings: dict) -> str:
-    """The query with its parameter values as a VALUES block opening the WHERE group."""
+    """The query with its parameter values as a VALUES block opening every WHERE group.
+
+    Every group, not only the outer one, so that sub-selects see the values as they do when
+    the values are substituted.
+    """
     if not bindings:
         return text
     names = " ".join(f"?{k}" for k in bindings)
     values = " ".join(v.n3() for v in bindings.values())
     block = f" VALUES ({names}) {{ ({values}) }} "
     body = re.sub(r"(?m)^\s*#.*$", "", text)  # front matter and comments
-    m = re.search(r"\bWHERE\s*\{", body, re.IGNORECASE) or re.search(r"\{", body)
-    assert m is not None
-    return body[: m.end()] + block + body[m.end():]
+    inlined, n = re.subn(r"\bWHERE\s*\{", lambda m: m.group(0) + block, body,
+                         flags=re.IGNORECASE)
+    assert n, "a named query without WHERE"
+    return inlined
 
 
 def mix() -> list[tuple[str, str]]:

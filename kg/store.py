@@ -434,6 +434,8 @@ class WorkerPool:
         worker.kill()
         with self._lock:
             self._all.discard(worker)
+            if self._closed:
+                return
             self.restarts += 1
         threading.Thread(target=self._respawn, daemon=True, name="respawn-query-worker").start()
 
