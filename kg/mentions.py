@@ -279,6 +279,7 @@ class MentionFinder:
         self.acronyms: dict[str, str] = {}
         self.surnames: dict[str, str] = {}
         self.given: dict[str, str] = {}
+        self._last_ministry: str | None = None
         self.counts: Counter[str] = Counter()
         self._hits: list | None = None
         self._hit_starts: list[int] = []
@@ -290,7 +291,13 @@ class MentionFinder:
         per_sentence = []
         for s in self.sentences:
             cands = self._candidates(s)
-            per_sentence.append((s, self._select(cands)))
+            chosen = self._select(cands)
+            per_sentence.append((s, chosen))
+            for c in chosen:  # the ministry a later "ministry spokesman" speaks for
+                for a in c.actors:
+                    if self.book.type_of(a) == "Institution" and re.match(
+                            r"(?:Ministry|Department) of ", self.book.actors[a].label):
+                        self._last_ministry = a
         # second pass: surnames and acronyms learnt anywhere earlier, and descriptions
         out: list[Mention] = []
         for s, found in per_sentence:
@@ -446,10 +453,51 @@ class MentionFinder:
                     state = self._state_in(" ".join(words[:k])) if k else None
                     break
         end = m.start("name") + len(name)
-        actor = self._person(name, title, state, "Official", s)
+        # "Foreign Ministry spokesman X", "ministry spokesman X": X speaks for a ministry
+        org = None
+        ministry = re.search(r"(?:\b(?P<dep>[Ff]oreign|[Dd]efen[cs]e)\s+)?\b[Mm]inistry\s+$",
+                             self.masked[max(s.start, m.start("title") - 30):m.start("title")])
+        if ministry and not state:
+            where = self._sentence_place_state(s)
+            if where:
+                dep = (ministry.group("dep") or "foreign").lower()
+                org = self._ministry_of(where, _DEPARTMENTS.get(dep, "Foreign Affairs"))
+            else:
+                org = self._last_ministry
+            start = min(start, m.start("title") - len(ministry.group()))
+            if self.text[start - 4:start] in ("the ", "The "):
+                start -= 4
+        actor = self._person(name, title, state, "Official", s, org)
         if actor is None:
             return None
+        if org and org not in self.book.actors[actor].affiliations:
+            self.book.actors[actor].affiliations.append(org)
         return Mention(start, end, (actor,), "title", self.text[start:end])
+
+    def _ministry_of(self, state: str, department: str) -> str:
+        e = self.book.registry.get(state)
+        actor = self.book.new(f"Ministry of {department} of {e.label if e else state}",
+                              "Institution", (state,))
+        self.book.state_of[actor] = state
+        return actor
+
+    def _sentence_place_state(self, s: Sentence) -> str | None:
+        """The state whose capital the sentence names as where it happens: "In Beijing, ...",
+        "told reporters in Tehran", or a list item "- Moscow: ..."."""
+        st = self._place_state(s)
+        if st:
+            return st
+        line = self.text.rfind("\n", 0, s.start) + 1
+        lead = re.match(r"[\s\-–—•*]*([A-Z][a-z]+(?: [A-Z][a-z]+)?):", self.text[line:s.end])
+        names = [lead.group(1)] if lead else []
+        names += re.findall(r"\b(?:in|from)\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)",
+                            self.text[s.start:s.end])
+        for name in names:
+            state = self.book.registry.by_capital.get(name)
+            if state:
+                self.book.ensure(state)
+                return state
+        return None
 
     def _person(self, name: str, title: str, state: str | None, type_: str,
                 s: Sentence, org: str | None = None) -> str | None:
@@ -741,6 +789,13 @@ class MentionFinder:
                 label = actor.label.lower()
                 if actor.type == "Institution" and words[-1] in label.split():
                     return (a,)
+                if actor.type in ("Official", "Person") and words[-1] in ("ministry",
+                                                                           "department"):
+                    for aff in actor.affiliations:
+                        org = self.book.actors.get(aff)
+                        if org and org.type == "Institution" and \
+                                words[-1] in org.label.lower().split():
+                            return (aff,)
                 if words[-1].startswith("spokes") and prev.form == "spokes":
                     return (a,)
         return ()

@@ -67,7 +67,18 @@ _MEASURES = re.compile(
     r"\b(?:sanctions?|penalt(?:y|ies)|measures?|action|resolutions?|restrictions?|pressure|"
     r"embargo|steps?|punishment)\s+(?:on|against|targeting)\s+(?:the\s+)?", re.IGNORECASE
 )
-_ACCUSATION = re.compile(r"\b(?:accusations?|charges?|claims?|allegations?)\b", re.IGNORECASE)
+_REJECTED_KINDS = {
+    "accusation": {"accuse", "criticize", "condemn"}, "charge": {"accuse", "criticize"},
+    "allegation": {"accuse", "claim"}, "claim": {"claim", "accuse", "criticize"},
+    "protest": {"condemn"}, "condemnation": {"condemn"}, "criticism": {"criticize", "condemn"},
+    "warning": {"warn", "threaten"}, "threat": {"threaten", "warn"},
+    "demand": {"demand", "urge"}, "call": {"demand", "urge"}, "request": {"urge", "demand"},
+    "proposal": {"propose"}, "offer": {"propose"}, "plan": {"propose"},
+    "suggestion": {"propose", "recommend"}, "criticisms": {"criticize"},
+}
+_REJECTED_NOUN = re.compile(
+    r"\b(accusations?|charges?|claims?|allegations?|protests?|condemnation|criticisms?|warnings?|"
+    r"threats?|demands?|calls|requests?|proposals?|offers?|plans?|suggestions?)\b", re.IGNORECASE)
 _HYPOTHETICAL_OPEN = re.compile(r"^\W*(?:(?:Even\s+)?If|Were|Had|Should|Unless)\b")
 _MAIN_MODAL = re.compile(r"\b(?:would|might|could)\b")
 _CONDITION = re.compile(
@@ -98,6 +109,7 @@ class Draft:
     confidence: float = 0.8
     issue_start: int = 0
     issue_end: int = 0
+    sentence: int = 0
 
 
 @dataclass
@@ -182,13 +194,17 @@ class StanceFinder:
                         d.start <= cm.start() < d.end and cm.start() - d.start < 3):
                     d.modality = "conditional"
                     d.condition = condition
+                d.sentence = self.sentence_index
                 self.drafts.append(d)
                 self._remember(d)
             if cl.subject is None:
                 cl.subject = self._plain_subject(cl, ms, quotes)
             self.mem.subjects.append((cl.start, cl.subject))
             for a in cl.subject or ():
-                if self.book.is_person(a):
+                # "a spokeswoman for the ministry said ... She urged": she is the ministry
+                if self.book.is_person(a) or any(
+                        m.form == "spokes" and a in m.actors and cl.start <= m.start < cl.end
+                        for m in ms):
                     self.mem.persons.append((cl.start, a))
             prev = cl
 
@@ -709,6 +725,9 @@ class StanceFinder:
             return self._subject_targets(cl, cue_start, cue_end, cue, ms, quotes, ok, s)
         if cue.category == "evaluative":
             if kind == "deny":
+                owner = [m for m in ms if cl.start <= m.start < cue_start and m.possessive]
+                if owner and ok(owner[0].actors):
+                    return ok(owner[0].actors)
                 for a in reversed(self.mem.claimants):
                     if a not in own:
                         return (a,)
@@ -720,10 +739,17 @@ class StanceFinder:
             return (ok(subj[0].actors) or (None,)) if subj else (None,)
         if kind in ("deny", "reject"):
             np = self._object_np(cue_end, cl.end, "verb")
-            if _ACCUSATION.search(self.text[np[0]:np[1]]) or np[1] - np[0] < 3:
+            noun = _REJECTED_NOUN.search(self.text[np[0]:np[1]])
+            if noun or np[1] - np[0] < 3:
                 first = [m for m in ms if np[0] <= m.start < np[1]]
                 if first:
                     return ok(first[0].actors) or (None,)
+                # "rejected the criticism": whoever voiced it, named shortly before
+                if noun:
+                    said = self._recent_stance_holder(_REJECTED_KINDS[noun.group(1).lower()
+                                                                      .rstrip("s")], own)
+                    if said:
+                        return (said,)
                 for a in reversed(self.mem.accusers):
                     if a not in own:
                         return (a,)
@@ -758,6 +784,15 @@ class StanceFinder:
             if agents:
                 return agents
         return (None,)
+
+    def _recent_stance_holder(self, kinds: set[str], own: set) -> str | None:
+        """The holder of the first stance of these kinds in the last three sentences."""
+        for d in self.drafts:
+            if d.sentence >= self.sentence_index - 3 and d.kind in kinds:
+                for h in d.holders:
+                    if h not in own:
+                        return h
+        return None
 
     def _subject_targets(self, cl: Clause, cue_start: int, cue_end: int, cue: lx.Cue,
                          ms: list[Mention], quotes: list[tuple[int, int]], ok, s: Sentence

@@ -376,3 +376,32 @@ def test_mistakes_and_claims_without_basis_in_the_authors_voice() -> None:
         ("jane-roe", "recommend", "canada")]
     got = triples("Cuba's decision to expel the envoy was a mistake.")
     assert got == [("jane-roe", "criticize", "cuba")]
+
+
+def test_ministry_spokesman_speaks_for_the_ministry_named_before() -> None:
+    ex = run("Peru's Foreign Ministry lodged a protest on Monday. Ministry spokesman Luis Soto "
+             "called the raid illegal.")
+    assert ex.actor("luis-soto").affiliations == ["ministry-of-foreign-affairs-of-peru"]
+
+
+def test_spokesperson_in_a_capital_belongs_to_that_states_ministry() -> None:
+    got = triples("Foreign Ministry spokesman Ali Reza told reporters in Tehran that Iran would "
+                  "not accept the plan. The ministry also urged Britain to act.")
+    assert got == [("ali-reza", "reject", None),
+                   ("ministry-of-foreign-affairs-of-iran", "urge", "united-kingdom")]
+
+
+def test_she_after_an_unnamed_spokeswoman_is_her_institution() -> None:
+    got = triples("A spokeswoman for the Dutch Foreign Ministry said the envoy had left. "
+                  "She urged Suriname to release the detainees.")
+    assert got[-1] == ("ministry-of-foreign-affairs-of-netherlands", "urge", "suriname")
+
+
+def test_rejecting_a_criticism_targets_its_critic() -> None:
+    got = triples("Egyptian Foreign Minister Sameh Shoukry criticized the dam. "
+                  "Ethiopia rejected the criticism.")
+    assert got[-1] == ("ethiopia", "reject", "sameh-shoukry")
+
+
+def test_a_claim_without_basis_targets_its_owner() -> None:
+    assert triples("Angola's claim has no basis in law.") == [("jane-roe", "deny", "angola")]
