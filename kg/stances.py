@@ -93,6 +93,12 @@ _AND_VERBS = (r"(?:reaffirm|warn|vow|call|urg|condemn|denounc|accus|insist|said|
               r"reject|demand|pledg|promis|threaten|express|agree|stated|explain|announc|"
               r"noted|asked|welcom|prais|support|oppos|criticiz|criticis|predict|argu|deni|"
               r"dismiss|blam|appeal|told)")
+_CONTINUE_TO = re.compile(r"\b(?:will|would|shall)\s+(?:\w+ly\s+)?(?:continue|keep)\s+(?:to\s+)?$")
+_AUX_GAP = re.compile(r"\s+(?:\w+ly\s+)?(?:(?:continue|keep|remain|be)\s+(?:to\s+)?)?(?:not\s+)?")
+_USED_TO = re.compile(
+    r"\b(?:used|uses|using|took|takes|seized|chose|chooses|had\s+used)\s+(?:the|an?|its|his|"
+    r"her|their|this|that)\s[^,;]{0,80}?\bto\s+$", re.IGNORECASE)
+_TOLD_THAT = re.compile(r"(?:\s+[^\s,;“\"]+){1,10}?\s+that\b")
 _AUTHOR_SUBJECTLESS = re.compile(r"\b(?:suggest|indicate|show|mean)", re.IGNORECASE)
 
 
@@ -379,6 +385,11 @@ class StanceFinder:
             if any(p0 <= hit[0] < p1 for p0, p1 in cl.skip):
                 continue  # a relative clause inside: its own clause
             found.append(hit)
+        # "Japan will continue to support ...": the stance verb, not a forecast, is the frame
+        found = [f for k, f in enumerate(found) if not (
+            f[2].category == "predict" and k + 1 < len(found) and
+            found[k + 1][2].category == "verb" and
+            _AUX_GAP.fullmatch(self.text, f[1], found[k + 1][0]))]
         # one cue per position; a passive hides the plain verb inside it
         out: list[tuple[int, int, lx.Cue]] = []
         for f in found:
@@ -425,10 +436,18 @@ class StanceFinder:
         if subject:
             co = self._co_holders(cl, cue_end, ms)
             return tuple(dict.fromkeys(subject + co)), via
-        if cue.category == "speech":
+        lead = self.text[cl.start:cue_start]
+        if cue.category == "speech" and (not lead.strip() or re.search(r"[,”\"’]\s*$", lead)):
+            # '"...," said Kanaani': the speaker follows the verb
             after = [m for m in ms if cue_end <= m.start <= cue_end + 2]
             if after:
                 return after[0].actors, "name"
+        if cue.category in ("verb", "speech", "called") and _USED_TO.search(lead):
+            # "Trump used his address to warn ...": the subject of the main verb
+            plain = self._plain_subject(cl, ms, quotes)
+            if plain:
+                return plain, "carry"
+        if cue.category == "speech":
             if _AUTHOR_SUBJECTLESS.match(self.text[cue_start:cue_end]):
                 return (self.author,), "author"
         if cl.how in ("participle", "and_verb") and prev is not None and prev.subject:
@@ -487,6 +506,9 @@ class StanceFinder:
     def _subject(self, cl: Clause, cue_start: int, ms: list[Mention],
                  quotes: list[tuple[int, int]], prev: Clause | None
                  ) -> tuple[tuple[str, ...], str]:
+        aux = _CONTINUE_TO.search(self.text, cl.start, cue_start)
+        if aux:  # "Japan will continue to support": the subject stands before the auxiliary
+            cue_start = aux.start()
         items = _drop_time_phrase(self._items(cl.start, cue_start, ms, quotes))
         i = len(items) - 1
         while i >= 0 and (items[i].kind == "W" and (
@@ -703,6 +725,11 @@ class StanceFinder:
         before = [q for q in quotes if cl.start <= q[0] and q[1] <= cue_start]
         if before and cue.category == "speech":
             return before[0][0], before[-1][1]
+        # "told reporters in Tehran on Tuesday that ...": the content starts after "that"
+        told = _TOLD_THAT.match(self.masked, cue_end, cl.end)
+        if told and re.match(r"(?:told|tells|telling|informed|assured|reminded)\b",
+                             self.text[cue_start:cue_end]):
+            return told.end(), cl.end
         return cue_end, cl.end
 
     # ------------------------------------------------------------------------- targets

@@ -405,3 +405,23 @@ def test_rejecting_a_criticism_targets_its_critic() -> None:
 
 def test_a_claim_without_basis_targets_its_owner() -> None:
     assert triples("Angola's claim has no basis in law.") == [("jane-roe", "deny", "angola")]
+
+
+def test_infinitive_after_using_an_occasion_keeps_the_subject() -> None:
+    got = triples("Donald Trump used his speech to the assembly to warn Caracas that it would pay "
+                  "a heavy price.")
+    assert got == [("donald-trump", "warn", "venezuela")]
+    assert triples("Venezuela may want to launch a satellite in order to welcome the new year.") \
+        == []
+
+
+def test_told_someone_that_reports_what_follows_that() -> None:
+    got = triples("Foreign Minister Ana Sol told reporters in Quito on Monday that Colombia had "
+                  "broken its promise.")
+    assert got == [("ana-sol", "criticize", "colombia")]
+
+
+def test_will_continue_to_support_is_a_stance_of_the_subject() -> None:
+    assert triples("Japan will continue to support ASEAN's efforts.") == [
+        ("japan", "support", "asean")]
+    assert triples("Pakistan will not support the bid.") == []
