@@ -36,7 +36,8 @@ def _c(pattern: str, kind: str, category: str, flags: int = re.IGNORECASE) -> Cu
     return Cue(re.compile(pattern, flags), kind, category)
 
 
-_AUX = r"(?:(?:was|were|is|are|been|be|being|has been|have been|had been)\s+(?:\w+ly\s+)?)"
+_AUX = (r"(?:(?:was|were|is|are|been|be|being|has been|have been|had been)\s+"
+        r"(?:(?:\w+ly|still|also|now|already|being|again)\s+){0,2})")
 PASSIVE_VERBS = {
     "vetoed": "oppose", "opposed": "oppose", "rejected": "reject", "condemned": "condemn",
     "denounced": "condemn", "criticized": "criticize", "criticised": "criticize",
@@ -44,9 +45,14 @@ PASSIVE_VERBS = {
     "backed": "support", "endorsed": "support", "proposed": "propose", "demanded": "demand",
     "urged": "urge", "denied": "deny", "dismissed": "reject", "resisted": "oppose",
     "accused": "accuse", "blamed": "accuse", "slammed": "criticize", "protested": "condemn",
+    "ratified": "support", "approved": "support", "hailed": "welcome", "held up": "oppose",
+    "challenged": "oppose", "questioned": "criticize", "described": "criticize",
+    "drafted": "propose", "tabled": "propose", "sponsored": "propose", "put forward": "propose",
+    "threatened": "threaten", "warned": "warn", "rebuffed": "reject", "disputed": "reject",
 }
 PASSIVE = re.compile(
-    rf"\b{_AUX}(?P<verb>{'|'.join(PASSIVE_VERBS)})\s+(?=by\b)", re.IGNORECASE
+    rf"\b{_AUX}(?P<verb>{'|'.join(PASSIVE_VERBS)})\s+(?=(?:[\w-]+\s+){{0,3}}by\b)",
+    re.IGNORECASE
 )
 
 # Cues that cancel what follows: nothing was said or done.
@@ -87,7 +93,8 @@ VERBS = [
        r"(?:(?:deep|grave|serious|strong|great)\s+)?(?:concerns?|dismay|regret|displeasure|"
        r"disappointment|frustration)\b[”\"]?(?:\s+(?:over|about|at|with|regarding))?|"
        r"(?<!will\s)(?<!would\s)(?<!might\s)regret(?:s|ted)?)\b", "criticize", "verb"),
-    _c(rf"\b(?:{verb('accuse')}|{verb('blame')})\b", "accuse", "verb"),
+    _c(rf"\b(?:{verb('accuse')}|{verb('blame')}|trad(?:e|es|ed|ing)\s+(?:blame|accusations|"
+       r"charges|barbs|insults))\b", "accuse", "verb"),
     _c(rf"\b(?:{verb('support')}|{verb('endorse')}|{verb('reaffirm')}|{verb('champion')}|"
        r"backed|backs|backing|(?:expressed|voiced|expresses|voices|reiterated|pledged)\s+"
        r"(?:[\w’'-]+\s+){0,3}support\s+(?:for|to)|"
@@ -182,8 +189,24 @@ NOMINAL = [
     _c(r"\b(?:demands?|calls?|insistence)\s+(?:of|by)\s+(?=(?:the\s+)?[A-Z])", "demand",
        "nominal"),
 ]
+# A text that takes the stance of whoever wrote or adopted it: "a UN General Assembly resolution
+# demanding that ...", "issued a statement condemning ...". The participle decides the kind.
+ARTIFACT = [
+    _c(r"\b(?:resolution|statement|declaration|communiqu[ée]|letter|motion|report)\s+"
+       r"(?P<participle>demanding|calling\s+(?:on|upon|for)|condemning|urging|denouncing|"
+       r"criticizing|criticising|welcoming|rejecting|deploring|accusing|backing|supporting|"
+       r"endorsing|opposing)\b", "demand", "artifact"),
+]
+ARTIFACT_KINDS = {
+    "demanding": "demand", "calling for": "demand", "calling on": "urge", "calling upon": "urge",
+    "condemning": "condemn", "urging": "urge", "denouncing": "condemn", "criticizing": "criticize",
+    "criticising": "criticize", "welcoming": "welcome", "rejecting": "reject",
+    "deploring": "condemn", "accusing": "accuse", "backing": "support", "supporting": "support",
+    "endorsing": "support", "opposing": "oppose",
+}
 
-ALL_CUES = NULL_CUES + SPEECH + VERBS + MODAL + IMPERSONAL + EVALUATIVE + PREDICT + NOMINAL
+ALL_CUES = (NULL_CUES + SPEECH + VERBS + MODAL + IMPERSONAL + EVALUATIVE + PREDICT + NOMINAL
+            + ARTIFACT)
 
 # What a statement amounts to, checked in this order on reported content.
 CONTENT = [
@@ -214,6 +237,9 @@ CONTENT = [
         r"\bwith\s+(?:\w+\s+)?concern|a\s+blow\s+to|"
         r"\bmistake|wrong\s+(?:message|signal|direction)|failed\s+to|yet\s+to|"
         r"broken\s+(?:its|their|his|her)\s+(?:promise|word)|coercion|intimidation|bully\w*",
+        re.I)),
+    ("reluctant", re.compile(
+        r"\bin\s+no\s+(?:hurry|rush)\b|\bnot\s+in\s+a\s+(?:hurry|rush)\b|\bno\s+need\s+to\s+rush\b",
         re.I)),
     ("demand", re.compile(r"\bmust\b|\bhave\s+to\b|\bhas\s+to\b", re.I)),
     ("urge", re.compile(r"\bshould\b|\bought\s+to\b", re.I)),

@@ -29,8 +29,9 @@ COARSE = {
     "predict": "assert", "intend": "intend",
 }
 _CATEGORY_RANK = {"null": 0, "evaluative": 1, "impersonal": 2, "passive": 3, "frame": 3,
+                  "artifact": 3,
                   "verb": 4, "called": 5, "speech": 6, "nominal": 7, "modal": 8, "predict": 9}
-_BASE_CONFIDENCE = {"verb": 0.88, "speech": 0.82, "called": 0.78, "passive": 0.82,
+_BASE_CONFIDENCE = {"artifact": 0.75, "verb": 0.88, "speech": 0.82, "called": 0.78, "passive": 0.82,
                     "modal": 0.78, "impersonal": 0.8, "evaluative": 0.6, "frame": 0.62,
                     "predict": 0.5, "nominal": 0.55}
 _TOKEN = re.compile(r"[’']s\b|\w+(?:[-’']\w+)*|[^\w\s]")
@@ -423,6 +424,14 @@ class StanceFinder:
         if cue.category == "nominal":
             after = [m for m in ms if cue_end <= m.start < cue_end + 6]
             return (after[0].actors if after else ()), "name"
+        if cue.category == "artifact":
+            # "a UN General Assembly resolution demanding": its author right before the noun
+            before = [m for m in ms if cue_start - 4 <= m.end <= cue_start and
+                      re.fullmatch(r"(?:[’']s)?\s*", self.text[m.end:cue_start])]
+            if before:
+                return before[-1].actors, "name"
+            plain = self._plain_subject(cl, ms, quotes)
+            return (plain or ()), "name"
         subject, via = self._subject(cl, cue_start, ms, quotes, prev)
         if not subject and cue.category in ("verb", "called"):
             # "X issued a statement condemning ...": the subject of the statement
@@ -462,8 +471,9 @@ class StanceFinder:
         out: list[str] = []
         for m in ms:
             if start <= m.start < end:
-                before = self.text[max(start, m.start - 4):m.start]
-                if re.search(r"\bby\s+$", before) or (out and re.search(r"(?:and|,)\s+$", before)):
+                before = self.text[max(start, m.start - 8):m.start]
+                if re.search(r"\bby\s+(?:the\s+)?$", before) or (
+                        out and re.search(r"(?:and|,)\s+(?:the\s+)?$", before)):
                     out.extend(a for a in m.actors if a not in out)
         return tuple(out)
 
@@ -624,6 +634,9 @@ class StanceFinder:
         if not holders:
             return []
         kind = cue.kind
+        if cue.category == "artifact":
+            m = re.search(r"\w+(?:\s+(?:on|upon|for))?$", self.text[cue_start:cue_end])
+            kind = lx.ARTIFACT_KINDS.get(m.group().lower() if m else "", kind)
         content = self._content(cl, cue_start, cue_end, cue, quotes)
         category = cue.category
         conf = _BASE_CONFIDENCE.get(category, 0.6)
@@ -642,6 +655,8 @@ class StanceFinder:
             if category == "frame" and kind == "claim" and content and lx.NEGATIVE_OUTCOME.search(
                     self.text[content[0]:content[1]]):
                 kind = "warn"
+        if category == "passive" and re.search(r"described", self.text[cue_start:cue_end]):
+            kind = self._quoted_evaluation((cue_end, cl.end), quotes) or "claim"
         if category == "predict":
             subject, _ = self._subject(cl, cue_start, ms, quotes, None)
             clause_text = self.text[cl.start:cl.end]
@@ -657,6 +672,9 @@ class StanceFinder:
         modality = "predicted" if kind == "predict" or category == "predict" else "asserted"
         targets = self._targets(s, cl, cue_start, cue_end, cue, kind, holders, content, ms,
                                 quotes)
+        if category in ("modal", "impersonal") and targets == (None,) and \
+                holders == (self.author,):
+            return []  # "Two things should be done": advice addressed to no one
         if via in ("pronoun", "description", "carry"):
             conf -= 0.1
         start = cl.start
@@ -743,11 +761,19 @@ class StanceFinder:
         def ok(actors: tuple[str, ...]) -> tuple[str, ...]:
             return tuple(a for a in actors if a not in own)
 
-        if kind == "agree" and len(holders) >= 2:
-            return ("__others__",)
+        if (kind == "agree" or re.match(r"trad", self.text[cue_start:cue_end])) and \
+                len(holders) >= 2:
+            return ("__others__",)  # "A and B agreed", "A and B traded blame": each other
         if cue.category == "passive":
             subj = [m for m in ms if cl.start <= m.start < cue_start and not m.attributive]
-            return (ok(subj[0].actors) or (None,)) if subj else (None,)
+            if subj:
+                listed = self._mention_list(subj[0].start, cue_start, ms, skip_attributive=True)
+                return ok(listed or subj[0].actors) or (None,)
+            # "It was opposed by ...": what the stance before was aimed at
+            if re.match(r"\W*(?:It|This|That)\b", self.text[cl.start:cue_start]) and self.drafts \
+                    and self.drafts[-1].sentence >= self.sentence_index - 1:
+                return ok(tuple(t for t in self.drafts[-1].targets if t)) or (None,)
+            return (None,)
         if cue.category in ("modal", "impersonal") or (cue.category == "predict"):
             return self._subject_targets(cl, cue_start, cue_end, cue, ms, quotes, ok, s)
         if cue.category == "evaluative":

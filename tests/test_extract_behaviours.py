@@ -425,3 +425,38 @@ def test_will_continue_to_support_is_a_stance_of_the_subject() -> None:
     assert triples("Japan will continue to support ASEAN's efforts.") == [
         ("japan", "support", "asean")]
     assert triples("Pakistan will not support the bid.") == []
+
+
+def test_passive_with_words_between_verb_and_agents() -> None:
+    got = triples("The new treaty was welcomed within hours by the United States, Britain and "
+                  "Germany.")
+    assert got == [("united-states", "welcome", None), ("united-kingdom", "welcome", None),
+                   ("germany", "welcome", None)]
+    got = triples("Norway's bid is still being held up by Ankara and Budapest.")
+    assert got == [("turkey", "oppose", "norway"), ("hungary", "oppose", "norway")]
+
+
+def test_passive_agent_with_article_and_pronoun_subject_takes_the_last_target() -> None:
+    got = triples("The UN General Assembly adopted a resolution demanding that Russia withdraw. "
+                  "It was opposed by Belarus and Syria.")
+    assert got == [("un-general-assembly", "demand", "russia"), ("belarus", "oppose", "russia"),
+                   ("syria", "oppose", "russia")]
+    got = triples('The burning of a flag was condemned by the Turkish foreign ministry as a '
+                  '"hate crime."')
+    assert got == [("ministry-of-foreign-affairs-of-turkey", "condemn", None)]
+
+
+def test_a_resolution_or_statement_holds_the_stance_of_its_author() -> None:
+    got = triples("On Thursday a UN General Assembly resolution demanding that Russia withdraw "
+                  "its forces was adopted.")
+    assert got == [("un-general-assembly", "demand", "russia")]
+
+
+def test_blame_traded_both_ways() -> None:
+    assert triples("Hamas and Israel traded blame over the delay.") == [
+        ("hamas", "accuse", "israel"), ("israel", "accuse", "hamas")]
+
+
+def test_no_hurry_is_reluctance_and_advice_to_no_one_is_no_stance() -> None:
+    assert triples("Budapest has said it is in no hurry.") == [("hungary", "reluctant", None)]
+    assert triples("Two things should be done now.") == []
