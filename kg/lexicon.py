@@ -96,8 +96,8 @@ VERBS = [
     _c(rf"\b(?:{verb('accuse')}|{verb('blame')}|trad(?:e|es|ed|ing)\s+(?:blame|accusations|"
        r"charges|barbs|insults))\b", "accuse", "verb"),
     _c(rf"\b(?:{verb('support')}|{verb('endorse')}|{verb('reaffirm')}|{verb('champion')}|"
-       r"backed|backs|backing|(?:expressed|voiced|expresses|voices|reiterated|pledged)\s+"
-       r"(?:[\w’'-]+\s+){0,3}support\s+(?:for|to)|"
+       r"backed|backs|backing|(?:expressed|voiced|expresses|voices|reiterated|pledged|pledges|"
+       r"offered|promised)\s+[“\"]?(?:[\w’'-]+\s+){0,3}support[”\"]?\s+(?:for|to)|"
        r"threw\s+(?:its|his|her|their)\s+support\s+behind|"
        r"sid(?:e|es|ed|ing)\s+with|vot(?:e|es|ed|ing)\s+(?:(?:this|last|on)\s+\w+\s+)?"
        r"(?:in\s+favou?r\s+of|for)|"
@@ -122,7 +122,8 @@ VERBS = [
     _c(rf"\b(?:{verb('demand')}|call(?:s|ed|ing)?\s+for|insist(?:s|ed|ing)?\s+on)\b",
        "demand", "verb"),
     _c(rf"\b(?:{verb('urge')}|call(?:s|ed|ing)?\s+(?:on|upon)|{verb('implore')}|"
-       rf"{verb('exhort')}|appeal(?:s|ed|ing)?\s+to|pressed\s+(?=\w+(?:\s+\w+)?\s+to\b)|"
+       rf"{verb('exhort')}|appeal(?:s|ed|ing)?\s+to|"
+       r"encourag(?:e|es|ed|ing)\s+(?=(?:[\w·’'-]+\s+){1,5}to\s)|pressed\s+(?=\w+(?:\s+\w+)?\s+to\b)|"
        r"ask(?:s|ed)?\s+(?=(?:[\w·’'-]+\s+){1,5}to\s+(?!be\b|do\s+so\b)))\b",
        "urge", "verb"),
     _c(rf"\b(?:{verb('recommend')}|{verb('advise')})\b", "recommend", "verb"),
@@ -135,7 +136,8 @@ VERBS = [
        r"intend(?:s|ed)?|plan(?:s|ned)?\s+to|resolved\s+to|committed\s+to|"
        r"(?:is|are|was|were|stands?|stood|remains?|remained)\s+(?:\w+ly\s+)?ready\s+to)\b",
        "intend", "verb"),
-    _c(r"\b(?:agree(?:s|d)?|signed\s+an?\s+(?:agreement|deal|accord|pact)|"
+    _c(r"\b(?:agree(?:s|d)?|signed\s+(?:an?|the)\s+(?:[\w“”\"-]+\s+){0,4}(?:agreement|deal|"
+       r"accord|pact|treaty|partnership|memorandum|declaration)|"
        r"reached\s+an?\s+(?:agreement|deal|accord|consensus))\b", "agree", "verb"),
     _c(r"\bcall(?:s|ed|ing)?\s+(?!on\b|upon\b|for\b|it\b|off\b|in\b|up\b|back\b)", "condemn",
        "called"),
@@ -236,7 +238,8 @@ CONTENT = [
         r"provocative|needlessly|risky|regrets?|regrettable|(?:grave|serious|deep|great|strong)\s+concern|"
         r"\bwith\s+(?:\w+\s+)?concern|a\s+blow\s+to|"
         r"\bmistake|wrong\s+(?:message|signal|direction)|failed\s+to|yet\s+to|"
-        r"broken\s+(?:its|their|his|her)\s+(?:promise|word)|coercion|intimidation|bully\w*",
+        r"broken\s+(?:its|their|his|her)\s+(?:promise|word)|coercion|intimidation|bully\w*|"
+        r"undermin\w+|sabotag\w+|obstruct\w*",
         re.I)),
     ("reluctant", re.compile(
         r"\bin\s+no\s+(?:hurry|rush)\b|\bnot\s+in\s+a\s+(?:hurry|rush)\b|\bno\s+need\s+to\s+rush\b",
@@ -268,7 +271,8 @@ OWN_INTENT = re.compile(
 # blame; praise has these words, anything else quoted is blame.
 PRAISE = re.compile(
     r"\b(?:productive|constructive|positive|historic|important\s+step|welcome|success\w*|"
-    r"encouraging|good|great|excellent|principled|responsible|breakthrough)\b", re.I)
+    r"encouraging|good|great|excellent|principled|responsible|breakthrough|watershed|"
+    r"milestone|landmark|turning\s+point|new\s+era|model)\b", re.I)
 
 # Consequences that make an author's forecast a warning.
 NEGATIVE_OUTCOME = re.compile(

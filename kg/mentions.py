@@ -117,7 +117,10 @@ _TITLE = (
     r"State Counsell?or|Commodore|Marshal|Major General|Brigadier General|Vice Admiral|"
     r"Rear Admiral|Captain|[Pp]ress [Ss]ecretary|Foreign Secretary|Home Secretary|"
     r"Secretary of State|Secretary of Defen[cs]e|Defen[cs]e Secretary|Treasury Secretary|"
-    r"National Security Advis[eo]r|Chief Cabinet Secretary|Cabinet Secretary|"
+    r"[Nn]ational [Ss]ecurity [Aa]dvis[eo]r|Chief Cabinet Secretary|Cabinet Secretary|"
+    r"(?:[Ff]oreign [Pp]olicy|[Dd]iplomatic|[Ss]ecurity|[Mm]ilitary|[Ii]ntelligence|[Nn]uclear|"
+    r"[Tt]rade|[Aa]rmy|[Nn]avy|[Dd]efen[cs]e) [Cc]hief|"
+    r"(?:[Ss]enior|[Tt]op) (?:[A-Z][\w-]* )?(?:official|commander|leader|diplomat|adviser|aide)|"
     r"Secretary[- ]General|Director[- ]General|"
     r"Ambassador(?: to the (?:United Nations|UN|U·N·)| to [A-Z][a-z]+(?: [A-Z][a-z]+)?)?|"
     r"(?:Special )?(?:Representative|Envoy)(?: for [A-Z][a-z]+(?: [A-Z][a-z]+)?)?|"
@@ -128,7 +131,8 @@ _TITLE = (
     r"[Nn]egotiator))"
 )
 # a family name may be written in capitals ("MOTEGI Toshimitsu")
-_NAME_TOKEN = r"(?:[A-Z][a-z’']+(?:-[A-Za-z][a-z]+)*|[A-Z]{3,}(?=\s+[A-Z][a-z]))"
+_NAME_TOKEN = (r"(?:[A-Z][a-z’']+(?:-[A-Za-z][a-z]+)*|[A-Z]{3,}(?=\s+[A-Z][a-z])|"
+               r"(?:al|el|Al|El|bin|ibn|Abu|abu|Bin)-[A-Z][a-z’']+)")
 _PARTICLE = r"(?:van|von|de|da|del|der|di|du|bin|al|el|la|le|dos|das)"
 _NAME = (rf"{_NAME_TOKEN}(?:\s+(?:[A-Z]·\s+|{_PARTICLE}\s+)?{_NAME_TOKEN}){{0,2}}"
          r"(?:,?\s+(?:Jr|Sr)\.)?")
@@ -175,9 +179,9 @@ _DEPARTMENTS = {
 _MINISTRY = re.compile(
     rf"(?:(?P<pre>{_STATE_WORD})(?:’s|'s)?\s+)?"
     r"(?:(?P<dep1>[Ff]oreign|[Dd]efen[cs]e|[Uu]nification|[Tt]rade|[Ff]inance|[Ii]nterior|"
-    r"[Cc]ommerce|[Jj]ustice)\s+[Mm]inistry|"
-    r"Ministry\s+of\s+(?P<dep2>Foreign Affairs|National Defen[cs]e|Defen[cs]e|Unification|"
-    r"Trade|Finance|Interior|Commerce|Justice)(?:\s+of\s+(?P<post>(?:the\s+)?"
+    r"[Cc]ommerce|[Jj]ustice)\s+[Mm]inistry|(?P<dep3>Foreign)\s+Office|"
+    r"Ministry\s+of\s+(?P<dep2>Foreign Affairs|External Affairs|National Defen[cs]e|Defen[cs]e|"
+    r"Unification|Trade|Finance|Interior|Commerce|Justice)(?:\s+of\s+(?P<post>(?:the\s+)?"
     rf"{_STATE_WORD}))?)"
 )
 _TITLE_FIRST = re.compile(
@@ -189,13 +193,14 @@ _TITLE_FIRST = re.compile(
 _TITLE_GATE = re.compile(
     r"President|Minister|Premier|Chancellor|Secretary|Advis|Director|Ambassador|Representative|"
     r"Envoy|envoy|Chair|Leader|leader|King|Queen|Sen·|Rep·|Congress|[Ss]pokes|Governor|Speaker|"
-    r"Commander|General|Gen·|Admiral|Adm·|Colonel|Chief|[Nn]egotiator")
+    r"Commander|General|Gen·|Admiral|Adm·|Colonel|Chief|[Nn]egotiator|chief|official|"
+    r"[Aa]dvis|[Ss]ecretary|Mr|Ms|Mrs|Dr|Commodore|Marshal|Captain|Counsel")
 # "Erywan Yusof, Second Minister of Foreign Affairs of Brunei": an apposition without article
 _APPOSITION_TITLE = re.compile(
     rf"(?P<name>{_NAME}),\s+(?P<det>)(?P<desc>(?:(?:Second|First|Senior|Deputy|Vice|Chief|"
     r"Special|Acting|Former|Foreign|Prime|Permanent|Executive|Interim)\s+)*"
     r"(?:Minister|Secretary|President|Ambassador|Envoy|Representative|Commander|Chief|"
-    r"Spokes\w+|Director|Chair\w*|Counsell?or|Advis[eo]r|General|Governor|Head)\b"
+    r"[Ss]pokes\w+|Director|Chair\w*|Counsell?or|Advis[eo]r|General|Governor|Head)\b"
     r"[^,;.“”\"()\n]{0,100}?)(?=,|;|\.(?:\s|$)|$)"
 )
 _APPOSITION_GATE = re.compile(r", (?:the|a|an|its|his|her|[A-Z][^,]{0,30}[’']s) ")
@@ -339,7 +344,7 @@ class MentionFinder:
                                  text[hit.start:hit.end]))
         # cheap gates first: each pattern needs a word that most sentences lack
         stext = masked[s.start:s.end]
-        if "inistry" in stext:
+        if "inistry" in stext or "Foreign Office" in stext:
             for m in _MINISTRY.finditer(masked, s.start, s.end):
                 mention = self._ministry(m, s)
                 if mention:
@@ -395,10 +400,15 @@ class MentionFinder:
         return out
 
     def _state_in(self, phrase: str) -> str | None:
-        if phrase in self._state_cache:
-            return self._state_cache[phrase]
+        cache = _STATE_CACHE.get(id(self.book.registry))
+        if cache is None or cache[0] is not self.book.registry:
+            cache = (self.book.registry, {})
+            _STATE_CACHE[id(self.book.registry)] = cache
+        if phrase in cache[1]:
+            return cache[1][phrase]
         found = self._find_state(phrase)
-        self._state_cache[phrase] = found
+        if len(cache[1]) < 100_000:
+            cache[1][phrase] = found
         return found
 
     def _find_state(self, phrase: str) -> str | None:
@@ -413,14 +423,14 @@ class MentionFinder:
         return None
 
     def _ministry(self, m: re.Match[str], s: Sentence) -> Mention | None:
-        dep = (m.group("dep1") or m.group("dep2") or "").lower()
+        dep = (m.group("dep1") or m.group("dep2") or m.group("dep3") or "").lower()
         department = _DEPARTMENTS.get(dep, dep.title())
         state_phrase = m.group("pre") or m.group("post") or ""
         state = self._state_in(state_phrase.replace("·", ".")) if state_phrase else None
         if m.group("pre") and state:
             start = m.start("pre")
-        elif m.group("dep1"):
-            start = m.start("dep1")
+        elif m.group("dep1") or m.group("dep3"):
+            start = m.start("dep1") if m.group("dep1") else m.start("dep3")
         else:
             start = self.masked.index("Ministry", m.start())
         if state is None:
@@ -455,10 +465,14 @@ class MentionFinder:
         end = m.start("name") + len(name)
         # "Foreign Ministry spokesman X", "ministry spokesman X": X speaks for a ministry
         org = None
-        ministry = re.search(r"(?:\b(?P<dep>[Ff]oreign|[Dd]efen[cs]e)\s+)?\b[Mm]inistry\s+$",
-                             self.masked[max(s.start, m.start("title") - 30):m.start("title")])
-        if ministry and not state:
-            where = self._sentence_place_state(s)
+        ministry = re.search(
+            r"(?:\b(?P<st>[A-Z][\w’'·-]*)(?:[’']s)?\s+)?(?:\b(?P<dep>[Ff]oreign|[Dd]efen[cs]e)\s+)?"
+            r"\b(?:[Mm]inistry|Office)\s+$",
+            self.masked[max(s.start, m.start("title") - 40):m.start("title")])
+        if ministry and not state and ministry.group("st"):
+            state = self._state_in(ministry.group("st").replace("·", "."))
+        if ministry and (not state or ministry.group("st")):
+            where = state or self._sentence_place_state(s)
             if where:
                 dep = (ministry.group("dep") or "foreign").lower()
                 org = self._ministry_of(where, _DEPARTMENTS.get(dep, "Foreign Affairs"))
@@ -467,6 +481,15 @@ class MentionFinder:
             start = min(start, m.start("title") - len(ministry.group()))
             if self.text[start - 4:start] in ("the ", "The "):
                 start -= 4
+        if org is None and not state:
+            # "NATO Secretary General X", "Senior Hamas official X": the institution named
+            for hit in self.gaz.find(f"{pre} {title}".strip()):
+                e = self.book.registry.get(hit.actor)
+                if e and e.type == "Institution":
+                    org = self.book.ensure(e.id).id
+                    if pre:
+                        start = min(start, m.start("pre"))
+                    break
         actor = self._person(name, title, state, "Official", s, org)
         if actor is None:
             return None
@@ -864,6 +887,8 @@ class MentionFinder:
 
 
 _SURNAMES: dict[int, tuple[Registry, dict[str, str]]] = {}
+# the state a phrase names depends only on the registry: shared by all documents
+_STATE_CACHE: dict[int, tuple[Registry, dict[str, str | None]]] = {}
 
 
 def _registry_surnames(registry: Registry) -> dict[str, str]:

@@ -92,7 +92,8 @@ _STATEMENT = re.compile(
 # Verbs that start a coordinated clause of their own ("..., and accused Tehran of ...")
 _AND_VERBS = (r"(?:reaffirm|warn|vow|call|urg|condemn|denounc|accus|insist|said|add|stress|"
               r"reject|demand|pledg|promis|threaten|express|agree|stated|explain|announc|"
-              r"noted|asked|welcom|prais|support|oppos|criticiz|criticis|predict|argu|deni|"
+              r"noted|asked|welcom|prais|support|oppos|criticiz|criticis|predict|argu|deni|thank|"
+              r"encourag|pledg|signed|"
               r"dismiss|blam|appeal|told)")
 _CONTINUE_TO = re.compile(r"\b(?:will|would|shall)\s+(?:\w+ly\s+)?(?:continue|keep)\s+(?:to\s+)?$")
 _AUX_GAP = re.compile(r"\s+(?:\w+ly\s+)?(?:(?:continue|keep|remain|be)\s+(?:to\s+)?)?(?:not\s+)?")
@@ -365,7 +366,8 @@ class StanceFinder:
             else:
                 kind = lx.PASSIVE_VERBS[m.group("verb").lower()]
                 found.append((m.start(), m.end(), lx.Cue(lx.PASSIVE, kind, "passive")))
-        found.sort(key=lambda f: (f[0], _CATEGORY_RANK[f[2].category]))
+        # at one position the longer wording wins ("pledged full support for" over "pledged")
+        found.sort(key=lambda f: (f[0], _CATEGORY_RANK[f[2].category], f[0] - f[1]))
         return found
 
     def _cues(self, cl: Clause, quotes: list[tuple[int, int]], ms: list[Mention]
@@ -761,7 +763,8 @@ class StanceFinder:
         def ok(actors: tuple[str, ...]) -> tuple[str, ...]:
             return tuple(a for a in actors if a not in own)
 
-        if (kind == "agree" or re.match(r"trad", self.text[cue_start:cue_end])) and \
+        if (kind == "agree" or re.match(r"trad", self.text[cue_start:cue_end]) or re.match(
+                r"\s+(?:each\s+other|one\s+another)\b", self.text[cue_end:cue_end + 14])) and \
                 len(holders) >= 2:
             return ("__others__",)  # "A and B agreed", "A and B traded blame": each other
         if cue.category == "passive":
@@ -1082,8 +1085,9 @@ def _drop_parentheticals(items: list[_Item]) -> list[_Item]:
             continue
         if it.kind == "P" and it.text == "," and i + 1 < len(items):
             nxt = items[i + 1]
+            # ", however,", ", who ...,", ", wrapping up a visit,": asides before the verb
             if nxt.kind == "W" and (nxt.text.lower() in _PAREN_START or
-                                    nxt.text.lower().endswith("ly")):
+                                    nxt.text.lower().endswith(("ly", "ing"))):
                 j = i + 1
                 while j < len(items) and not (items[j].kind == "P" and items[j].text == ","):
                     j += 1

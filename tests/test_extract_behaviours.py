@@ -460,3 +460,42 @@ def test_blame_traded_both_ways() -> None:
 def test_no_hurry_is_reluctance_and_advice_to_no_one_is_no_stance() -> None:
     assert triples("Budapest has said it is in no hurry.") == [("hungary", "reluctant", None)]
     assert triples("Two things should be done now.") == []
+
+
+def test_lowercase_titles_and_the_institution_before_them() -> None:
+    got = triples("Senior Hamas official Khalil Rami accused Washington of bias.")
+    assert got == [("khalil-rami", "accuse", "united-states")]
+    assert run("Senior Hamas official Khalil Rami spoke.").actor("khalil-rami").affiliations == [
+        "hamas"]
+    got = triples("EU foreign policy chief Anna Berg praised the mediation of Qatar, Egypt and "
+                  "Oman.")
+    assert got == [("anna-berg", "welcome", "qatar"), ("anna-berg", "welcome", "egypt"),
+                   ("anna-berg", "welcome", "oman")]
+
+
+def test_participle_aside_between_subject_and_verb() -> None:
+    got = triples("Secretary of State Lena Fox, wrapping up a visit to the region, said Israel "
+                  "had accepted the plan, and she called on Hamas to do the same.")
+    assert got == [("lena-fox", "claim", "israel"), ("lena-fox", "urge", "hamas")]
+
+
+def test_particle_names_and_a_demonym_before_the_ministry() -> None:
+    got = triples('Qatari foreign ministry spokesman Majed al-Nasser said Israeli strikes '
+                  '"undermine every effort."')
+    assert got == [("majed-al-nasser", "criticize", "israel")]
+    ex = run("Qatari foreign ministry spokesman Majed al-Nasser spoke.")
+    assert "ministry-of-foreign-affairs-of-qatar" in ex.actor("majed-al-nasser").affiliations
+
+
+def test_each_other_and_signed_treaties() -> None:
+    assert triples("India and Pakistan blamed each other for the shelling.") == [
+        ("india", "accuse", "pakistan"), ("pakistan", "accuse", "india")]
+    got = triples('Russian President Vladimir Putin and Kim Jong Un signed a "comprehensive '
+                  'strategic partnership" treaty.')
+    assert got == [("vladimir-putin", "agree", "kim-jong-un"),
+                   ("kim-jong-un", "agree", "vladimir-putin")]
+
+
+def test_foreign_office_is_the_foreign_ministry() -> None:
+    got = triples("Pakistan's Foreign Office summoned the Indian envoy to protest the shelling.")
+    assert got == [("ministry-of-foreign-affairs-of-pakistan", "condemn", "india")]
