@@ -233,6 +233,8 @@ _DATED_TAIL = re.compile(
     r"\s+(?:on|of|for|in)\s+(?:the\s+)?(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday)\b.*$")
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:on|upon|to|with|urged|urges|asked|asks|told|warned|pressed|between)\s+$")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|from|into|near|outside|inside|around|across|via|through|left|leaving|"
@@ -737,7 +739,11 @@ class MentionFinder:
                 # "the two sides agreed" after a meeting of two people: those people
                 states = self._recent_people(history, start, n, s)
             if len(states) != n:
-                states = self._recent_states(history, start, n)
+                # "the United States called on both countries": not the caller itself
+                skip: set[str] = set()
+                if _OBJECT_BEFORE.search(self.text, max(s.start, start - 12), start):
+                    skip = {a for f in found if s.start <= f.start < start for a in f.actors}
+                states = self._recent_states(history, start, n, skip)
             if len(states) == n:
                 added.append(Mention(start, end, tuple(states), "plural", self.text[start:end]))
         if not added:
@@ -760,13 +766,14 @@ class MentionFinder:
                     out.append(a)
         return out[:n] if len(out) == n else []
 
-    def _recent_states(self, history: list[Mention], before: int, n: int) -> list[str]:
+    def _recent_states(self, history: list[Mention], before: int, n: int,
+                       skip: set[str] | frozenset = frozenset()) -> list[str]:
         out: list[str] = []
         for m in reversed(history):
             if m.start >= before:
                 continue
             for a in reversed(m.actors):
-                if self.book.type_of(a) == "State" and a not in out:
+                if self.book.type_of(a) == "State" and a not in out and a not in skip:
                     out.append(a)
             if len(out) >= n:
                 break

@@ -35,6 +35,7 @@ _DISCLAIMER_BODY = re.compile(
     r"do(?:es)? not (?:necessarily )?(?:reflect|represent)|author[’']?s (?:own|personal)",
     re.IGNORECASE,
 )
+_BIO_VERB = re.compile(r"\s+(?:is|was|writes|has|serves)\b")
 _DATELINE = re.compile(
     r"[A-Z][A-Z .'’-]+(?:, [A-Z][A-Za-z .]+)?,\s+[A-Z][a-z]{2,8}\.? \d{1,2}\s*"
     r"(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s*"
@@ -80,7 +81,8 @@ def _is_back_matter(paragraph: str, doc: Document) -> bool:
         return True
     # An author bio: "<author> is a ... / <author> writes on ..."
     for name in (doc.author, _surname(doc.author)):
-        if name and re.match(rf"{re.escape(name)}\s+(?:is|was|writes|has|serves)\b", s):
+        # a plain prefix test: a pattern built per author would be compiled per document
+        if name and s.startswith(name) and _BIO_VERB.match(s, len(name)):
             return True
     return bool(re.fullmatch(r"\S+@\S+\.\S+", s))
 

@@ -689,9 +689,40 @@ class StanceFinder:
         if end <= start:
             return []
         focus = content if content and content[1] <= cue_start else (cue_end, cl.end)
-        return [Draft(holders=holders, kind=kind, targets=targets, start=start, end=end,
-                      category=category, modality=modality, confidence=round(conf, 2),
-                      issue_start=focus[0], issue_end=focus[1])]
+        out = [Draft(holders=holders, kind=kind, targets=targets, start=start, end=end,
+                     category=category, modality=modality, confidence=round(conf, 2),
+                     issue_start=focus[0], issue_end=focus[1])]
+        if category == "speech" and content and content[1] <= cue_start:
+            out += self._coordinated_in_quote(content, kind, holders, ms, start, end, conf)
+        return out
+
+    def _coordinated_in_quote(self, content: tuple[int, int], kind: str,
+                              holders: tuple[str, ...], ms: list[Mention], start: int, end: int,
+                              conf: float) -> list[Draft]:
+        """'"We deplore the ruling and urge Japan to ...," she said': a second stance verb,
+        coordinated inside the quotation, is a stance of its own."""
+        out = []
+        text = self.text[content[0]:content[1]]
+        own = set(holders) | {self.book.state_of.get(h) for h in holders} - {None}
+        seen = {COARSE[kind]}
+        for cue in lx.VERBS:
+            if cue.category != "verb" or COARSE[cue.kind] in seen:
+                continue
+            m = cue.pattern.search(text)
+            if not m or not re.search(r"\band\s+(?:also\s+)?(?:\w+ly\s+)?$", text[:m.start()]):
+                continue
+            if lx.NEGATION.search(" ".join(text[:m.start()].split()[-3:])):
+                continue
+            v_end = content[0] + m.end()
+            np = self._object_np(v_end, content[1], "verb")
+            targets = tuple(a for a in self._mention_list(
+                np[0], content[1], ms, skip_attributive=True, first_before=np[1]) if a not in own)
+            seen.add(COARSE[cue.kind])
+            out.append(Draft(holders=holders, kind=cue.kind, targets=targets or (None,),
+                             start=start, end=end, category="speech",
+                             confidence=round(conf - 0.05, 2), issue_start=v_end,
+                             issue_end=content[1]))
+        return out
 
     def _own_subject(self, content: tuple[int, int], holders: tuple[str, ...],
                      ms: list[Mention]) -> bool:
@@ -842,10 +873,13 @@ class StanceFinder:
         return (None,)
 
     def _recent_stance_holder(self, kinds: set[str], own: set) -> str | None:
-        """The holder of the first stance of these kinds in the last three sentences."""
+        """The holder of the first stance of these kinds in the last three sentences; a
+        ministry's protest is its state's."""
         for d in self.drafts:
             if d.sentence >= self.sentence_index - 3 and d.kind in kinds:
                 for h in d.holders:
+                    if self.book.type_of(h) == "Institution" and self.book.state_of.get(h):
+                        h = self.book.state_of[h]
                     if h not in own:
                         return h
         return None

@@ -499,3 +499,22 @@ def test_each_other_and_signed_treaties() -> None:
 def test_foreign_office_is_the_foreign_ministry() -> None:
     got = triples("Pakistan's Foreign Office summoned the Indian envoy to protest the shelling.")
     assert got == [("ministry-of-foreign-affairs-of-pakistan", "condemn", "india")]
+
+
+def test_two_stance_verbs_coordinated_inside_a_quotation() -> None:
+    got = triples('"The government deplores the ruling and urges Chile to reverse it," ministry '
+                  'spokesman Tomas Vega told a briefing.')
+    assert got == [("tomas-vega", "condemn", "chile"), ("tomas-vega", "urge", "chile")]
+
+
+def test_both_countries_as_object_leaves_out_the_caller() -> None:
+    got = triples("Peru and Chile clashed over fishing rights. Meanwhile, Brazil called on both "
+                  "countries to settle the dispute.")
+    assert sorted(got) == [("brazil", "urge", "chile"), ("brazil", "urge", "peru")]
+
+
+def test_rejecting_a_ministrys_protest_targets_its_state() -> None:
+    got = triples("Ghana's Foreign Ministry lodged a protest against Togo. Togo rejected the "
+                  "protest.")
+    assert got == [("ministry-of-foreign-affairs-of-ghana", "condemn", "togo"),
+                   ("togo", "reject", "ghana")]
