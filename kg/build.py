@@ -47,12 +47,13 @@ class Corpus:
 
 @dataclass
 class BuildReport:
-    out_dir: Path
+    out_dir: Path | None
     documents: list[str]
     stances: int
     triples: dict[str, int]
     engine: str
     seconds: dict[str, float] = field(default_factory=dict)
+    store: str | None = None
 
 
 def load_ontology() -> Graph:
@@ -141,15 +142,21 @@ def compile_corpus(
 
 def build(
     paths: Iterable[str | Path] | None,
-    out_dir: str | Path,
+    out_dir: str | Path | None,
     *,
     min_confidence: float = 0.0,
     jobs: int = 1,
     engine: str | None = None,
     progress: bool = False,
+    store: str | Path | None = None,
 ) -> BuildReport:
-    """Build the graph of the documents at `paths` (default: bundled corpus) into `out_dir`."""
-    out_dir = Path(out_dir)
+    """Build the graph of the documents at `paths` (default: bundled corpus) into `out_dir`
+    (the dump folder) and, when given, `store` (a store folder or a remote store URL)."""
+    if out_dir is None and store is None:
+        raise ValueError("build needs an output folder, a store or both")
+    out_dir = Path(out_dir) if out_dir is not None else None
+    if store is not None:
+        check_store(store)  # before the long part
     clock = _Clock()
     docs = load_documents(paths if paths else [resources.corpus_dir()])
     clock.lap("load")
@@ -169,16 +176,20 @@ def build(
         },
         "triples": triples,
     }
-    with _replacing(out_dir) as tmp:
-        write_dumps(
-            tmp,
-            graph_quads(corpus.ontology, ONTOLOGY_GRAPH),
-            [graph_quads(g, g.identifier) for g in corpus.asserted],
-            [graph_quads(g, inferred_graph(e.document.id))
-             for e, g in zip(corpus.extractions, corpus.inferred, strict=True)],
-            manifest,
-        )
-    clock.lap("write")
+    if out_dir is not None:
+        with _replacing(out_dir) as tmp:
+            write_dumps(
+                tmp,
+                graph_quads(corpus.ontology, ONTOLOGY_GRAPH),
+                [graph_quads(g, g.identifier) for g in corpus.asserted],
+                [graph_quads(g, inferred_graph(e.document.id))
+                 for e, g in zip(corpus.extractions, corpus.inferred, strict=True)],
+                manifest,
+            )
+        clock.lap("write")
+    if store is not None:
+        write_store(corpus, store, dumps=out_dir)
+        clock.lap("store")
     return BuildReport(
         out_dir=out_dir,
         documents=[d.id for d in docs],
@@ -186,7 +197,27 @@ def build(
         triples=triples,
         engine=corpus.engine,
         seconds=clock.laps,
+        store=str(store) if store is not None else None,
     )
+
+
+def write_store(corpus: Corpus, location: str | Path, *, dumps: Path | None = None) -> None:
+    """Write a compiled corpus into a store folder (replaced as a whole) or a remote store;
+    `dumps` is the dump folder written from the same corpus, if any."""
+    from .ingest import write_corpus
+
+    documents = [(e.document.id, asserted, inferred) for e, asserted, inferred
+                 in zip(corpus.extractions, corpus.asserted, corpus.inferred, strict=True)]
+    write_corpus(location, corpus.ontology, documents, reasoner=corpus.engine, dumps=dumps)
+
+
+def check_store(location: str | Path) -> None:
+    """Fail early if `location` cannot take a new store (not a store, or in use)."""
+    from .persist import check_writable
+    from .remote import is_remote
+
+    if not is_remote(str(location)):
+        check_writable(location)
 
 
 def _doc_entry(e: Extraction) -> dict:

@@ -548,6 +548,23 @@ class Store:
         return cls(pool, default_timeout=default_timeout, source=opener.describe(),
                    manifest=manifest)
 
+    @classmethod
+    def from_location(cls, location: str | Path, *, workers: int | None = None,
+                      default_timeout: float = DEFAULT_TIMEOUT) -> Store:
+        """Open a store folder (build --store DIR) read-only in worker processes, or query a
+        remote SPARQL store (`sparql+http://...`) through the SPARQL 1.1 Protocol."""
+        from .persist import ReadOnlyStore, store_manifest
+        from .remote import SparqlBackend, is_remote
+
+        if is_remote(str(location)):
+            return cls(SparqlBackend(str(location)), default_timeout=default_timeout,
+                       source=str(location))
+        directory = Path(location).resolve()
+        manifest = store_manifest(directory)
+        pool = WorkerPool(ReadOnlyStore(directory), workers or default_workers())
+        return cls(pool, default_timeout=default_timeout, source=str(directory),
+                   manifest=manifest)
+
     # -- queries returning Python values --
 
     def select(self, query: str, bindings: Mapping[str, Binding] | None = None,

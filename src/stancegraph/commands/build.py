@@ -21,8 +21,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help="text files or folders of .txt files (default: the bundled corpus)")
-    p.add_argument("--out", default=DEFAULT_OUT, metavar="DIR",
-                   help=f"output folder, replaced as a whole on success (default: {DEFAULT_OUT})")
+    p.add_argument("--out", default=None, metavar="DIR",
+                   help="output folder, replaced as a whole on success (default: "
+                   f"{DEFAULT_OUT}; none when --store is given without --out)")
+    p.add_argument("--store", metavar="DIR|URL",
+                   help="also write the graph into a store: a folder (an on-disk pyoxigraph "
+                   "store, replaced as a whole on success, for serve/query/add/remove --store) "
+                   "or a remote SPARQL store, sparql+http://HOST:PORT/PATH[?graph-store=PATH]")
     p.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
                    help="keep only stances with at least this confidence (0-1)")
     p.add_argument("--jobs", type=int, default=None, metavar="N",
@@ -38,8 +43,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise StancegraphError("--jobs must be at least 1")
+    out = args.out if args.out or args.store else DEFAULT_OUT
     report = build(
-        args.paths, args.out, min_confidence=args.min_confidence,
+        args.paths, out, store=args.store, min_confidence=args.min_confidence,
         jobs=args.jobs or default_jobs(),
         engine=None if args.reasoner == "auto" else args.reasoner,
         progress=not args.quiet and sys.stderr.isatty(),
@@ -49,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
         print(
             f"built {len(report.documents)} documents, {report.stances} stances: "
             f"{t['asserted']} asserted, {t['inferred']} inferred, {t['ontology']} ontology "
-            f"triples ({report.engine}) -> {report.out_dir} in "
+            f"triples ({report.engine}) -> "
+            f"{' and '.join(str(x) for x in (report.out_dir, report.store) if x)} in "
             f"{sum(report.seconds.values()):.1f} s",
             file=sys.stderr,
         )

@@ -28,6 +28,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="a named query, or the path of a .rq file")
     p.add_argument("--kg", metavar="DIR", help="a build output folder (default: the bundled "
                    "corpus)")
+    p.add_argument("--store", metavar="DIR|URL", help="query a store instead: a folder "
+                   "written by build --store, or a remote SPARQL store (sparql+http://...)")
     p.add_argument("--param", "-p", action="append", default=[], metavar="K=V",
                    help="a parameter value (repeatable), e.g. --param actor=north-korea")
     p.add_argument("--format", "-f", choices=("table", "json", "csv"), default="table",
@@ -49,8 +51,13 @@ def run(args: argparse.Namespace) -> int:
     query = resolve_query(args.name)
     params = _params(args.param)
     bound = query.bind(params)  # bad values fail here, before any store is opened
-    kg_dir = Path(args.kg) if args.kg else _bundled_build()
-    with Store.from_build(kg_dir, workers=1) as store:
+    if args.store and args.kg:
+        raise StancegraphError("give --kg or --store, not both")
+    if args.store:
+        opened = Store.from_location(args.store, workers=1)
+    else:
+        opened = Store.from_build(Path(args.kg) if args.kg else _bundled_build(), workers=1)
+    with opened as store:
         try:
             result = store.select(bound.text, bound.bindings, timeout=args.timeout)
         except QueryError as exc:

@@ -24,6 +24,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--kg", metavar="DIR",
                    help="a build output folder (default: the bundled corpus)")
+    p.add_argument("--store", metavar="DIR|URL",
+                   help="serve a store instead: a folder written by build --store (opened "
+                   "read-only, at once whatever its size) or a remote SPARQL store "
+                   "(sparql+http://HOST:PORT/PATH); /dumps serves the dump folder its build "
+                   "wrote with --out, until an add or remove changes the store")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     p.add_argument("--query-timeout", type=float, default=10.0, metavar="S",
@@ -40,8 +45,14 @@ def run(args: argparse.Namespace) -> int:
         raise StancegraphError(f"--port {args.port}: not a port number")
     if args.workers is not None and args.workers < 1:
         raise StancegraphError("--workers must be at least 1")
-    kg_dir = Path(args.kg) if args.kg else _bundled_build()
-    store = Store.from_build(kg_dir, workers=args.workers)
+    if args.store and args.kg:
+        raise StancegraphError("give --kg or --store, not both")
+    if args.store:
+        store = Store.from_location(args.store, workers=args.workers)
+        kg_dir = _store_dumps(args.store)
+    else:
+        kg_dir = Path(args.kg) if args.kg else _bundled_build()
+        store = Store.from_build(kg_dir, workers=args.workers)
     try:
         sock = bind(args.host, args.port)
     except BaseException:
@@ -50,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         app = create_app(store, dumps_dir=kg_dir, query_timeout=args.query_timeout)
         url = base_url(args.host, sock.getsockname()[1])
-        print(f"stancegraph: serving {kg_dir}", file=sys.stderr)
+        print(f"stancegraph: serving {args.store or kg_dir}", file=sys.stderr)
         print(f"stancegraph: open {url}/docs (API), SPARQL at {url}/sparql, "
               f"dumps at {url}/dumps; Ctrl-C stops", file=sys.stderr)
         server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
@@ -62,6 +73,14 @@ def run(args: argparse.Namespace) -> int:
         store.close()
         sock.close()
     return 0
+
+
+def _store_dumps(location: str) -> Path | None:
+    """The dump folder of a store folder's build, if it still describes the store."""
+    from ..kg.persist import dumps_folder
+    from ..kg.remote import is_remote
+
+    return None if is_remote(location) else dumps_folder(location)
 
 
 def _bundled_build() -> Path:
