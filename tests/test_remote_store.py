@@ -1,0 +1,200 @@
+"""A remote SPARQL store: build, add and remove through the Graph Store Protocol, queries
+through the SPARQL Protocol, against a real Oxigraph server on a loopback port."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import httpx
+import pyoxigraph as ox
+import pytest
+from test_persist import TEXTS, quads, write_texts
+
+from stancegraph.api.app import create_app
+from stancegraph.cli import main
+from stancegraph.kg.build import build
+from stancegraph.kg.errors import QueryError, StoreError
+from stancegraph.kg.remote import Endpoints, _Client, _ox_term, with_values
+from stancegraph.kg.store import Store
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_oxigraph(location: Path, *union: str) -> tuple[subprocess.Popen, str]:
+    executable = shutil.which("oxigraph")
+    assert executable, "the oxigraph server (pip install oxigraph) is needed by these tests"
+    port = free_port()
+    process = subprocess.Popen(
+        [executable, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
+         *union], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                raise RuntimeError("the oxigraph server did not start") from None
+            time.sleep(0.05)
+    return process, f"sparql+http://127.0.0.1:{port}/query"
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture(scope="module")
+def remote(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    process, url = start_oxigraph(tmp_path_factory.mktemp("oxigraph"), "--union-default-graph")
+    try:
+        yield url
+    finally:
+        stop(process)
+
+
+@pytest.fixture(scope="module")
+def local(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Local stores to compare with: all three texts, and the first two."""
+    root = tmp_path_factory.mktemp("local")
+    texts = write_texts(root / "texts", list(TEXTS))
+    two = write_texts(root / "two-texts", ["a-profile.txt", "b-later.txt"])
+    build([texts], None, store=root / "all")
+    build([two], None, store=root / "two")
+    return {"texts": texts, "two-texts": two, "all": root / "all", "two": root / "two"}
+
+
+def remote_quads(url: str) -> set[str]:
+    result = _Client(url).select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    found = set()
+    for b in result["results"]["bindings"]:
+        quad = ox.Quad(*(_ox_term(b[k]) for k in ("s", "p", "o", "g")))
+        found.add(re.sub(r"_:\w+", "_:b", str(quad)))
+    return found
+
+
+def test_build_add_remove_give_the_local_store(remote: str, local: dict[str, Path],
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", str(local["two-texts"]), "--store", remote, "--quiet"]) == 0
+    assert remote_quads(remote) == quads(local["two"])
+    assert main(["add", str(local["texts"] / "c-other.txt"), "--store", remote]) == 0
+    assert "1 added; 2 other documents reasoned again" in capsys.readouterr().err
+    assert remote_quads(remote) == quads(local["all"])
+    assert main(["remove", "c-other", "--store", remote, "--quiet"]) == 0
+    assert remote_quads(remote) == quads(local["two"])
+
+
+def test_a_new_build_drops_the_graphs_of_the_old(remote: str, local: dict[str, Path]) -> None:
+    build([local["texts"]], None, store=remote)
+    assert remote_quads(remote) == quads(local["all"])
+    build([local["two-texts"]], None, store=remote)
+    assert remote_quads(remote) == quads(local["two"])
+
+
+def test_queries_run_on_the_remote_store(
+    remote: str, local: dict[str, Path], serve_app: Callable,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    build([local["texts"]], None, store=remote)
+    query = ("SELECT ?s ?kind ?h WHERE { ?s sg:holder ?h ; sg:kind ?kind } ORDER BY ?s")
+    bound = {"h": "https://w3id.org/stancegraph/id/actor/china"}
+    with Store.from_location(local["all"], workers=1) as here, \
+            Store.from_location(remote) as there:
+        assert there.select(query).rows == here.select(query).rows
+        assert there.select(query, bound).rows == here.select(query, bound).rows
+        assert there.select(query, bound).rows, "the binding selects something"
+        assert there.ask("ASK { ?s a sg:Stance }") is True
+        assert len(there.construct("CONSTRUCT WHERE { ?s a sg:Stance }")) == len(
+            here.construct("CONSTRUCT WHERE { ?s a sg:Stance }"))
+        assert there.graph_names() == here.graph_names()
+        with pytest.raises(QueryError):
+            there.select("SELECT nonsense")
+    assert main(["query", "states", "--store", remote, "--format", "csv"]) == 0
+    assert "japan" in capsys.readouterr().out
+    store = Store.from_location(remote)
+    with serve_app(create_app(store)) as server:
+        health = httpx.get(server.url + "/health").json()
+        assert health["status"] == "ok" and health["dumps"] is False
+        answer = httpx.get(server.url + "/sparql", params={"query": "ASK { ?s a sg:Stance }"},
+                           headers={"Accept": "application/sparql-results+json"})
+        assert answer.status_code == 200 and answer.json()["boolean"] is True
+        actor = httpx.get(server.url + "/actors/japan", headers={"Accept": "application/json"})
+        assert actor.status_code == 200
+    store.close()
+
+
+def test_a_store_without_a_union_default_graph_is_refused(
+    tmp_path: Path, local: dict[str, Path]
+) -> None:
+    process, url = start_oxigraph(tmp_path / "plain")
+    try:
+        build([local["two-texts"]], None, store=url)  # writing works the same
+        with pytest.raises(StoreError, match="union"):
+            Store.from_location(url)
+    finally:
+        stop(process)
+
+
+def test_an_unreachable_store_is_one_line_exit_2(
+    local: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sparql+http://127.0.0.1:{free_port()}/query"
+    assert main(["add", str(local["texts"]), "--store", url, "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "127.0.0.1" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("location, query, graph_store", [
+    ("sparql+http://h:7878/query", "http://h:7878/query", "http://h:7878/store"),
+    ("sparql+https://h/kg/query?graph-store=/kg/data", "https://h/kg/query",
+     "https://h/kg/data"),
+    ("sparql+http://h:7200/repositories/kg?graph-store=http://g:1/rdf-graphs/service",
+     "http://h:7200/repositories/kg", "http://g:1/rdf-graphs/service"),
+])
+def test_endpoints_from_the_url(location: str, query: str, graph_store: str) -> None:
+    assert Endpoints.parse(location) == Endpoints(query, graph_store)
+
+
+@pytest.mark.parametrize("location", ["http://h/query", "sparql+http:///query",
+                                      "sparql+http://h/q?store=/x"])
+def test_bad_urls_are_refused(location: str) -> None:
+    with pytest.raises(StoreError):
+        Endpoints.parse(location)
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("SELECT ?a WHERE { ?a ?p ?o }",
+     "SELECT ?a WHERE { VALUES (?a) { (<http://x/a>) }  ?a ?p ?o }"),
+    ("SELECT ?a { ?a ?p ?o }", "SELECT ?a { VALUES (?a) { (<http://x/a>) }  ?a ?p ?o }"),
+    ("# where {\nSELECT ?a (CONCAT('{', \"where\") AS ?c) FROM <http://g/x> WHERE {}",
+     "# where {\nSELECT ?a (CONCAT('{', \"where\") AS ?c) FROM <http://g/x> WHERE { VALUES (?a) "
+     "{ (<http://x/a>) } }"),
+    ("CONSTRUCT { ?a ?p ?o } WHERE { ?a ?p ?o }",
+     "CONSTRUCT { ?a ?p ?o } WHERE { VALUES (?a) { (<http://x/a>) }  ?a ?p ?o }"),
+])
+def test_values_open_the_where_clause(query: str, expected: str) -> None:
+    assert with_values(query, (("a", ("iri", "http://x/a")),)) == expected
+    ox.Store().query(expected)  # still a query
+
+
+def test_bound_literals_are_terms_not_text() -> None:
+    sneaky = '" } } DROP ALL #'
+    text = with_values("SELECT ?a WHERE { ?s ?p ?a }", (("a", ("lit", sneaky, None, None)),))
+    results = list(ox.Store().query(text))
+    assert results == []
+    assert '\\" } } DROP ALL #' in text
