@@ -220,7 +220,7 @@ ANSWERED = [
     "actor-position-on-issue", "actor-stances", "affiliated-officials", "author-recommendations",
     "document-evidence", "issues", "recommendations-by-author", "stance-evidence",
     "stance-kinds", "stances-on-issue", "stances-over-time", "states", "who-condemned",
-    "who-opposes-whom", "mutual-opposition",
+    "who-opposes-whom", "mutual-opposition", "disagreements", "silent-actors",
 ]
 
 
@@ -297,6 +297,13 @@ def test_stance_evidence_of_one_stance(store: Store) -> None:
     assert (evidence["start"], evidence["end"], evidence["quote"]) == (
         first["start"], first["end"], first["quote"])
     assert evidence["prefix"] is not None and evidence["suffix"] is not None
+
+
+def test_where_the_united_states_and_china_disagree(store: Store) -> None:
+    found = rows(store, "disagreements", a="united-states", b="china")
+    assert found
+    for r in found:  # one side for, the other against
+        assert r["aKinds"] and r["bKinds"]
 
 
 def test_stances_over_time_respects_the_date_range(store: Store) -> None:

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
+from pathlib import Path
 
 import httpx
 import pytest
 
 from stancegraph import resources
+from stancegraph.api.app import create_app
 from stancegraph.kg.ids import actor_iri
+from stancegraph.kg.store import Store
 
 NK = "north-korea"
 US = "united-states"
@@ -74,12 +78,36 @@ def test_actor_affiliations_direct_and_inferred(client: httpx.Client) -> None:
     ]
 
 
-def test_transitive_affiliation_is_marked_inferred(client: httpx.Client) -> None:
-    # The KPA General Staff is part of the KPA, which is part of North Korea.
-    staff = get(client, "/actors/general-staff-of-the-korean-peoples-army")
+CHAIN = """\
+@prefix sg: <https://w3id.org/stancegraph/ontology#> .
+@prefix actor: <https://w3id.org/stancegraph/id/actor/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<https://w3id.org/stancegraph/id/graph/ontology> {
+  actor:staff a sg:Institution ; rdfs:label "General Staff" ; sg:partOf actor:army .
+  actor:army a sg:Institution ; rdfs:label "Army" ; sg:partOf actor:land .
+  actor:land a sg:State ; rdfs:label "Land" .
+}
+<https://w3id.org/stancegraph/id/graph/inferred> {
+  actor:staff sg:affiliatedWith actor:army, actor:land .
+  actor:army sg:affiliatedWith actor:land .
+}
+"""
+
+
+def test_transitive_affiliation_is_marked_inferred(
+    serve_app: Callable, tmp_path: Path,
+) -> None:
+    path = tmp_path / "kg.trig"
+    path.write_text(CHAIN, encoding="utf-8")
+    with Store.from_files([path], workers=1) as store, serve_app(create_app(store)) as server:
+        staff = httpx.get(f"{server.url}/actors/staff", timeout=30).json()
+        land = httpx.get(f"{server.url}/actors/land", timeout=30).json()
     by_id = {a["actor"]["id"]: a for a in staff["affiliations"]}
-    assert by_id["korean-peoples-army"]["inferred"] is False
-    assert by_id[NK] == {**by_id[NK], "relation": "affiliatedWith", "inferred": True}
+    assert by_id["army"] == {"actor": {"id": "army", "iri": str(actor_iri("army")),
+                                       "label": "Army"},
+                             "relation": "partOf", "inferred": False}
+    assert by_id["land"]["relation"] == "affiliatedWith" and by_id["land"]["inferred"] is True
+    assert {"army", "staff"} == ids(land["members"])
 
 
 def test_unknown_and_malformed_actor_ids(client: httpx.Client) -> None:
