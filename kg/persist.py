@@ -254,6 +254,7 @@ def write_store(
     try:
         store = ox.Store(str(tmp / DATA))
         store.bulk_extend(_corpus_quads(ontology, documents))
+        store.optimize()  # compacted once here: queries on the served store run faster
         store.flush()
         del store  # closes the database before it moves
         write_metadata(tmp, {

@@ -7,9 +7,6 @@ import socket
 import sys
 from pathlib import Path
 
-import uvicorn
-
-from ..api.app import create_app
 from ..kg.errors import StancegraphError
 from ..kg.store import Store
 
@@ -47,6 +44,11 @@ def run(args: argparse.Namespace) -> int:
         raise StancegraphError("--workers must be at least 1")
     if args.store and args.kg:
         raise StancegraphError("give --kg or --store, not both")
+    # imported here: the command line loads every command's module to build its parser
+    import uvicorn
+
+    from ..api.app import create_app
+
     if args.store:
         store = Store.from_location(args.store, workers=args.workers)
         kg_dir = _store_dumps(args.store)
