@@ -18,7 +18,6 @@ WD = Namespace("http://www.wikidata.org/entity/")
 # Named graphs of the dataset: the ontology, and per document its asserted and its inferred
 # triples (so one document can be added, replaced or removed on its own).
 ONTOLOGY_GRAPH = URIRef(ID + "graph/ontology")
-INFERRED_GRAPH = URIRef(ID + "graph/inferred")  # prefix of the per-document inferred graphs
 DOCUMENT_GRAPHS = ID + "graph/document/"
 INFERRED_GRAPHS = ID + "graph/inferred/"
 

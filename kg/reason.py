@@ -52,7 +52,7 @@ from rdflib.collection import Collection
 from rdflib.term import Node
 
 from .errors import ReasoningError
-from .ids import ID, INFERRED_GRAPH, PREFIXES
+from .ids import ID, PREFIXES
 
 Triple = tuple[Node, Node, Node]
 
@@ -64,6 +64,7 @@ ENGINES = ("owlrl", "reasonable")
 REASONABLE_ABOVE = 5_000
 
 _INPUT_GRAPH = URIRef(ID + "graph/reasoner-input")
+_CLOSURE_GRAPH = URIRef(ID + "graph/reasoner-closure")
 _TRIVIAL_TYPES = {OWL.Thing, RDFS.Resource}
 # rdflib's namespace attribute lookups are slow in the per-triple loops
 _SAME_AS, _NIL = OWL.sameAs, RDF.nil
@@ -414,7 +415,7 @@ def _owlrl_closure(inputs: list[Triple]) -> tuple[list[Triple], list[str]]:
     source = dataset.graph(_INPUT_GRAPH)
     for triple in inputs:
         source.add(triple)
-    closure = dataset.graph(INFERRED_GRAPH)
+    closure = dataset.graph(_CLOSURE_GRAPH)
     with warnings.catch_warnings():
         # owlrl reads the dataset through rdflib's deprecated default_context, once per lookup
         warnings.simplefilter("ignore", DeprecationWarning)
@@ -698,7 +699,7 @@ def _keep(triple: Triple) -> bool:
 
 
 def _to_graph(triples: Iterable[Triple]) -> Graph:
-    inferred = Graph(identifier=INFERRED_GRAPH)
+    inferred = Graph()
     for prefix, namespace in PREFIXES.items():
         inferred.bind(prefix, namespace)
     for triple in triples:

@@ -87,7 +87,7 @@ CHAIN = """\
   actor:army a sg:Institution ; rdfs:label "Army" ; sg:partOf actor:land .
   actor:land a sg:State ; rdfs:label "Land" .
 }
-<https://w3id.org/stancegraph/id/graph/inferred> {
+<https://w3id.org/stancegraph/id/graph/inferred/memo> {
   actor:staff sg:affiliatedWith actor:army, actor:land .
   actor:army sg:affiliatedWith actor:land .
 }

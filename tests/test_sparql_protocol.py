@@ -48,8 +48,8 @@ def graphs(kg_dir: Path) -> dict[str, str]:
     """Graph names of the build: the ontology graph and two document graphs with stances."""
     manifest = json.loads((kg_dir / "manifest.json").read_text())
     with_stances = [d["id"] for d in manifest["documents"] if d["stances"]]
-    docs = [g for g in manifest["graphs"]["documents"]
-            if g.rsplit("/", 1)[1] in with_stances]
+    docs = [graphs["asserted"] for doc, graphs in manifest["graphs"]["documents"].items()
+            if doc in with_stances]
     assert len(docs) >= 2
     return {"ontology": str(ONTOLOGY_GRAPH), "doc1": docs[0], "doc2": docs[1]}
 

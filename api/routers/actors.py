@@ -8,7 +8,7 @@ from fastapi import APIRouter, HTTPException, Path, Query
 from rdflib import Literal as RDFLiteral
 from rdflib import URIRef
 
-from stancegraph.kg.ids import INFERRED_GRAPH, actor_iri, id_from_iri
+from stancegraph.kg.ids import INFERRED_GRAPHS, actor_iri, id_from_iri
 from stancegraph.kg.store import Store
 
 from ..deps import StoreDep
@@ -110,7 +110,7 @@ SELECT DISTINCT ?actor ?p ?o ?inferred WHERE {{
   VALUES ?p {{ rdf:type rdfs:label skos:altLabel skos:exactMatch sg:partOf sg:represents
               sg:affiliatedWith sg:demonym sg:capital sg:isoCode }}
   GRAPH ?g {{ ?actor ?p ?o }}
-  BIND(?g = <{INFERRED_GRAPH}> AS ?inferred)
+  BIND(STRSTARTS(STR(?g), "{INFERRED_GRAPHS}") AS ?inferred)
 }}""", {"actor": URIRef(iri)})
     classes = {r["o"] for r in facts if r["p"].endswith("#type")}
     types = _actor_types(classes)
