@@ -8,19 +8,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .registry import Registry
 
 TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+|[^\w\s]")
 
 
-@dataclass(frozen=True)
-class NameHit:
+class NameHit(NamedTuple):
     start: int
     end: int
     actor: str
     form: str  # "name", "capital" or "demonym"
+
+
+_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
 def norm_token(tok: str) -> str:
@@ -69,27 +71,41 @@ class Gazetteer:
             self._index.setdefault(key[0], []).append((list(key), actor, form))
         for cands in self._index.values():
             cands.sort(key=lambda c: -len(c[0]))
+        # the second tokens a first token's names go on with (most first words end no name)
+        self._seconds: dict[str, frozenset[str]] = {
+            first: frozenset(k[1] for k, _, _ in cands if len(k) > 1)
+            for first, cands in self._index.items()}
+        self._single = {first for first, cands in self._index.items()
+                        if any(len(k) == 1 for k, _, _ in cands)}
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[NameHit]:
-        toks = tokens(text, start, end)
-        words = [t[2] for t in toks]
-        index = self._index
-        i = 0
-        while i < len(toks):
-            hit = None
-            for key, actor, form in index.get(words[i], ()):
+        stop = len(text) if end is None else end
+        seg = text[start:stop]
+        if "\u2019" in seg or "\u2018" in seg:
+            # apostrophes are one-character tokens: folding them in place keeps offsets
+            seg = seg.translate(_FOLD)
+        words = TOKEN.findall(seg)
+        index, seconds, single = self._index, self._seconds, self._single
+        last = len(words) - 1
+        firsts = [i for i, w in enumerate(words) if w in index and (
+            w in single or i < last and words[i + 1] in seconds[w])]
+        if not firsts:
+            return
+        spans = list(TOKEN.finditer(text, start, stop))  # offsets, only needed for hits
+        nxt = 0
+        for i in firsts:
+            if i < nxt:
+                continue
+            for key, actor, form in index[words[i]]:
                 n = len(key)
                 if words[i:i + n] == key:
+                    a, b = spans[i].start(), spans[i + n - 1].end()
                     # tokens must be adjacent as in the name (no line breaks inside a name)
-                    if "\n" in text[toks[i][0]:toks[i + n - 1][1]]:
+                    if "\n" in text[a:b]:
                         continue
-                    hit = NameHit(toks[i][0], toks[i + n - 1][1], actor, form)
-                    i += n
+                    nxt = i + n
+                    yield NameHit(a, b, actor, form)
                     break
-            if hit is None:
-                i += 1
-            else:
-                yield hit
 
     _cache: dict[int, Gazetteer] = {}
 

@@ -351,22 +351,23 @@ class MentionFinder:
                 mention = self._ministry(m, s)
                 if mention:
                     cands.append(mention)
-        if _TITLE_GATE.search(stext):
+        titled = _TITLE_GATE.search(stext) is not None
+        if titled:
             for m in _TITLED.finditer(masked, s.start, s.end):
                 mention = self._titled(m, s)
                 if mention:
                     cands.append(mention)
-        if _APPOSITION_GATE.search(stext):
+        if ", " in stext and _APPOSITION_GATE.search(stext):
             for m in _APPOSITION.finditer(masked, s.start, s.end):
                 mention = self._apposition(m, s)
                 if mention:
                     cands.append(mention)
-        if ", " in stext and _TITLE_GATE.search(stext):
+        if titled and ", " in stext:
             for m in _APPOSITION_TITLE.finditer(masked, s.start, s.end):
                 mention = self._apposition(m, s)
                 if mention:
                     cands.append(mention)
-        if _TITLE_GATE.search(stext) or "minister" in stext:
+        if titled or "minister" in stext:
             for m in _TITLE_FIRST.finditer(masked, s.start, s.end):
                 mention = self._title_first(m, s)
                 if mention:

@@ -95,6 +95,44 @@ _AND_VERBS = (r"(?:reaffirm|warn|vow|call|urg|condemn|denounc|accus|insist|said|
               r"noted|asked|welcom|prais|support|oppos|criticiz|criticis|predict|argu|deni|thank|"
               r"encourag|pledg|signed|"
               r"dismiss|blam|appeal|told)")
+_CLAUSE_CUT = re.compile(
+    r";\s+|,\s+(?=(?:while|whereas|although|though|but|yet|as|so\s+that)\b)"
+    rf"|,?\s+and\s+(?=(?:also\s+)?{_AND_VERBS}\w*\b)"
+    r"|,\s+(?=(?:which|who)\b)|,\s+(?=and\s)|\s+and\s+(?=that\b)"
+    r"|,\s+(?=(?:a|an)\s+[\w-]+\s+(?:that|which)\b)"
+    r"|,\s+(?=(?:condemning|accusing|calling|urging|warning|saying|demanding|denouncing|"
+    r"criticizing|criticising|rejecting|praising|vowing|adding|insisting|arguing|"
+    r"threatening|claiming)\b)"
+)
+_RELATIVE = re.compile(r"(?:which|who)\b")
+_PARTICIPLE = re.compile(
+    r"(?:condemning|accusing|calling|urging|warning|saying|demanding|denouncing|criticizing|"
+    r"criticising|rejecting|praising|vowing|adding|insisting|arguing|threatening|claiming)\b")
+_AND_CUT = re.compile(r",?\s+and\s+")
+_AND_VERB_NEXT = re.compile(rf"(?:also\s+)?{_AND_VERBS}")
+_SUBJECT_WORD = re.compile(r"(?:the|we|it|they|he|she|this|that|its|their)\b", re.IGNORECASE)
+_CLAUSE_LEAD = re.compile(r"[\s,;]*(?:(?:and|but|while|whereas|although|though|yet|as|so that)"
+                          r"\s+)?")
+_BOUND_BEFORE = re.compile(r"(?:^|[,;]|\b(?:as|that|since|because|while|and|but|both|the))$",
+                           re.IGNORECASE)
+_LAST_PART = re.compile(r"[,;]")
+_NOTHING = re.compile(r"\s+nothing\b")
+_POSSESSIVE_GAP = re.compile(r"(?:[’']s)?\s*")
+_AFTER_QUOTE = re.compile(r"[,”\"’]\s*$")
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+_AND_BEFORE = re.compile(r"(?:and|,)\s+(?:the\s+)?$")
+_TOGETHER_WITH = re.compile(r"\b(?:together|along|jointly)\s+with\s+$")
+_SPACE_COMMA = re.compile(r"[\s,]*")
+_AND_ADVERB_BEFORE = re.compile(r"\band\s+(?:also\s+)?(?:\w+ly\s+)?$")
+_LEADING_GAP = re.compile(r"[\s,]*(?:that\s+|the\s+|both\s+|\(\s*)*[\s“\"]*", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?")
+_ONLY_LIST = re.compile(r"[\s,]*(?:(?:and|the|both)\s*[\s,]*)*")
+_MENTION_LEAD = re.compile(r"[\s“\"]*(?:that\s+)?(?:the\s+)?", re.IGNORECASE)
+_STANCE_VERBS = [c for c in lx.VERBS if c.category == "verb"]
+# all stance verbs in one pattern, in list order (a match's group names its cue)
+_STANCE_VERB_AT = re.compile("|".join(f"(?P<v{n}>{c.pattern.pattern})"
+                                      for n, c in enumerate(_STANCE_VERBS)), re.IGNORECASE)
+_AND_WORD = re.compile(r"\band\s")
 _CONTINUE_TO = re.compile(r"\b(?:will|would|shall)\s+(?:\w+ly\s+)?(?:continue|keep)\s+(?:to\s+)?$")
 _AUX_GAP = re.compile(r"\s+(?:\w+ly\s+)?(?:(?:continue|keep|remain|be)\s+(?:to\s+)?)?(?:not\s+)?")
 _USED_TO = re.compile(
@@ -236,42 +274,29 @@ class StanceFinder:
         cuts: list[tuple[int, str]] = []
         t = self.masked
         starts = {m.start for m in ms}
-        pattern = re.compile(
-            r";\s+|,\s+(?=(?:while|whereas|although|though|but|yet|as|so\s+that)\b)"
-            rf"|,?\s+and\s+(?=(?:also\s+)?{_AND_VERBS}\w*\b)"
-            r"|,\s+(?=(?:which|who)\b)|,\s+(?=and\s)|\s+and\s+(?=that\b)"
-            r"|,\s+(?=(?:a|an)\s+[\w-]+\s+(?:that|which)\b)"
-            r"|,\s+(?=(?:condemning|accusing|calling|urging|warning|saying|demanding|denouncing|"
-            r"criticizing|criticising|rejecting|praising|vowing|adding|insisting|arguing|"
-            r"threatening|claiming)\b)"
-        )
         parens: list[tuple[int, int]] = []
-        for m in pattern.finditer(t, s.start, s.end):
+        for m in _CLAUSE_CUT.finditer(t, s.start, s.end):
             if any(q0 <= m.start() < q1 for q0, q1 in quotes):
                 continue
             nxt = t[m.end():m.end() + 12]
-            if re.match(r"(?:which|who)\b", nxt) and "," in t[m.end():s.end]:
+            if _RELATIVE.match(nxt) and "," in t[m.end():s.end]:
                 # ", who observed the launch, vowed": a parenthetical, a clause of its own
                 close = t.find(",", m.end(), s.end)
                 if not any(q0 < close < q1 for q0, q1 in quotes):
                     parens.append((m.end(), close))
                 continue
             how = "and_that" if t[m.start():m.end()].strip() == "and" and nxt.startswith("that") \
-                else ("relative" if re.match(r"(?:which|who)\b", nxt) else "clause")
-            if re.match(r"and\s", nxt):
+                else ("relative" if _RELATIVE.match(nxt) else "clause")
+            if nxt.startswith("and") and nxt[3:4].isspace():
                 after = m.end() + 4
                 while after < s.end and t[after] == " ":
                     after += 1
-                if not (after in starts or re.match(
-                        r"(?:the|we|it|they|he|she|this|that|its|their)\b", t[after:after + 6],
-                        re.IGNORECASE)):
+                if not (after in starts or _SUBJECT_WORD.match(t, after, after + 6)):
                     continue
-            if re.match(r"(?:condemning|accusing|calling|urging|warning|saying|demanding|"
-                        r"denouncing|criticizing|criticising|rejecting|praising|vowing|adding|"
-                        r"insisting|arguing|threatening|claiming)\b", nxt):
+            if _PARTICIPLE.match(nxt):
                 how = "participle"
-            if re.fullmatch(r",?\s+and\s+", t[m.start():m.end()]) and how == "clause" and \
-                    re.match(rf"(?:also\s+)?{_AND_VERBS}", nxt):
+            if how == "clause" and _AND_CUT.fullmatch(t, m.start(), m.end()) and \
+                    _AND_VERB_NEXT.match(nxt):
                 how = "and_verb"
             cuts.append((m.start(), how))
         clauses: list[Clause] = []
@@ -282,10 +307,9 @@ class StanceFinder:
             pos, how = cut, next_how
         clauses.append(Clause(pos, s.end, how))
         for cl in clauses:  # trim separators and leading conjunctions
-            m = re.match(r"[\s,;]*(?:(?:and|but|while|whereas|although|though|yet|as|so that)"
-                         r"\s+)?", self.text[cl.start:cl.end])
-            if m and cl.start + m.end() < cl.end:
-                cl.start += m.end()
+            m = _CLAUSE_LEAD.match(self.text, cl.start, cl.end)
+            if m and m.end() < cl.end:
+                cl.start = m.end()
         # a clause that is only a list of actors belongs to the next one ("A, B, and C agreed")
         merged: list[Clause] = []
         for cl in clauses:
@@ -351,8 +375,7 @@ class StanceFinder:
         if not subj:
             return False
         before = self.text[cl.start:subj[-1].start].rstrip()
-        return bool(re.search(r"(?:^|[,;]|\b(?:as|that|since|because|while|and|but|both|"
-                              r"the))$", before, re.IGNORECASE)) and not subj[-1].attributive
+        return bool(_BOUND_BEFORE.search(before)) and not subj[-1].attributive
 
     def _scan_cues(self) -> list[tuple[int, int, lx.Cue]]:
         """Every cue match of the body, once per document (clauses pick theirs by offset)."""
@@ -407,12 +430,12 @@ class StanceFinder:
             return False
         window = self.text[max(cl.start, start - 30):start]
         # only the words between the subject and the verb
-        window = re.split(r"[,;]", window)[-1]
+        window = _LAST_PART.split(window)[-1]
         words = window.split()[-4:]
         tail = " ".join(words)
         if lx.NEGATION.search(tail):
             return True
-        return bool(re.match(r"\s+nothing\b", self.text[end:end + 10]))
+        return bool(_NOTHING.match(self.text, end, end + 10))
 
     # ------------------------------------------------------------------------- holders
     def _holders(self, s: Sentence, cl: Clause, prev: Clause | None, cue_start: int,
@@ -429,7 +452,7 @@ class StanceFinder:
         if cue.category == "artifact":
             # "a UN General Assembly resolution demanding": its author right before the noun
             before = [m for m in ms if cue_start - 4 <= m.end <= cue_start and
-                      re.fullmatch(r"(?:[’']s)?\s*", self.text[m.end:cue_start])]
+                      _POSSESSIVE_GAP.fullmatch(self.text, m.end, cue_start)]
             if before:
                 return before[-1].actors, "name"
             plain = self._plain_subject(cl, ms, quotes)
@@ -448,7 +471,7 @@ class StanceFinder:
             co = self._co_holders(cl, cue_end, ms)
             return tuple(dict.fromkeys(subject + co)), via
         lead = self.text[cl.start:cue_start]
-        if cue.category == "speech" and (not lead.strip() or re.search(r"[,”\"’]\s*$", lead)):
+        if cue.category == "speech" and (not lead.strip() or _AFTER_QUOTE.search(lead)):
             # '"...," said Kanaani': the speaker follows the verb
             after = [m for m in ms if cue_end <= m.start <= cue_end + 2]
             if after:
@@ -474,17 +497,15 @@ class StanceFinder:
         for m in ms:
             if start <= m.start < end:
                 before = self.text[max(start, m.start - 8):m.start]
-                if re.search(r"\bby\s+(?:the\s+)?$", before) or (
-                        out and re.search(r"(?:and|,)\s+(?:the\s+)?$", before)):
+                if _BY_BEFORE.search(before) or (out and _AND_BEFORE.search(before)):
                     out.extend(a for a in m.actors if a not in out)
         return tuple(out)
 
     def _co_holders(self, cl: Clause, cue_end: int, ms: list[Mention]) -> tuple[str, ...]:
         out: list[str] = []
         for m in ms:
-            if cue_end <= m.start < cl.end and re.search(
-                    r"\b(?:together|along|jointly)\s+with\s+$",
-                    self.text[max(0, m.start - 20):m.start]):
+            if cue_end <= m.start < cl.end and _TOGETHER_WITH.search(
+                    self.text, max(0, m.start - 20), m.start):
                 out.extend(m.actors)
         return tuple(out)
 
@@ -573,8 +594,7 @@ class StanceFinder:
         return (), "none"
 
     def _antecedent(self, pos: int, ms: list[Mention]) -> tuple[str, ...]:
-        before = [m for m in ms if m.end <= pos and re.fullmatch(r"[\s,]*",
-                                                                 self.text[m.end:pos])]
+        before = [m for m in ms if m.end <= pos and _SPACE_COMMA.fullmatch(self.text, m.end, pos)]
         return before[-1].actors if before else ()
 
     def _pronoun(self, word: str, pos: int, quotes: list[tuple[int, int]], cl: Clause
@@ -701,15 +721,17 @@ class StanceFinder:
                               conf: float) -> list[Draft]:
         """'"We deplore the ruling and urge Japan to ...," she said': a second stance verb,
         coordinated inside the quotation, is a stance of its own."""
-        out = []
+        out: list[Draft] = []
         text = self.text[content[0]:content[1]]
+        if not _AND_WORD.search(text):
+            return out
         own = set(holders) | {self.book.state_of.get(h) for h in holders} - {None}
         seen = {COARSE[kind]}
         for cue in lx.VERBS:
             if cue.category != "verb" or COARSE[cue.kind] in seen:
                 continue
             m = cue.pattern.search(text)
-            if not m or not re.search(r"\band\s+(?:also\s+)?(?:\w+ly\s+)?$", text[:m.start()]):
+            if not m or not _AND_ADVERB_BEFORE.search(text, 0, m.start()):
                 continue
             if lx.NEGATION.search(" ".join(text[:m.start()].split()[-3:])):
                 continue
@@ -911,9 +933,7 @@ class StanceFinder:
         start, end = content
         inner = [m for m in ms if start <= m.start < end]
         # an inner stance verb's object ("had no intention to condemn North Korea")
-        for cue in lx.VERBS:
-            if cue.category != "verb":
-                continue
+        for cue in self._verbs_in(start, end):
             for v in cue.pattern.finditer(self.masked, start, end):
                 np = self._object_np(v.end(), end, "verb")
                 objs = [m for m in inner if np[0] <= m.start < np[1] and not m.attributive
@@ -931,6 +951,16 @@ class StanceFinder:
                 return ok_m
         listed = self._mention_list(start, end, ms, skip_attributive=True, exclude=own)
         return listed or (None,)
+
+    def _verbs_in(self, start: int, end: int) -> list[lx.Cue]:
+        """The stance verbs (in lexicon order) with a match starting in [start, end), from the
+        cues found once over the body."""
+        i = bisect_left(self._cue_starts, start)
+        present = set()
+        while i < len(self._cue_hits) and self._cue_hits[i][0] < end:
+            present.add(id(self._cue_hits[i][2]))
+            i += 1
+        return [c for c in _STANCE_VERBS if id(c) in present] if present else []
 
     def _object_np(self, start: int, end: int, category: str) -> tuple[int, int]:
         m = _NP_STOP.search(self.masked, start, end)
@@ -952,14 +982,13 @@ class StanceFinder:
         first = cands[0]
         if leading_only:
             gap = self.text[start:first.start]
-            if not re.fullmatch(r"[\s,]*(?:that\s+|the\s+|both\s+|\(\s*)*[\s“\"]*", gap,
-                                re.IGNORECASE):
+            if not _LEADING_GAP.fullmatch(gap):
                 return ()
         actors = list(first.actors)
         last = first
         for m in cands[1:]:
             gap = self.text[last.end:m.start]
-            if re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?", gap):
+            if _LIST_GAP.fullmatch(gap):
                 actors.extend(a for a in m.actors if a not in actors)
                 last = m
             else:
@@ -1042,7 +1071,7 @@ def _cue_filter() -> Prefilter:
 
 def NON_ASSERTED_BEFORE(before: str) -> bool:  # noqa: N802 - reads as a predicate
     """Whether a cue sits in a subordinate, interrogative or hypothetical clause."""
-    last = re.split(r"[,;]", before)[-1]
+    last = _LAST_PART.split(before)[-1]
     return bool(lx.NON_ASSERTED.search(last))
 
 
@@ -1058,9 +1087,9 @@ _STRONG_CONTENT = ("threaten", "warn")
 def _content_kind(text: str, own: bool = False) -> str | None:
     # "We welcome ...", "We categorically reject ...": the speaker's own stance verb
     for fp in _FIRST_PERSON.finditer(text):
-        for cue in lx.VERBS:
-            if cue.category == "verb" and cue.pattern.match(text, fp.end()):
-                return cue.kind
+        m = _STANCE_VERB_AT.match(text, fp.end())
+        if m:
+            return _STANCE_VERBS[int(m.lastgroup[1:])].kind  # type: ignore[index]
     for kind, pattern in lx.CONTENT:
         if kind in _STRONG_CONTENT and pattern.search(text):
             return kind
@@ -1080,30 +1109,17 @@ def _content_kind(text: str, own: bool = False) -> str | None:
         if lx.OWN_INTENT.search(first):
             return "intend"
     for kind, pattern in lx.CONTENT:
-        if pattern.search(text):
+        if kind not in _STRONG_CONTENT and pattern.search(text):
             return kind
     return None
 
 
+_QUOTE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+
+
 def _quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out = []
-    i = start
-    while i < end:
-        ch = text[i]
-        if ch == "“":
-            j = text.find("”", i + 1, end)
-            j = end if j < 0 else j + 1
-            out.append((i, j))
-            i = j
-            continue
-        if ch == '"':
-            j = text.find('"', i + 1, end)
-            j = end if j < 0 else j + 1
-            out.append((i, j))
-            i = j
-            continue
-        i += 1
-    return out
+    """Quotations of text[start:end]; one left open runs to the end."""
+    return [m.span() for m in _QUOTE.finditer(text, start, end)]
 
 
 def _drop_parentheticals(items: list[_Item]) -> list[_Item]:
@@ -1165,14 +1181,14 @@ def _only_mentions(text: str, cl: Clause, ms: list[Mention]) -> bool:
     rest = text[cl.start:cl.end]
     for m in sorted(inner, key=lambda m: -m.start):
         rest = rest[:m.start - cl.start] + rest[m.end - cl.start:]
-    return bool(re.fullmatch(r"[\s,]*(?:(?:and|the|both)\s*[\s,]*)*", rest))
+    return bool(_ONLY_LIST.fullmatch(rest))
 
 
 def _starts_with_mention(text: str, start: int, inner: list[Mention]) -> bool:
     if not inner:
         return False
     gap = text[start:inner[0].start]
-    return bool(re.fullmatch(r"[\s“\"]*(?:that\s+)?(?:the\s+)?", gap, re.IGNORECASE))
+    return bool(_MENTION_LEAD.fullmatch(gap))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
