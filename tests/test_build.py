@@ -24,10 +24,9 @@ DOCS = ["01-hrpf-trilateral-after-icbm", "02-wire-missile-barrage-un-rift",
 
 
 @pytest.fixture(scope="module")
-def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("build") / "kg"
-    build(None, out)
-    return out
+def out(kg_dir: Path) -> Path:
+    """The session's build of the bundled corpus (conftest)."""
+    return kg_dir
 
 
 @pytest.fixture(scope="module")
