@@ -38,7 +38,7 @@ def _stem(word: str) -> str:
 
 
 def normalise(text: str) -> tuple[str, ...]:
-    return tuple(_stem(w) for w in _WORD.findall(text.lower().replace("’", "'").replace("'s", "")))
+    return tuple(map(_stem, _WORD.findall(text.lower().replace("’", "'").replace("'s", ""))))
 
 
 class IssueScheme:

@@ -297,3 +297,19 @@ EVENT_VERBS = re.compile(
     r"\b(?:fir(?:e|es|ed|ing)|test-fir\w+|launch(?:es|ed|ing)?|test(?:s|ed|ing)?|"
     r"conduct(?:s|ed|ing)?|carr(?:y|ies|ied)\s+out|stag(?:e|es|ed|ing)|h[eo]ld(?:s|ing)?|"
     r"extend(?:s|ed|ing)?)\b", re.I)
+
+
+def lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` for text lowercased once: a case-sensitive search of `text.lower()` finds
+    what an IGNORECASE search of `text` finds, several times faster over long alternations."""
+    src = pattern.pattern
+    if re.search(r"\\[A-Z]|\[[^\]]*[A-Z]|\(\?P<", src):
+        raise ValueError(f"cannot lowercase {src[:40]!r}")
+    return re.compile(src.lower(), pattern.flags & ~re.IGNORECASE)
+
+
+# The same, for lowercased text (see `lowered`).
+CONTENT_LOW = [(kind, lowered(p)) for kind, p in CONTENT]
+OWN_INTENT_LOW = lowered(OWN_INTENT)
+EVENT_CLASSES_LOW = {name: lowered(p) for name, p in EVENT_CLASSES.items()}
+NEGATIVE_OUTCOME_LOW = lowered(NEGATIVE_OUTCOME)

@@ -99,6 +99,8 @@ class Prefilter:
                 continue
             for prefix in found:
                 self.index.setdefault(prefix, []).append(n)
+        self._starts = _starts_pattern(self.index)
+        self._starts_low = re.compile(self._starts.pattern)  # for lowercased text
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[tuple[int, re.Match[str]]]:
         """(pattern number, match) pairs, in no particular order."""
@@ -106,9 +108,16 @@ class Prefilter:
             for m in self.patterns[n].finditer(text, start, end):
                 yield n, m
         index = self.index
-        for w in _WORD_START.finditer(text, start, end):
+        low = text.lower()
+        if len(low) == len(text):  # lowercasing kept every offset: scan case-sensitively
+            starts = self._starts_low.finditer(low, start, end)
+        else:
+            low = text
+            starts = self._starts.finditer(text, start, end)
+        # only word starts that begin with a known prefix (a superset; checked exactly below)
+        for w in starts:
             pos = w.start()
-            head = text[pos:pos + _K].lower()
+            head = low[pos:pos + _K].lower()
             cands = index.get(head)
             if not head.isalnum():
                 # a shorter word ("is", "it") is its own prefix
@@ -121,3 +130,18 @@ class Prefilter:
                 m = self.patterns[n].match(text, pos, end)
                 if m:
                     yield n, m
+
+
+def _starts_pattern(index: dict[str, list[int]]) -> re.Pattern[str]:
+    """Word starts where some prefix of `index` can begin: full-length prefixes, and shorter
+    ones ("is", "it") as whole words; grouped by first letter so each position tries few
+    branches."""
+    by_first: dict[str, list[str]] = {}
+    for prefix in index:
+        tail = re.escape(prefix[1:]) + ("" if len(prefix) >= _K else r"(?!\w)")
+        by_first.setdefault(prefix[0], []).append(tail)
+    if not by_first:
+        return re.compile(r"(?!)")
+    groups = "|".join(re.escape(first) + "(?:" + "|".join(sorted(tails)) + ")"
+                      for first, tails in sorted(by_first.items()))
+    return re.compile(rf"\b(?:{groups})", re.IGNORECASE)

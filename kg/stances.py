@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from . import lexicon as lx
 from .mentions import ActorBook, Mention, MentionFinder, mask
@@ -85,6 +86,7 @@ _MAIN_MODAL = re.compile(r"\b(?:would|might|could)\b")
 _CONDITION = re.compile(
     r"\b(?:under\s+the\s+conditions?\s+that|on\s+(?:the\s+)?condition\s+that|provided\s+that|"
     r"as\s+long\s+as|unless|if)\b[^.;]*", re.IGNORECASE)
+_CONDITION_LOW = lx.lowered(_CONDITION)
 _STATEMENT = re.compile(
     r"\b(?:issued|released|published|put\s+out|made|delivered|gave)\s+(?:an?\s+|the\s+)?"
     r"(?:\w+\s+){0,2}(?:statement|speech|address|remarks|communiqu[ée])"
@@ -95,14 +97,16 @@ _AND_VERBS = (r"(?:reaffirm|warn|vow|call|urg|condemn|denounc|accus|insist|said|
               r"noted|asked|welcom|prais|support|oppos|criticiz|criticis|predict|argu|deni|thank|"
               r"encourag|pledg|signed|"
               r"dismiss|blam|appeal|told)")
+# grouped by first character (";", "," or a space) so that few branches are tried per position
 _CLAUSE_CUT = re.compile(
-    r";\s+|,\s+(?=(?:while|whereas|although|though|but|yet|as|so\s+that)\b)"
-    rf"|,?\s+and\s+(?=(?:also\s+)?{_AND_VERBS}\w*\b)"
-    r"|,\s+(?=(?:which|who)\b)|,\s+(?=and\s)|\s+and\s+(?=that\b)"
-    r"|,\s+(?=(?:a|an)\s+[\w-]+\s+(?:that|which)\b)"
-    r"|,\s+(?=(?:condemning|accusing|calling|urging|warning|saying|demanding|denouncing|"
+    r";\s+|,(?:\s+(?=(?:while|whereas|although|though|but|yet|as|so\s+that)\b)"
+    rf"|\s+and\s+(?=(?:also\s+)?{_AND_VERBS}\w*\b)"
+    r"|\s+(?=(?:which|who)\b)|\s+(?=and\s)"
+    r"|\s+(?=(?:a|an)\s+[\w-]+\s+(?:that|which)\b)"
+    r"|\s+(?=(?:condemning|accusing|calling|urging|warning|saying|demanding|denouncing|"
     r"criticizing|criticising|rejecting|praising|vowing|adding|insisting|arguing|"
-    r"threatening|claiming)\b)"
+    r"threatening|claiming)\b))"
+    rf"|\s+and\s+(?=(?:also\s+)?{_AND_VERBS}\w*\b|that\b)"
 )
 _RELATIVE = re.compile(r"(?:which|who)\b")
 _PARTICIPLE = re.compile(
@@ -169,8 +173,7 @@ class Clause:
     skip: list[tuple[int, int]] = field(default_factory=list)  # parentheticals of its own
 
 
-@dataclass
-class _Item:
+class _Item(NamedTuple):
     kind: str  # M (mention), W (word), P (punctuation), Q (quotation)
     start: int
     end: int
@@ -195,6 +198,8 @@ class StanceFinder:
         self.doc = doc
         self.text = doc.text
         self.masked = finder.masked if finder.text is doc.text else mask(doc.text)
+        lower = doc.text.lower()
+        self.lower = lower if len(lower) == len(doc.text) else None
         self.sentences = sentences
         self.book = book
         self.author = author
@@ -227,9 +232,12 @@ class StanceFinder:
         quotes = _quotes(self.text, s.start, s.end)
         hypothetical = self._hypothetical(s)
         condition = None
-        cm = _CONDITION.search(self.text, s.start, s.end)
+        if self.lower is not None:  # same offsets, faster case-sensitive scan
+            cm = _CONDITION_LOW.search(self.lower, s.start, s.end)
+        else:
+            cm = _CONDITION.search(self.text, s.start, s.end)
         if cm and not hypothetical:
-            condition = cm.group().strip().rstrip(",")
+            condition = self.text[cm.start():cm.end()].strip().rstrip(",")
         clauses = self._clauses(s, quotes, ms)
         prev: Clause | None = None
         for cl in clauses:
@@ -682,7 +690,7 @@ class StanceFinder:
         if category == "predict":
             subject, _ = self._subject(cl, cue_start, ms, quotes, None)
             clause_text = self.text[cl.start:cl.end]
-            if lx.NEGATIVE_OUTCOME.search(clause_text):
+            if lx.NEGATIVE_OUTCOME_LOW.search(clause_text.lower()):
                 kind = "warn"
             elif not subject and self.text[cue_start:cue_end].lower() == "would":
                 return []
@@ -1004,8 +1012,8 @@ class StanceFinder:
         return ()
 
     def _event_agents(self, start: int, end: int) -> tuple[str, ...]:
-        window = self.text[start:end]
-        for name, pattern in lx.EVENT_CLASSES.items():
+        window = self.text[start:end].lower()
+        for name, pattern in lx.EVENT_CLASSES_LOW.items():
             if pattern.search(window) and self.mem.event_agents.get(name):
                 return self.mem.event_agents[name]
         # "Tokyo also lodged a protest": about the event of the sentence before
@@ -1016,9 +1024,9 @@ class StanceFinder:
 
     def _note_events(self, cl: Clause, ms: list[Mention]) -> None:
         text = self.text[cl.start:cl.end]
-        for name, pattern in lx.EVENT_CLASSES.items():
-            hit = pattern.search(text)
-            if not hit:
+        low = text.lower()
+        for name, pattern in lx.EVENT_CLASSES_LOW.items():
+            if not pattern.search(low):
                 continue
             self.mem.last_event = name
             self.mem.last_event_sentence = self.sentence_index
@@ -1090,8 +1098,9 @@ def _content_kind(text: str, own: bool = False) -> str | None:
         m = _STANCE_VERB_AT.match(text, fp.end())
         if m:
             return _STANCE_VERBS[int(m.lastgroup[1:])].kind  # type: ignore[index]
-    for kind, pattern in lx.CONTENT:
-        if kind in _STRONG_CONTENT and pattern.search(text):
+    low = text.lower()
+    for kind, pattern in lx.CONTENT_LOW:
+        if kind in _STRONG_CONTENT and pattern.search(low):
             return kind
     if own:
         # "said Russia would continue to support ...": the speaker's side's own stance verb
@@ -1106,10 +1115,10 @@ def _content_kind(text: str, own: bool = False) -> str | None:
                     best = (m.start(), cue.kind)
         if best:
             return best[1]
-        if lx.OWN_INTENT.search(first):
+        if lx.OWN_INTENT_LOW.search(first.lower()):
             return "intend"
-    for kind, pattern in lx.CONTENT:
-        if kind not in _STRONG_CONTENT and pattern.search(text):
+    for kind, pattern in lx.CONTENT_LOW:
+        if kind not in _STRONG_CONTENT and pattern.search(low):
             return kind
     return None
 
