@@ -20,7 +20,7 @@ from .registry import Registry
 from .sentences import Sentence
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int
@@ -209,7 +209,8 @@ _APPOSITION_GATE = re.compile(r", (?:the|a|an|its|his|her|[A-Z][^,]{0,30}[’']s
 _ORG_GATE = re.compile(_ORG_HEADS)
 _SPOKES = re.compile(r"(?:[Aa]n?|[Tt]he)\s+spokes(?:person|man|woman)\s+(?:of|for)\s+(?:the\s+)?$")
 _DESCRIPTION = re.compile(
-    r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?P<adj>[A-Z][\w·’'-]*(?:\s+[A-Z][\w·’'-]*)?)\s+)?"
+    r"(?P<det>[Tt](?<!\w[Tt])(?:he|his|hat))\s+"
+    r"(?:(?P<adj>[A-Z][\w·’'-]*(?:\s+[A-Z][\w·’'-]*)?)\s+)?"
     r"(?P<head>ministry|department|office|council|agency|panel|committee|command|commission|"
     r"organization|government|regime|administration|leadership|coast guard|"
     r"(?i:spokes(?:person|man|woman)|ambassador|special envoy|minister|foreign minister|"

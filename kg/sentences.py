@@ -51,6 +51,9 @@ _SENTENCE_STARTERS = {
     "They", "We", "A", "An", "Its", "Their", "His", "Her", "Yet", "And", "As", "At", "On",
     "For", "If", "When", "After", "Before", "Meanwhile", "Still", "Now", "There",
 }
+_LAST_WORD = re.compile(r"([A-Za-z.]+)$")
+_NEXT_WORD = re.compile(r"\s+[“\"‘'(]?(\w+)")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _BOUNDARY = re.compile(r"[.!?]+[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9])")
 
 
@@ -157,13 +160,13 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _is_abbreviation(text: str, line_start: int, m: re.Match[str]) -> bool:
     if text[m.start()] != "." or m.end() - m.start() > 1 and text[m.start() + 1] == ".":
         return False
-    word = re.search(r"([A-Za-z.]+)$", text[max(line_start, m.start() - 12):m.start()])
+    word = _LAST_WORD.search(text, max(line_start, m.start() - 12), m.start())
     if not word:
         return False
     w = word.group(1)
-    nxt = re.match(r"\s+[“\"‘'(]?(\w+)", text[m.end():m.end() + 30])
+    nxt = _NEXT_WORD.match(text, m.end(), m.end() + 30)
     next_word = nxt.group(1) if nxt else ""
-    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", w):  # U.S, U.N, e.g
+    if _DOTTED.fullmatch(w):  # U.S, U.N, e.g
         return next_word not in _SENTENCE_STARTERS
     if len(w) == 1 and w.isupper():  # an initial: "John F. Kennedy"
         return True

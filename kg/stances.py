@@ -146,7 +146,7 @@ _TOLD_THAT = re.compile(r"(?:\s+[^\s,;“\"]+){1,10}?\s+that\b")
 _AUTHOR_SUBJECTLESS = re.compile(r"\b(?:suggest|indicate|show|mean)", re.IGNORECASE)
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     holders: tuple[str, ...]
     kind: str
@@ -162,7 +162,7 @@ class Draft:
     sentence: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Clause:
     start: int
     end: int
@@ -181,7 +181,7 @@ class _Item(NamedTuple):
     mention: Mention | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Memory:
     subjects: list[tuple[int, tuple[str, ...] | None]] = field(default_factory=list)
     persons: list[tuple[int, str]] = field(default_factory=list)
@@ -1024,9 +1024,10 @@ class StanceFinder:
 
     def _note_events(self, cl: Clause, ms: list[Mention]) -> None:
         text = self.text[cl.start:cl.end]
-        low = text.lower()
+        low, a, b = (self.lower, cl.start, cl.end) if self.lower is not None else (
+            text.lower(), 0, len(text))
         for name, pattern in lx.EVENT_CLASSES_LOW.items():
-            if not pattern.search(low):
+            if not pattern.search(low, a, b):
                 continue
             self.mem.last_event = name
             self.mem.last_event_sentence = self.sentence_index
