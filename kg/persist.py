@@ -94,11 +94,20 @@ class GraphStore(Protocol):
 # --- terms --------------------------------------------------------------------------------
 
 
+_IRIS: dict[str, URIRef] = {}  # rdflib checks every IRI it makes: made once each
+
+
 def from_ox(term: Any) -> Node:
     """A pyoxigraph term as an rdflib term (plain literals without a datatype, as rdflib
     writes them, so triples read back compare equal to freshly extracted ones)."""
     if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
+        value = term.value
+        node = _IRIS.get(value)
+        if node is None:
+            if len(_IRIS) > 500_000:
+                _IRIS.clear()  # bounded: documents' own IRIs do not repeat
+            node = _IRIS[value] = URIRef(value)
+        return node
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     if isinstance(term, ox.Literal):
@@ -257,22 +266,27 @@ def write_store(
         store.optimize()  # compacted once here: queries on the served store run faster
         store.flush()
         del store  # closes the database before it moves
-        write_metadata(tmp, {
-            "format": FORMAT,
-            "generator": f"stancegraph {__version__}",
-            "written": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            "reasoner": reasoner,
-            "dumps": str(dumps.resolve()) if dumps is not None else None,
-        })
-        os.chmod(tmp, 0o755)
-        _swap(tmp, target)
+        write_metadata(tmp, new_metadata(reasoner=reasoner, dumps=dumps))
+        swap_in(tmp, target)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return target
 
 
-def _swap(tmp: Path, target: Path) -> None:
+def new_metadata(*, reasoner: str, dumps: Path | None) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "generator": f"stancegraph {__version__}",
+        "written": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "reasoner": reasoner,
+        "dumps": str(dumps.resolve()) if dumps is not None else None,
+    }
+
+
+def swap_in(tmp: Path, target: Path) -> None:
+    """Put the store folder `tmp` in place of `target` (renames; the old one is deleted)."""
+    os.chmod(tmp, 0o755)
     if not target.exists():
         os.replace(tmp, target)
         return

@@ -19,6 +19,7 @@ from stancegraph.kg.errors import StancegraphError, StoreError
 from stancegraph.kg.ingest import add_documents, open_store, remove_documents
 from stancegraph.kg.persist import DATA, LocalStore, dumps_folder, read_metadata, update_text
 from stancegraph.kg.store import Store
+from stancegraph.kg.storebuild import build_store
 
 # Three short texts by one writer. The third names her with another publisher, which changes
 # the actor facts the first two are reasoned with.
@@ -65,7 +66,7 @@ def as_text(store: ox.Store) -> set[str]:
     return {re.sub(r"_:\w+", "_:b", str(q)) for q in store}
 
 
-def build_store(tmp_path: Path, name: str, names: list[str]) -> Path:
+def compiled_store(tmp_path: Path, name: str, names: list[str]) -> Path:
     folder = write_texts(tmp_path / f"{name}-texts", names)
     build([folder], None, store=tmp_path / name)
     return tmp_path / name
@@ -78,7 +79,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     texts = write_texts(root / "texts", list(TEXTS))
     build([texts], root / "dumps", store=root / "all")
     return {"root": root, "texts": texts, "all": root / "all", "dumps": root / "dumps",
-            "two": build_store(root, "two", ["a-profile.txt", "b-later.txt"])}
+            "two": compiled_store(root, "two", ["a-profile.txt", "b-later.txt"])}
 
 
 def test_build_writes_the_dumps_dataset_into_the_store(built: dict[str, Path]) -> None:
@@ -90,6 +91,21 @@ def test_build_writes_the_dumps_dataset_into_the_store(built: dict[str, Path]) -
     assert metadata["reasoner"] in ("owlrl", "reasonable")
     assert dumps_folder(built["all"]) == built["dumps"].resolve()
     assert not list(built["root"].glob(".all.*")), "the temporary folder is left behind"
+
+
+def test_streamed_build_equals_the_compiled_one(tmp_path: Path, built: dict[str, Path]) -> None:
+    # without --out the command streams into the store
+    assert main(["build", str(built["texts"]), "--store", str(tmp_path / "s"), "--quiet"]) == 0
+    assert quads(tmp_path / "s") == quads(built["all"])
+    assert read_metadata(tmp_path / "s")["dumps"] is None
+    # enough documents for the worker processes
+    many = {f"{name[:-4]}-{i}.txt": text for name, text in TEXTS.items() for i in range(3)}
+    folder = write_texts(tmp_path / "many", list(many), many)
+    report = build_store([folder], tmp_path / "streamed", jobs=2)
+    build([folder], None, store=tmp_path / "compiled", jobs=1)
+    assert quads(tmp_path / "streamed") == quads(tmp_path / "compiled")
+    assert len(report.documents) == 9 and report.triples["inferred"] > 0
+    assert not list(tmp_path.glob(".streamed.*"))
 
 
 def test_store_answers_queries_like_the_dumps(built: dict[str, Path]) -> None:

@@ -7,6 +7,8 @@ import sys
 
 from ..kg.build import build, default_jobs
 from ..kg.errors import StancegraphError
+from ..kg.remote import is_remote
+from ..kg.storebuild import build_store
 
 DEFAULT_OUT = "stancegraph-kg"
 
@@ -44,12 +46,14 @@ def run(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise StancegraphError("--jobs must be at least 1")
     out = args.out if args.out or args.store else DEFAULT_OUT
-    report = build(
-        args.paths, out, store=args.store, min_confidence=args.min_confidence,
-        jobs=args.jobs or default_jobs(),
-        engine=None if args.reasoner == "auto" else args.reasoner,
-        progress=not args.quiet and sys.stderr.isatty(),
-    )
+    options = dict(min_confidence=args.min_confidence, jobs=args.jobs or default_jobs(),
+                   engine=None if args.reasoner == "auto" else args.reasoner,
+                   progress=not args.quiet and sys.stderr.isatty())
+    if args.store and not out and not is_remote(args.store):
+        # no dumps wanted: stream into the store, in memory that does not grow with the corpus
+        report = build_store(args.paths, args.store, **options)
+    else:
+        report = build(args.paths, out, store=args.store, **options)
     if not args.quiet:
         t = report.triples
         print(
