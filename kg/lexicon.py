@@ -58,7 +58,7 @@ PASSIVE = re.compile(
 # Cues that cancel what follows: nothing was said or done.
 NULL_CUES = [
     _c(r"\b(?:declin|refus)(?:ed|es|e|ing)\s+to\s+(?:comment|respond|answer|elaborate|confirm|"
-       r"discuss|speculate)", "claim", "null"),
+       r"discuss|speculate|take\s+(?:sides|a\s+(?:side|position|stance)))", "claim", "null"),
     _c(r"\bsaid\s+nothing\b|\bsays\s+nothing\b|\bkept\s+silent\b|\bremained\s+silent\b|"
        r"\bno\s+comment\b", "claim", "null"),
     _c(r"\bfail(?:ed|s)?\s+to\s+(?:agree|reach|condemn|adopt|act)", "claim", "null"),
@@ -74,8 +74,10 @@ SPEECH = [
        rf"wrote|writes|{verb('document')}|{verb('report')}(?=\s+that)|{verb('conclude')}|"
        rf"{verb('acknowledge')}|{verb('contend')}|{verb('observe')}(?=\s+that)|"
        rf"{verb('suggest')}(?=\s+that)|{verb('indicate')}(?=\s+that)|{verb('show')}(?=\s+that)|"
-       rf"{verb('remark')}|{verb('confirm')}(?=\s+that))\b", "claim", "speech"),
-    _c(rf"\b{verb('warn')}\b|\bcautioned\b", "warn", "speech"),
+       rf"{verb('remark')}|{verb('confirm')}(?=\s+that)|{verb('reaffirm')}(?=\s+that))\b",
+       "claim", "speech"),
+    _c(rf"\b{verb('warn')}\b|\bcaution(?:s|ed)?\b(?=\s+(?:that|against|\w+\s+(?:that|against)))",
+       "warn", "speech"),
     _c(rf"\b{verb('predict')}\b|\bforecast(?:s|ed)?\b|\bexpect(?:s|ed)?\b(?=\s+(?:that\b|"
        r"[\w·’'-]+(?:\s+[\w·’'-]+){0,3}\s+to\b))", "predict", "speech"),
 ]
@@ -95,9 +97,11 @@ VERBS = [
        r"(?<!will\s)(?<!would\s)(?<!might\s)regret(?:s|ted)?)\b", "criticize", "verb"),
     _c(rf"\b(?:{verb('accuse')}|{verb('blame')}|trad(?:e|es|ed|ing)\s+(?:blame|accusations|"
        r"charges|barbs|insults))\b", "accuse", "verb"),
-    _c(rf"\b(?:{verb('support')}|{verb('endorse')}|{verb('reaffirm')}|{verb('champion')}|"
+    _c(rf"\b(?:{verb('support')}|{verb('endorse')}|reaffirm(?:s|ed|ing)?(?!\s+that)|"
+       rf"{verb('champion')}|"
        r"backed|backs|backing|(?:expressed|voiced|expresses|voices|reiterated|pledged|pledges|"
        r"offered|promised)\s+[“\"]?(?:[\w’'-]+\s+){0,3}support[”\"]?\s+(?:for|to)|"
+       r"st(?:and|ands|ood|anding)\s+(?:\w+ly\s+)?(?:with|behind|shoulder\s+to\s+shoulder\s+with)|"
        r"threw\s+(?:its|his|her|their)\s+support\s+behind|"
        r"sid(?:e|es|ed|ing)\s+with|vot(?:e|es|ed|ing)\s+(?:(?:this|last|on)\s+\w+\s+)?"
        r"(?:in\s+favou?r\s+of|for)|"
@@ -115,7 +119,8 @@ VERBS = [
     _c(rf"\b(?:{verb('reject')}|{verb('dismiss')}|{verb('rebuff')}|{verb('repudiate')})\b",
        "reject", "verb"),
     _c(r"\b(?:deny|denies|denied|denying)\b", "deny", "verb"),
-    _c(rf"\b(?:{verb('refuse')}|declined\s+to|declines\s+to|{verb('spurn')})\b", "refuse", "verb"),
+    _c(rf"\b(?:{verb('refuse')}|declined\s+to|declines\s+to|{verb('spurn')}|"
+       r"rul(?:e|es|ed|ing)\s+out)\b", "refuse", "verb"),
     _c(r"\b(?:(?:was|is|were|are|been|be|remains?|remained|appears?|seemed)\s+(?:\w+ly\s+)?"
        r"(?:reluctant|hesitant|unwilling|loath)|balk(?:s|ed)?\s+at|drag(?:s|ged)\s+(?:its|their)\s+"
        r"feet)\b", "reluctant", "verb"),
@@ -141,12 +146,15 @@ VERBS = [
        r"reached\s+an?\s+(?:agreement|deal|accord|consensus))\b", "agree", "verb"),
     _c(r"\bcall(?:s|ed|ing)?\s+(?!on\b|upon\b|for\b|it\b|off\b|in\b|up\b|back\b)", "condemn",
        "called"),
+    _c(r"\b(?:describ(?:e|es|ed|ing)|regard(?:s|ed|ing)?|branded|brands)\s+"
+       r"(?=[^.;:]{1,80}?\bas\b)", "condemn", "called"),
 ]
 
 # Appeals in the author's (or a speaker's) own voice; the subject is the target.
 MODAL = [
     _c(r"\b(?:should|ought\s+to|must|needs?\s+to|has\s+to|have\s+to|would\s+do\s+well\s+to)\b"
-       r"(?!\s+(?:not\s+)?(?:be\s+)?(?:stay|remain)\s+off)", "recommend", "modal"),
+       r"(?!\s+(?:not\s+)?(?:be\s+)?(?:stay|remain)\s+off)|"
+       r"\bwould\s+be\s+(?:wise|well\s+advised|prudent|sensible)\s+to\b", "recommend", "modal"),
 ]
 IMPERSONAL = [
     _c(r"\bit\s+(?:would|will|may|might)\s+be\s+(?:wise|prudent|advisable|better|best|sensible)"
@@ -155,7 +163,8 @@ IMPERSONAL = [
        r"vital|time|desirable|urgent)\s+(?:that|for)\b|\bit\s+seems\s+(?:appropriate|wise)\s+"
        r"(?:that|for)\b|\bit\s+(?:would|will|may|might)\s+be\s+(?:a\s+)?(?:(?:grave|serious|"
        r"big|huge|great|costly)\s+)?(?:mistake|error|unwise|imprudent|dangerous|reckless)\s+for\b|"
-       r"\bit\s+(?:is|was)\s+(?:a\s+)?(?:(?:grave|serious|big)\s+)?(?:mistake|error)\s+for\b",
+       r"\bit\s+(?:is|was)\s+(?:a\s+)?(?:(?:grave|serious|big)\s+)?(?:mistake|error)\s+for\b|"
+       r"\bthere\s+is\s+(?:a\s+)?(?:strong|good|compelling|clear)\s+case\s+for\b",
        "recommend", "impersonal"),
     _c(r"\bthe\s+(?:most\s+)?(?:sensible|wise|prudent|best|right|obvious)\s+(?:course|option|"
        r"step|move|thing|path)\s+for\b", "recommend", "impersonal"),
@@ -172,12 +181,16 @@ EVALUATIVE = [
        r"\b(?:seems|seemed|appears)\s+to\s+be\s+an?\s+(?:\w+\s+)?(?:unreasonable|unfair|misguided|"
        r"one-sided|counterproductive)|\b(?:is|was|are|were)\s+(?:an?\s+)?(?:deeply\s+)?"
        r"(?:misguided|hypocritical|cynical|reckless|short-sighted|self-defeating)\b|"
-       r"\b(?:is|was|has\s+been|were)\s+(?:a|an)\s+(?:\w+\s+)?(?:mistake|blunder|error|failure)\b",
+       r"\b(?:is|was|has\s+been|were)\s+(?:a|an)\s+(?:\w+\s+)?(?:mistake|blunder|error|failure)\b|"
+       r"\bdeserves?\s+(?:\w+\s+)?(?:criticism|blame|censure)\b|"
+       r"\b(?:was|were|has\s+been|have\s+been)\s+(?:too\s+)?slow\b(?=[^.;]{0,30}?\bto\b)",
        "criticize", "evaluative"),
     _c(r"\bdeserves?\s+(?:\w+\s+)?support\b|\bmerits?\s+(?:\w+\s+)?support\b|\bis\s+(?:a\s+)?"
        r"(?:welcome|sound|sensible)\s+(?:step|move|idea)\b", "support", "evaluative"),
+    _c(r"\b(?:is|are|was|were)\s+(?:most\s+|very\s+)?welcome\b(?!\s+to\b)", "welcome",
+       "evaluative"),
     _c(r"\bshould\s+(?:stay|remain|be\s+kept)\s+off\s+the\s+table|\bshould\s+be\s+(?:rejected|"
-       r"abandoned|scrapped|dropped|resisted)\b", "oppose", "evaluative"),
+       r"abandoned|scrapped|dropped|resisted|ruled\s+out)\b", "oppose", "evaluative"),
     _c(r"\bin\s+name\s+only\b|\bhas\s+every\s+reason\s+to\b|\bhave\s+every\s+reason\s+to\b",
        "claim", "evaluative"),
     _c(r"\bit\s+is\s+(?:apparent|clear|evident|obvious)\s+that\b", "claim", "frame"),
@@ -214,6 +227,9 @@ ALL_CUES = (NULL_CUES + SPEECH + VERBS + MODAL + IMPERSONAL + EVALUATIVE + PREDI
 CONTENT = [
     ("threaten", re.compile(
         r"\b(?:answer|respond|retaliate|counter)\w*\b[^.;]{0,80}?\bwith\b|countermeasures?|"
+        r"\breserves?\s+the\s+right\s+to\s+(?:respond|retaliate|act|defend)|"
+        r"\b(?:respond|react|retaliate)\w*\s+[“\"]?(?:befittingly|forcefully|decisively|firmly|"
+        r"resolutely|in\s+kind)|"
         r"military\s+action|retaliat\w+|sea\s+of\s+fire|annihilat\w+|merciless|"
         r"\bwith\s+(?:overwhelming\s+|military\s+)?force\b|met\s+with\s+(?:a\s+)?(?:firm|strong|"
         r"decisive|military)\s+response|shoot(?:ing)?\s+down|by\s+(?:every|all)\s+means|"
@@ -244,6 +260,9 @@ CONTENT = [
     ("reluctant", re.compile(
         r"\bin\s+no\s+(?:hurry|rush)\b|\bnot\s+in\s+a\s+(?:hurry|rush)\b|\bno\s+need\s+to\s+rush\b",
         re.I)),
+    ("support", re.compile(
+        r"\b(?:ironclad|unwavering|unshakable|unshakeable|steadfast|rock-solid)\b|"
+        r"\bsolidarity\s+with\b|\bfull(?:est)?\s+support\b", re.I)),
     ("demand", re.compile(r"\bmust\b|\bhave\s+to\b|\bhas\s+to\b", re.I)),
     ("urge", re.compile(r"\bshould\b|\bought\s+to\b", re.I)),
     ("oppose", re.compile(

@@ -138,7 +138,8 @@ _PARTICLE = r"(?:van|von|de|da|del|der|di|du|bin|al|el|la|le|dos|das)"
 _NAME = (rf"{_NAME_TOKEN}(?:\s+(?:[A-Z]·\s+|{_PARTICLE}\s+)?{_NAME_TOKEN}){{0,2}}"
          r"(?:,?\s+(?:Jr|Sr)\.)?")
 _TITLED = re.compile(
-    rf"(?:(?P<pre>{_STATE_WORD})(?:’s|'s)?\s+)?(?P<title>{_TITLE})\s+(?P<name>{_NAME})"
+    rf"(?:(?P<pre>{_STATE_WORD})(?:’s|'s)?\s+)?(?P<title>{_TITLE})\s+"
+    rf"(?P<name>(?:[A-Z]{{2}}\s+(?=[A-Z][a-z]))?{_NAME})"  # initials as a given name: "JD Vance"
 )
 _APPOSITION = re.compile(
     rf"(?P<name>{_NAME}),\s+(?P<det>the|a|an|its|his|her|[A-Z][\w·’'-]*(?:\s+[A-Z][\w·’'-]*)?[’']s)\s+"
@@ -187,10 +188,13 @@ _MINISTRY = re.compile(
 )
 _TITLE_FIRST = re.compile(
     rf"(?P<pre>{_STATE_WORD})[’']s\s+(?P<title>(?:(?:foreign|defen[cs]e|prime|trade|finance|"
-    r"unification|deputy|vice|chief|top|special)\s+)*(?:minister|president|secretary|envoy|"
+    r"unification|deputy|vice|chief|top|special|new|former|acting|interim|incoming|outgoing)\s+)*"
+    r"(?:minister|president|secretary|envoy|premier|chancellor|"
     rf"ambassador|representative|negotiator|spokes(?:person|man|woman)|leader|diplomat)"
     rf"(?:\s+to\s+the\s+[A-Z][\w·]*(?:\s+[A-Z][\w·]*)?)?),\s+(?P<name>{_NAME})(?=,)"
 )
+_TITLE_FIRST_GATE = re.compile(r"minister|president|secretary|envoy|premier|chancellor|"
+                               r"ambassador|representative|negotiator|spokes|leader|diplomat")
 # plain literals only, so the engine can skip to their first letters
 _TITLE_GATE = re.compile(
     r"President|Minister|Premier|Chancellor|Secretary|Advis|Director|Ambassador|Representative|"
@@ -207,6 +211,7 @@ _APPOSITION_TITLE = re.compile(
 )
 _APPOSITION_GATE = re.compile(r", (?:the|a|an|its|his|her|[A-Z][^,]{0,30}[’']s) ")
 _ORG_GATE = re.compile(_ORG_HEADS)
+_ORG_TAIL = re.compile(rf"\s{_ORG_HEADS}$")
 _SPOKES = re.compile(r"(?:[Aa]n?|[Tt]he)\s+spokes(?:person|man|woman)\s+(?:of|for)\s+(?:the\s+)?$")
 _DESCRIPTION = re.compile(
     r"(?P<det>[Tt](?<!\w[Tt])(?:he|his|hat))\s+"
@@ -221,6 +226,11 @@ _DESCRIPTION = re.compile(
 # adjectives of a title, not of a state ("the Special Envoy")
 _TITLE_ADJECTIVES = {"special", "chief", "deputy", "senior", "top", "new", "former", "vice",
                      "acting", "foreign", "defense", "defence", "prime", "interim"}
+_RANKS = {"Commodore", "Captain", "Colonel", "General", "Admiral", "Marshal", "Major",
+          "Lieutenant", "Commander", "Brigadier", "Sergeant", "Ambassador", "Dr", "Dr.",
+          "Professor", "Senator", "Governor"}
+_BODY_HEADS = {"ministry", "department", "office", "council", "agency", "panel", "committee",
+               "command", "commission", "organization", "coast guard"}
 _FORCES = {"army", "military", "armed forces", "junta"}
 _BARE_MINISTRY = re.compile(
     r"\b[Tt]he\s+(?:(?P<dep1>[Ff]oreign|[Dd]efen[cs]e|[Uu]nification)\s+[Mm]inistry|"
@@ -314,6 +324,7 @@ class MentionFinder:
             found = found + self._late_names(s, found)
             found.sort(key=lambda m: m.start)
             found = self._descriptions(s, found, out)
+            found = [self._office_of(m) for m in found]
             for m in found:
                 self._mark_use(m)
                 out.append(m)
@@ -324,6 +335,24 @@ class MentionFinder:
                     self.book.actors[a].mentions.append(Span(m.start, m.end, m.text))
                     self.counts[a] += 1
         return out
+
+    def _office_of(self, m: Mention) -> Mention:
+        """"Netanyahu's office said": the office, an institution of that person, speaks."""
+        if len(m.actors) != 1 or not self.book.is_person(m.actors[0]):
+            return m
+        office = _OFFICE.match(self.text, m.end)
+        if office is None:
+            return m
+        person = m.actors[0]
+        start = m.start + (4 if self.text[m.start:m.start + 4] in ("the ", "The ") else 0)
+        label = self.text[start:office.end()].replace("\u2019", "'")
+        label = label[0].upper() + label[1:]
+        affs = (person, *(a for a in (self.book.state_of.get(person),) if a))
+        actor = self.book.new(label, "Institution", affs,
+                              aliases=(f"Office of {self.book.actors[person].label}",))
+        self.nested.append(m)
+        return Mention(m.start, office.end(), (actor,), "institution",
+                       self.text[m.start:office.end()])
 
     def topic_state(self) -> str | None:
         states = [(n, a) for a, n in self.counts.items() if self.book.type_of(a) == "State"]
@@ -370,7 +399,7 @@ class MentionFinder:
                 mention = self._apposition(m, s)
                 if mention:
                     cands.append(mention)
-        if (titled or "minister" in stext) and ("’s" in stext or "'s" in stext):
+        if ("’s" in stext or "'s" in stext) and _TITLE_FIRST_GATE.search(stext):
             for m in _TITLE_FIRST.finditer(masked, s.start, s.end):
                 mention = self._title_first(m, s)
                 if mention:
@@ -455,6 +484,10 @@ class MentionFinder:
             tokens.pop()
         if not tokens or tokens[0] in _NOT_NAME:
             return None
+        if len(tokens[0]) == 2 and tokens[0].isupper() and self.book.registry.lookup(tokens[0]):
+            return None  # "US", "EU": a registry name, no initials
+        while len(tokens) > 2 and tokens[0] in _RANKS:
+            tokens.pop(0)
         name = " ".join(tokens)
         title = m.group("title").replace("·", ".")
         pre = (m.group("pre") or "").replace("·", ".")
@@ -468,7 +501,8 @@ class MentionFinder:
                     start = m.start("title") - len(" ".join(words[k:])) - 1
                     state = self._state_in(" ".join(words[:k])) if k else None
                     break
-        end = m.start("name") + len(name)
+        offset = max(0, m.group("name").replace("·", ".").find(name))
+        end = m.start("name") + offset + len(name)
         # "Foreign Ministry spokesman X", "ministry spokesman X": X speaks for a ministry
         org = None
         ministry = re.search(
@@ -487,8 +521,9 @@ class MentionFinder:
             start = min(start, m.start("title") - len(ministry.group()))
             if self.text[start - 4:start] in ("the ", "The "):
                 start -= 4
-        if org is None and not state:
-            # "NATO Secretary General X", "Senior Hamas official X": the institution named
+        if org is None:
+            # "NATO Secretary General X", "Senior Hamas official X", "Philippine Coast Guard
+            # spokesperson X": the institution named (a state may come with it)
             for hit in self.gaz.find(f"{pre} {title}".strip()):
                 e = self.book.registry.get(hit.actor)
                 if e and e.type == "Institution":
@@ -496,6 +531,12 @@ class MentionFinder:
                     if pre:
                         start = min(start, m.start("pre"))
                     break
+        if org is None and pre and _ORG_TAIL.search(pre):
+            # "Fiji Coast Guard spokesperson X": an institution by its head word
+            org = self.book.new(pre, "Institution", (state,) if state else ())
+            if state:
+                self.book.state_of.setdefault(org, state)
+            start = min(start, m.start("pre"))
         actor = self._person(name, title, state, "Official", s, org)
         if actor is None:
             return None
@@ -697,13 +738,14 @@ class MentionFinder:
         out = []
         for m in _CAPITALISED.finditer(self.text[s.start:s.end]):
             word = m.group()
+            if word.endswith(("'s", "’s")):  # "Netanyahu's office": the name without "'s"
+                word = word[:-2]
             actor = self.acronyms.get(word) or self.surnames.get(word)
             if actor is None:
                 continue
-            start, end = s.start + m.start(), s.start + m.end()
+            start = s.start + m.start()
+            end = start + len(word)
             if any(f.start <= start < f.end for f in found):
-                continue
-            if word in self.surnames and re.match(r"\s*[’']s\s+[a-z]+\s+(?:of|with)", ""):
                 continue
             out.append(Mention(start, end, (actor,), "surname", word))
         return out
@@ -809,6 +851,8 @@ class MentionFinder:
                 return tuple(states)
             return ()
         words = head.split()
+        # "the coast guard", "the panel": a body, never the official named with its title
+        body = head in _BODY_HEADS
         for prev in reversed(history):
             if prev.start >= pos:
                 continue
@@ -818,13 +862,13 @@ class MentionFinder:
                     continue
                 if state and self.book.state_of.get(a) != state:
                     continue
-                if words[-1] in self.book.titles.get(a, set()):
+                if words[-1] in self.book.titles.get(a, set()) and not (
+                        body and actor.type in ("Official", "Person")):
                     return (a,)
                 label = actor.label.lower()
                 if actor.type == "Institution" and words[-1] in label.split():
                     return (a,)
-                if actor.type in ("Official", "Person") and words[-1] in ("ministry",
-                                                                           "department"):
+                if actor.type in ("Official", "Person") and body:
                     for aff in actor.affiliations:
                         org = self.book.actors.get(aff)
                         if org and org.type == "Institution" and \
@@ -897,9 +941,11 @@ class MentionFinder:
             m.attributive = nxt.group(1) in _ATTRIBUTIVE_STOP
 
 
+_OFFICE = re.compile(r"[’']s\s+(?:private\s+|press\s+)?[Oo]ffice\b(?!\s+(?:of|for)\b)")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+\b")
 _POSSESSIVE_S = re.compile(r"[’']s\b")
 _NEXT_WORD = re.compile(r"(?:[’']s)?\s+([a-z]+)")
+_HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _SURNAMES: dict[int, tuple[Registry, dict[str, str]]] = {}
 # the state a phrase names depends only on the registry: shared by all documents
 _STATE_CACHE: dict[int, tuple[Registry, dict[str, str | None]]] = {}
@@ -923,8 +969,9 @@ def _surname(name: str) -> str:
     words = [p for p in name.split() if p]
     if not words:
         return name
-    if len(words) >= 2 and words[0].lower() in _SURNAME_FIRST:
-        return words[0]
+    if len(words) >= 2 and (words[0].lower() in _SURNAME_FIRST or _HYPHENED_GIVEN.fullmatch(
+            words[-1])):
+        return words[0]  # "Lai Ching-te", "Moon Jae-in": the family name comes first
     return words[-1] if parts else name
 
 

@@ -87,6 +87,11 @@ _CONDITION = re.compile(
     r"\b(?:under\s+the\s+conditions?\s+that|on\s+(?:the\s+)?condition\s+that|provided\s+that|"
     r"as\s+long\s+as|unless|if)\b[^.;]*", re.IGNORECASE)
 _CONDITION_LOW = lx.lowered(_CONDITION)
+_CONJUNCTION_LEAD = re.compile(r"(?:But|And|Yet|So|Still)\s+")
+_WILL = re.compile(r"will|shall", re.IGNORECASE)
+_WE_BEFORE = re.compile(r"\b(?:[Ww]e|I)\s+(?:\w+ly\s+)?$")
+_NOT_AFTER = re.compile(r"\s+(?:not|never)\b")
+_WILL_WOULD = re.compile(r"will|would", re.IGNORECASE)
 _STATEMENT = re.compile(
     r"\b(?:issued|released|published|put\s+out|made|delivered|gave)\s+(?:an?\s+|the\s+)?"
     r"(?:\w+\s+){0,2}(?:statement|speech|address|remarks|communiqu[ée])"
@@ -143,6 +148,11 @@ _USED_TO = re.compile(
     r"\b(?:used|uses|using|took|takes|seized|chose|chooses|had\s+used)\s+(?:the|an?|its|his|"
     r"her|their|this|that)\s[^,;]{0,80}?\bto\s+$", re.IGNORECASE)
 _TOLD_THAT = re.compile(r"(?:\s+[^\s,;“\"]+){1,10}?\s+that\b")
+# "said in a statement that", "added on Tuesday that": the content starts after "that"
+_PHRASE_BEFORE_THAT = re.compile(r"\s+(?:in|on|at|during|after|before|through|via|late|early|"
+                                 r"earlier|later|last|this)\s")
+_CAPITALISED_GAP = re.compile(r"\s+(?:[A-Z][\w-]*\s+){1,2}")
+_POSSESSIVE_LEAD = re.compile(r"\W*(its|their|his|her)\b", re.IGNORECASE)
 _AUTHOR_SUBJECTLESS = re.compile(r"\b(?:suggest|indicate|show|mean)", re.IGNORECASE)
 
 
@@ -481,8 +491,10 @@ class StanceFinder:
         lead = self.text[cl.start:cue_start]
         if cue.category == "speech" and (not lead.strip() or _AFTER_QUOTE.search(lead)):
             # '"...," said Kanaani': the speaker follows the verb
-            after = [m for m in ms if cue_end <= m.start <= cue_end + 2]
-            if after:
+            after = [m for m in ms if cue_end <= m.start <= cue_end + 2 or (
+                cue_end < m.start <= cue_end + 30 and
+                _CAPITALISED_GAP.fullmatch(self.text, cue_end, m.start))]
+            if after:  # also past an unknown adjective ("said Nepali spokesman X")
                 return after[0].actors, "name"
         if cue.category in ("verb", "speech", "called") and _USED_TO.search(lead):
             # "Trump used his address to warn ...": the subject of the main verb
@@ -687,6 +699,10 @@ class StanceFinder:
                 kind = "warn"
         if category == "passive" and re.search(r"described", self.text[cue_start:cue_end]):
             kind = self._quoted_evaluation((cue_end, cl.end), quotes) or "claim"
+        if category == "predict" and self._own_will(cl, cue_start, cue_end, quotes):
+            # "We will not enter into ...": the author's intention (or refusal), not a forecast
+            kind = "refuse" if _NOT_AFTER.match(self.text, cue_end) else "intend"
+            category = "verb"
         if category == "predict":
             subject, _ = self._subject(cl, cue_start, ms, quotes, None)
             clause_text = self.text[cl.start:cl.end]
@@ -695,7 +711,8 @@ class StanceFinder:
             elif not subject and self.text[cue_start:cue_end].lower() == "would":
                 return []
             elif not subject and not re.search(r"\b(?:it|this|that)\s+(?:\w+ly\s+)?$",
-                                               self.text[cl.start:cue_start], re.IGNORECASE):
+                                               self.text[cl.start:cue_start], re.IGNORECASE) \
+                    and not self._forecast_about_actor(cl, cue_start, cue_end, ms, s):
                 return []
             if self._in_speech_sentence(s, quotes):
                 return []
@@ -723,6 +740,29 @@ class StanceFinder:
         if category == "speech" and content and content[1] <= cue_start:
             out += self._coordinated_in_quote(content, kind, holders, ms, start, end, conf)
         return out
+
+    def _own_will(self, cl: Clause, cue_start: int, cue_end: int,
+                  quotes: list[tuple[int, int]]) -> bool:
+        """'we will' in the piece's own voice (outside quotations)."""
+        if not _WILL.fullmatch(self.text, cue_start, cue_end):
+            return False
+        if any(q0 <= cue_start < q1 for q0, q1 in quotes):
+            return False
+        return bool(_WE_BEFORE.search(self.text, cl.start, cue_start))
+
+    def _forecast_about_actor(self, cl: Clause, cue_start: int, cue_end: int,
+                              ms: list[Mention], s: Sentence) -> bool:
+        """A forecast whose subject is a thing of an actor: "Moscow's deficit will widen",
+        "Chinese firms are likely to ...", "For Tokyo, the response is likely to be ..."."""
+        head = self.text[cl.start:cue_start]
+        lead = _INTRO.match(head) or _CONJUNCTION_LEAD.match(head)
+        first = next((m for m in ms if cl.start <= m.start < cue_start), None)
+        if first is not None and first.possessive and first.start == cl.start + (
+                lead.end() if lead else 0):
+            return True  # the clause opens with "X's ..."
+        if _WILL_WOULD.fullmatch(self.text, cue_start, cue_end):
+            return False  # "will" alone is too common to stand for a forecast
+        return any(s.start <= m.start < s.end and not m.attributive for m in ms)
 
     def _coordinated_in_quote(self, content: tuple[int, int], kind: str,
                               holders: tuple[str, ...], ms: list[Mention], start: int, end: int,
@@ -808,8 +848,9 @@ class StanceFinder:
             return before[0][0], before[-1][1]
         # "told reporters in Tehran on Tuesday that ...": the content starts after "that"
         told = _TOLD_THAT.match(self.masked, cue_end, cl.end)
-        if told and re.match(r"(?:told|tells|telling|informed|assured|reminded)\b",
-                             self.text[cue_start:cue_end]):
+        if told and (re.match(r"(?:told|tells|telling|informed|assured|reminded)\b",
+                              self.text[cue_start:cue_end]) or
+                     _PHRASE_BEFORE_THAT.match(self.text, cue_end, told.end())):
             return told.end(), cl.end
         return cue_end, cl.end
 
@@ -852,6 +893,11 @@ class StanceFinder:
             subj_p, _ = self._subject(cl, cue_start, ms, quotes, None)
             if ok(subj_p):
                 return ok(subj_p)
+            owner = _POSSESSIVE_LEAD.match(self.text, cl.start, cue_start)
+            if owner:  # "Its new package is welcome": whose package
+                found = ok(self._pronoun(owner.group(1), owner.start(1), quotes, cl))
+                if found:
+                    return found
             subj = [m for m in ms if cl.start <= m.start < cl.end and not m.attributive]
             return (ok(subj[0].actors) or (None,)) if subj else (None,)
         if kind in ("deny", "reject"):
@@ -931,7 +977,8 @@ class StanceFinder:
                          lambda m: not m.attributive):
                 found = [m for m in sent if pick(m) and ok(m.actors)]
                 if found:
-                    return ok(found[0].actors)
+                    listed = self._mention_list(found[0].start, s.end, ms, False)
+                    return ok(listed) or ok(found[0].actors)
         return (None,)
 
     def _content_targets(self, content: tuple[int, int], holders: tuple[str, ...],

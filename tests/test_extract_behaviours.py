@@ -518,3 +518,118 @@ def test_rejecting_a_ministrys_protest_targets_its_state() -> None:
                   "protest.")
     assert got == [("ministry-of-foreign-affairs-of-ghana", "condemn", "togo"),
                    ("togo", "reject", "ghana")]
+
+
+def test_declining_to_take_sides_is_not_a_stance() -> None:
+    assert triples("Chile declined to take sides in the dispute.") == []
+
+
+def test_caution_that_is_a_warning() -> None:
+    assert triples("Norway cautioned that new tariffs on Iceland would backfire.") == [
+        ("norway", "warn", "iceland")]
+
+
+def test_reaffirming_that_a_commitment_holds_is_support() -> None:
+    assert triples("Canada reaffirmed that its commitment to Latvia remains unwavering.") == [
+        ("canada", "support", "latvia")]
+    assert triples("Peru reaffirmed that the 1929 treaty settled the border with Chile.") == [
+        ("peru", "claim", "chile")]
+
+
+def test_standing_with_an_actor_is_support() -> None:
+    assert triples("Estonia and Lithuania have stood firmly with Finland.") == [
+        ("estonia", "support", "finland"), ("lithuania", "support", "finland")]
+
+
+def test_ruling_out_is_a_refusal() -> None:
+    assert triples("Austria has ruled out Austrian troops for the mission in Mali.")[0][:2] == (
+        "austria", "refuse")
+
+
+def test_described_as_is_an_evaluation_of_the_object() -> None:
+    got = triples('Ghana described Togo\'s border closure as "a hostile act."')
+    assert got == [("ghana", "criticize", "togo")]
+
+
+def test_would_be_wise_to_is_the_authors_recommendation() -> None:
+    assert triples("Portugal would be wise to review its port contracts.") == [
+        ("jane-roe", "recommend", "portugal")]
+
+
+def test_a_strong_case_for_an_actor_to_act_is_a_recommendation() -> None:
+    assert triples("There is a strong case for Kenya to join the talks.") == [
+        ("jane-roe", "recommend", "kenya")]
+
+
+def test_deserves_criticism_and_was_slow_to_are_the_authors_criticism() -> None:
+    got = triples("The Spanish government deserves criticism for its silence. Lisbon was slow "
+                  "to react.")
+    assert got == [("jane-roe", "criticize", "spain"), ("jane-roe", "criticize", "portugal")]
+
+
+def test_is_welcome_is_the_authors_welcome() -> None:
+    got = triples("Sweden announced a new aid package. Its new aid package is welcome, if late.")
+    assert ("jane-roe", "welcome", "sweden") in got
+
+
+def test_should_be_ruled_out_is_opposition() -> None:
+    got = triples("Any Turkish strike on Syrian territory should be ruled out.")
+    assert [(h, k) for h, k, _ in got] == [("jane-roe", "oppose")]
+
+
+def test_reserving_the_right_to_respond_is_a_threat() -> None:
+    got = triples('"Nepal reserves the right to respond," said Nepali spokesman Hari Thapa.')
+    assert [(h, k) for h, k, _ in got] == [("hari-thapa", "threaten")]
+
+
+def test_forecast_about_an_actors_things() -> None:
+    got = triples("Within a decade, Vietnamese factories are likely to supply most of the parts. "
+                  "But Hanoi's trade surplus will shrink this year.")
+    assert got == [("jane-roe", "predict", "vietnam"), ("jane-roe", "predict", "vietnam")]
+
+
+def test_forecast_for_actors_named_in_a_lead_phrase() -> None:
+    got = triples("For Oslo and Helsinki, the sensible response is likely to be closer "
+                  "coordination.")
+    assert got == [("jane-roe", "predict", "norway"), ("jane-roe", "predict", "finland")]
+
+
+def test_we_will_not_is_a_refusal_and_we_will_an_intention() -> None:
+    got = triples("We will not accept any plan that divides Cyprus. We will keep reporting "
+                  "on the island.", author=None, publisher="Ministry of Foreign Affairs of Greece")
+    assert [k for _, k, _ in got] == ["refuse", "intend"]
+
+
+def test_an_officials_office_holds_its_statement() -> None:
+    ex = run("Prime Minister Anna Berg met the envoys. Berg's office said in a statement that "
+             "it would reject the plan and accused Latvia of stalling.")
+    office = [a for a in ex.actors if a.label == "Berg's office"]
+    assert office and office[0].type == "Institution"
+    assert ("accuse", "latvia") in [(s.kind, s.target_actor) for s in ex.stances
+                                    if s.holder == office[0].id]
+
+
+def test_a_body_description_is_not_the_official_with_its_title() -> None:
+    got = triples("Fiji Coast Guard spokesperson Captain Jone Rabuka said the boats had left. "
+                  "The coast guard said it would send more vessels.")
+    assert got[-1][:2] == ("fiji-coast-guard", "intend")
+
+
+def test_rank_before_the_name_is_not_part_of_it() -> None:
+    ex = run("Navy spokesperson Commodore Ana Lopes said the drills would go ahead.")
+    assert ex.actor("ana-lopes") is not None
+
+
+def test_family_name_first_with_a_hyphenated_given_name() -> None:
+    got = triples("President Wu Ming-hsien took office in May. Wu vowed to defend the island.")
+    assert got == [("wu-ming-hsien", "intend", None)]
+
+
+def test_initials_as_a_given_name() -> None:
+    assert triples("Vice President JB Carter accused Denmark of neglect.") == [
+        ("jb-carter", "accuse", "denmark")]
+
+
+def test_title_first_apposition_with_an_adjective() -> None:
+    assert triples("Norway's new premier, Ola Strand, rejected the plan.") == [
+        ("ola-strand", "reject", None)]
