@@ -200,7 +200,7 @@ _TITLE_GATE = re.compile(
     r"President|Minister|Premier|Chancellor|Secretary|Advis|Director|Ambassador|Representative|"
     r"Envoy|envoy|Chair|Leader|leader|King|Queen|Sen·|Rep·|Congress|Spokes|spokes|Governor|"
     r"Speaker|Commander|General|Gen·|Admiral|Adm·|Colonel|Chief|Negotiator|negotiator|chief|"
-    r"official|advis|secretary|Mr|Ms|Mrs|Dr|Commodore|Marshal|Captain|Counsel")
+    r"official|advis|secretary|Mr|Ms|Mrs|Dr|Commodore|Marshal|Captain|Counsel|Senator")
 # "Erywan Yusof, Second Minister of Foreign Affairs of Brunei": an apposition without article
 _APPOSITION_TITLE = re.compile(
     rf"(?P<name>{_NAME}),\s+(?P<det>)(?P<desc>(?:(?:Second|First|Senior|Deputy|Vice|Chief|"
@@ -211,6 +211,7 @@ _APPOSITION_TITLE = re.compile(
 )
 _APPOSITION_GATE = re.compile(r", (?:the|a|an|its|his|her|[A-Z][^,]{0,30}[’']s) ")
 _ORG_GATE = re.compile(_ORG_HEADS)
+_POSSESSOR = re.compile(r"(.+)[’']s")
 _ORG_TAIL = re.compile(rf"\s{_ORG_HEADS}$")
 _SPOKES = re.compile(r"(?:[Aa]n?|[Tt]he)\s+spokes(?:person|man|woman)\s+(?:of|for)\s+(?:the\s+)?$")
 _DESCRIPTION = re.compile(
@@ -676,8 +677,17 @@ class MentionFinder:
         if "Ministry" in words and self._state_in(org):
             return None  # a state's ministry: see _ministry
         found = self.book.registry.lookup(org)
+        owner = _POSSESSOR.fullmatch(words[0])
+        owner_state = self._state_in(owner.group(1)) if owner and len(words) >= 2 else None
         if found:
             actor = self.book.ensure(found[0].id).id
+        elif owner_state:
+            # "Hungary's National Assembly": the state's institution, named as such
+            e = self.book.registry.get(owner_state)
+            rest = " ".join(words[1:])
+            actor = self.book.new(f"{rest} of {e.label if e else owner_state}", "Institution",
+                                  (owner_state,), aliases=(org.replace("’", "'"),))
+            self.book.state_of.setdefault(actor, owner_state)
         elif self._state_in(words[0]) and len(words) <= 3 and not re.search(
                 r"(?:Institute|Center|Centre|Forum|University|Foundation)$", org):
             return None  # "Chinese Foreign Ministry"-like phrases are handled elsewhere

@@ -153,6 +153,10 @@ _PHRASE_BEFORE_THAT = re.compile(r"\s+(?:in|on|at|during|after|before|through|vi
                                  r"earlier|later|last|this)\s")
 _CAPITALISED_GAP = re.compile(r"\s+(?:[A-Z][\w-]*\s+){1,2}")
 _POSSESSIVE_LEAD = re.compile(r"\W*(its|their|his|her)\b", re.IGNORECASE)
+_OWNER_PRONOUN = re.compile(r"\b(his|her|their|its)\b", re.IGNORECASE)
+_WITH_PARTNER = re.compile(
+    r"\b(?:agreements?|deals?|pacts?|treat(?:y|ies)|talks|dialogue|negotiations?|accords?|truce|"
+    r"ceasefire|partnership|arrangements?)\s+with\s+", re.IGNORECASE)
 _AUTHOR_SUBJECTLESS = re.compile(r"\b(?:suggest|indicate|show|mean)", re.IGNORECASE)
 
 
@@ -582,6 +586,9 @@ class StanceFinder:
             return (), "none"
         if it.kind == "M":
             assert it.mention is not None
+            if i >= 2 and items[i - 1].kind == "W" and items[i - 1].text.lower() == "on" and \
+                    items[i - 2].kind == "W":
+                return (), "none"  # "officials on both sides said": not the sides themselves
             actors = list(it.mention.actors)
             via = "name" if it.mention.form not in ("description", "surname", "plural") else \
                 "description"
@@ -907,6 +914,12 @@ class StanceFinder:
                 first = [m for m in ms if np[0] <= m.start < np[1]]
                 if first:
                     return ok(first[0].actors) or (None,)
+                # "rejected his charge": the one the pronoun stands for
+                owner = noun and _OWNER_PRONOUN.search(self.text, np[0], np[0] + noun.start())
+                if owner:
+                    found = ok(self._pronoun(owner.group(1), owner.start(1), quotes, cl))
+                    if found:
+                        return found
                 # "rejected the criticism": whoever voiced it, named shortly before
                 if noun:
                     said = self._recent_stance_holder(_REJECTED_KINDS[noun.group(1).lower()
@@ -916,6 +929,11 @@ class StanceFinder:
                 for a in reversed(self.mem.accusers):
                     if a not in own:
                         return (a,)
+            elif kind == "deny" and not any(np[0] <= m.start < np[1] for m in ms):
+                # "denies any involvement", "We deny that ...": answers the recent accuser
+                said = self._accuser_of(own)
+                if said:
+                    return (said,)
         if content and cue.category in ("speech", "frame"):
             # "warned both capitals that ...": the one warned
             io = [m for m in ms if cue_end <= m.start < cue_end + 3]
@@ -941,6 +959,13 @@ class StanceFinder:
                                        first_before=np[1]))
         if listed:
             return listed
+        # "called for an agreement with Ethiopia", "proposed a pact with Oman": the partner
+        partner = _WITH_PARTNER.search(self.masked, np[0], cl.end)
+        if partner:
+            listed = ok(self._mention_list(partner.end(), cl.end, ms, skip_attributive=True,
+                                           leading_only=True))
+            if listed:
+                return listed
         if kind in ("condemn", "criticize", "warn", "threaten", "oppose", "accuse", "reject"):
             agents = self._event_agents(np[0], max(np[1], min(cl.end, np[0] + 60)))
             agents = ok(agents)
@@ -958,6 +983,20 @@ class StanceFinder:
                         h = self.book.state_of[h]
                     if h not in own:
                         return h
+        return None
+
+    def _accuser_of(self, own: set) -> str | None:
+        """Who accused the denier in the last three sentences: the latest accusation aimed at
+        its side, else the latest accusation."""
+        recent = [d for d in reversed(self.drafts) if d.sentence >= self.sentence_index - 3
+                  and d.kind in ("accuse", "criticize", "condemn")]
+        for d in recent:
+            if set(d.targets) & own:
+                return next((h for h in d.holders if h not in own), None)
+        for d in recent:
+            for h in d.holders:
+                if h not in own:
+                    return h
         return None
 
     def _subject_targets(self, cl: Clause, cue_start: int, cue_end: int, cue: lx.Cue,

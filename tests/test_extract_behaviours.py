@@ -633,3 +633,30 @@ def test_initials_as_a_given_name() -> None:
 def test_title_first_apposition_with_an_adjective() -> None:
     assert triples("Norway's new premier, Ola Strand, rejected the plan.") == [
         ("ola-strand", "reject", None)]
+
+
+def test_a_states_possessed_institution_is_named_after_it() -> None:
+    ex = run("The treaty was ratified by Chile's National Congress on Monday.")
+    assert [(s.holder, s.kind) for s in ex.stances] == [("national-congress-of-chile", "support")]
+
+
+def test_rejecting_his_charge_targets_the_one_who_made_it() -> None:
+    got = triples("Senator Ada Quist accused Norway of stalling. Norwegian Foreign Minister Eva "
+                  "Dahl rejected his charge the same day.")
+    assert got[-1] == ("eva-dahl", "reject", "ada-quist")
+
+
+def test_a_denial_answers_the_latest_accusation_aimed_at_its_side() -> None:
+    got = triples("Ghana accused Mali of harbouring rebels. Togo accused Benin of smuggling. "
+                  "Mali denied that any rebels were on its soil.")
+    assert got[-1] == ("mali", "deny", "ghana")
+
+
+def test_an_agreement_with_an_actor_targets_that_actor() -> None:
+    assert triples("Peru called for a binding agreement with Chile on water rights.") == [
+        ("peru", "demand", "chile")]
+
+
+def test_officials_on_both_sides_are_not_the_sides() -> None:
+    assert triples("Chad and Niger clashed on Monday. Local officials on both sides said "
+                   "six people had died.") == []
