@@ -131,9 +131,13 @@ _TITLE = (
     r"Chief of Staff|Minister|Secretary|Ambassador|[Nn]uclear [Ee]nvoy|[Ee]nvoy|"
     r"[Nn]egotiator))"
 )
+# Letters of names beyond ASCII ("Guaidó", "Erdoğan", "Vučić"): Latin-1 capitals and small
+# letters, and Latin Extended-A (whose capitals and small letters alternate) in both.
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
+_LOW = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
 # a family name may be written in capitals ("MOTEGI Toshimitsu")
-_NAME_TOKEN = (r"(?:[A-Z][a-z’']+(?:-[A-Za-z][a-z]+)*|[A-Z]{3,}(?=\s+[A-Z][a-z])|"
-               r"(?:al|el|Al|El|bin|ibn|Abu|abu|Bin)-[A-Z][a-z’']+)")
+_NAME_TOKEN = (rf"(?:[{_UP}][{_LOW}’']+(?:-[{_UP}{_LOW}][{_LOW}]+)*|[A-Z]{{3,}}(?=\s+[A-Z][a-z])|"
+               rf"(?:al|el|Al|El|bin|ibn|Abu|abu|Bin)-[{_UP}][{_LOW}’']+)")
 _PARTICLE = r"(?:van|von|de|da|del|der|di|du|bin|al|el|la|le|dos|das)"
 _NAME = (rf"{_NAME_TOKEN}(?:\s+(?:[A-Z]·\s+|{_PARTICLE}\s+)?{_NAME_TOKEN}){{0,2}}"
          r"(?:,?\s+(?:Jr|Sr)\.)?")

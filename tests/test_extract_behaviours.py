@@ -660,3 +660,11 @@ def test_an_agreement_with_an_actor_targets_that_actor() -> None:
 def test_officials_on_both_sides_are_not_the_sides() -> None:
     assert triples("Chad and Niger clashed on Monday. Local officials on both sides said "
                    "six people had died.") == []
+
+
+def test_names_with_letters_beyond_ascii() -> None:
+    got = triples("Chilean Foreign Minister Andrés Allamand met reporters on Monday. "
+                  "Allamand condemned the seizure of the embassy by Nicaragua. "
+                  "Turkish President Recep Tayyip Erdoğan warned Greece against the drills.")
+    assert got == [("andres-allamand", "condemn", "nicaragua"),
+                   ("recep-tayyip-erdogan", "warn", "greece")]
