@@ -8,6 +8,9 @@ and attributes every stance.
 
 from __future__ import annotations
 
+import re
+
+from .gazetteer import Gazetteer
 from .ids import slugify
 from .issues import IssueScheme
 from .mentions import ActorBook, MentionFinder
@@ -44,7 +47,15 @@ def extract(doc: Document, registry: Registry | None = None,
 def _document_actors(doc: Document, book: ActorBook) -> tuple[str, str | None]:
     publisher = None
     if doc.publisher:
-        publisher = _named(book, doc.publisher, "Institution")
+        state = _state_of_body(doc, doc.publisher, book)
+        if state:
+            # "Ministry of Foreign Affairs" whose text says "... of the Republic of Guyana"
+            e = book.registry.get(state)
+            publisher = book.new(f"{doc.publisher} of {e.label if e else state}", "Institution",
+                                 (book.ensure(state).id,), aliases=(doc.publisher,))
+            book.state_of[publisher] = state
+        else:
+            publisher = _named(book, doc.publisher, "Institution")
     if doc.author:
         author = _named(book, doc.author, "Person")
         if publisher and publisher not in book.actors[author].affiliations:
@@ -55,6 +66,26 @@ def _document_actors(doc: Document, book: ActorBook) -> tuple[str, str | None]:
     else:
         author = book.new("Unknown author", "Person")
     return author, publisher
+
+
+def _state_of_body(doc: Document, label: str, book: ActorBook) -> str | None:
+    """The state a government body publishing without its state's name belongs to, when the
+    text names the body in full ("The Ministry of Foreign Affairs of the Republic of X")."""
+    if not _STATELESS_BODY.match(label) or book.registry.lookup(label):
+        return None
+    m = re.search(re.escape(label) + _OF_STATE, doc.text)
+    if m is None:
+        return None
+    for hit in Gazetteer.of(book.registry).find(m.group(1)):
+        e = book.registry.get(hit.actor)
+        if e is not None and e.type == "State":
+            return e.id
+    return None
+
+
+_STATELESS_BODY = re.compile(r"(?:Ministry|Department|Office|Embassy|Permanent Mission|Government)"
+                             r"\b(?!.*\bof\s+(?:the\s+)?[A-Z][a-z]+$)")
+_OF_STATE = r"\s+of\s+(?:the\s+)?((?:[A-Z][\w-]*\s+(?:of\s+)?){0,4}[A-Z][\w-]*)"
 
 
 def _named(book: ActorBook, label: str, type_: str) -> str:

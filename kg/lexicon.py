@@ -68,7 +68,7 @@ NULL_CUES = [
 SPEECH = [
     _c(rf"\b(?:said|says|say|saying|told|tells|{verb('add')}|{verb('state')}|"
        rf"{verb('announce')}|{verb('maintain')}|{verb('assert')}|{verb('claim')}|"
-       rf"{verb('argue')}|insist(?:s|ed|ing)?(?!\s+on)|{verb('note')}|{verb('stress')}|"
+       rf"{verb('argue')}|insist(?:s|ed|ing)?(?!\s+on)|{verb('note')}(?=\s+(?:that|with)\b)|{verb('stress')}|"
        rf"{verb('emphasize')}|{verb('emphasise')}|made\s+(?:it\s+)?clear|makes?\s+(?:it\s+)?clear|"
        rf"{verb('declare')}|{verb('reiterate')}|{verb('explain')}|pointed\s+out|points\s+out|"
        rf"wrote|writes|{verb('document')}|{verb('report')}(?=\s+that)|{verb('conclude')}|"
@@ -97,15 +97,16 @@ VERBS = [
        r"(?<!will\s)(?<!would\s)(?<!might\s)regret(?:s|ted)?)\b", "criticize", "verb"),
     _c(rf"\b(?:{verb('accuse')}|{verb('blame')}|trad(?:e|es|ed|ing)\s+(?:blame|accusations|"
        r"charges|barbs|insults))\b", "accuse", "verb"),
-    _c(rf"\b(?:{verb('support')}|{verb('endorse')}|reaffirm(?:s|ed|ing)?(?!\s+that)|"
-       rf"{verb('champion')}|"
-       r"backed|backs|backing|(?:expressed|voiced|expresses|voices|reiterated|pledged|pledges|"
+    _c(rf"\b(?:{verb('support')}|{verb('endorse')}|{verb('champion')}|"
+       r"backed|backs|backing|(?:expressed|voiced|expresses|voices|reiterated|reaffirmed|"
+       r"reaffirms|pledged|pledges|"
        r"offered|promised)\s+[“\"]?(?:[\w’'-]+\s+){0,3}support[”\"]?\s+(?:for|to)|"
        r"st(?:and|ands|ood|anding)\s+(?:\w+ly\s+)?(?:with|behind|shoulder\s+to\s+shoulder\s+with)|"
        r"threw\s+(?:its|his|her|their)\s+support\s+behind|"
        r"sid(?:e|es|ed|ing)\s+with|vot(?:e|es|ed|ing)\s+(?:(?:this|last|on)\s+\w+\s+)?"
        r"(?:in\s+favou?r\s+of|for)|"
-       r"(?:ha(?:s|ve|d)|expressed|expresses)\s+(?:\w+\s+)?sympathy\s+(?:for|with))\b",
+       r"(?:ha(?:s|ve|d)|expressed|expresses)\s+(?:\w+\s+)?sympathy\s+(?:for|with)|"
+       r"reaffirm(?:s|ed|ing)?(?!\s+that))\b",  # last: "reaffirmed support for" goes first
        "support", "verb"),
     _c(rf"\b(?:{verb('welcome')}|{verb('praise')}|{verb('hail')}|{verb('applaud')}|"
        rf"{verb('commend')}|{verb('appreciate')}|thank(?:s|ed)?|(?:expressed|voiced|"
@@ -244,8 +245,11 @@ CONTENT = [
         r"\b(?:groundless|baseless|unfounded|absurd|nonsense|fabricat\w+|laughable|ridiculous|"
         r"illegitimate|pointless|no\s+basis)\b|\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?accept\b|"
         r"\baccept\s+no\b|\bnot\s+(?:conform|comply)", re.I)),
+    ("accuse", re.compile(
+        r"\b(?:abuses|atrocities|war\s+crimes|crimes\s+against\s+humanity|massacres?|"
+        r"human\s+rights\s+violations|ethnic\s+cleansing|genocide)\b", re.I)),
     ("condemn", re.compile(
-        r"provocation|reckless|rehearsals?\s+for\s+(?:invasion|aggression|war)|breach\s+of|"
+        r"unprovoked|indiscriminate|provocation|reckless|rehearsals?\s+for\s+(?:invasion|aggression|war)|breach\s+of|"
         r"violation\s+of|threat\s+to\s+(?:the\s+)?(?:peace|stability|security)|outrageous|"
         r"unacceptable|deplorable", re.I)),
     ("criticize", re.compile(
@@ -255,7 +259,7 @@ CONTENT = [
         r"\bwith\s+(?:\w+\s+)?concern|a\s+blow\s+to|"
         r"\bmistake|wrong\s+(?:message|signal|direction)|failed\s+to|yet\s+to|"
         r"broken\s+(?:its|their|his|her)\s+(?:promise|word)|coercion|intimidation|bully\w*|"
-        r"undermin\w+|sabotag\w+|obstruct\w*",
+        r"undermin\w+|sabotag\w+|obstruct\w*|\bviolat(?:e|es|ed|ing)\b|\baggressive\b",
         re.I)),
     ("reluctant", re.compile(
         r"\bin\s+no\s+(?:hurry|rush)\b|\bnot\s+in\s+a\s+(?:hurry|rush)\b|\bno\s+need\s+to\s+rush\b",

@@ -92,6 +92,13 @@ class ActorBook:
                 actor.aliases.append(alias)
         return actor_id
 
+    def named(self, name: str) -> str | None:
+        """The actor of the document labelled or aliased `name`, if any."""
+        for actor in self.actors.values():
+            if actor.label == name or name in actor.aliases:
+                return actor.id
+        return None
+
     def type_of(self, actor_id: str) -> str:
         a = self.actors.get(actor_id)
         return a.type if a else "Institution"
@@ -168,7 +175,8 @@ _ORG_HEADS = (
     r"Ministry|Department|Office|Committee|Commission|Association|Party|Army|Navy|Forces|"
     r"Foundation|University|Group|Union|Bank|Fund|Court|Assembly|Network|Alliance|Staff|"
     r"Service|Bureau|Secretariat|Parliament|Congress|Senate|Corporation|Society|"
-    r"Academy|Initiative|Programme|Program|Project|Board|Authority|Guard|Corps)"
+    r"Academy|Initiative|Programme|Program|Project|Board|Authority|Guard|Corps|Community|"
+    r"League|Coalition|Movement|Conference|Federation|Front)"
 )
 _ORG = re.compile(
     rf"(?P<org>(?:[A-Z][\w’'·-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){{0,5}}{_ORG_HEADS}"
@@ -188,7 +196,7 @@ _MINISTRY = re.compile(
     r"[Cc]ommerce|[Jj]ustice)\s+[Mm]inistry|(?P<dep3>Foreign)\s+Office|"
     r"Ministry\s+of\s+(?P<dep2>Foreign Affairs|External Affairs|National Defen[cs]e|Defen[cs]e|"
     r"Unification|Trade|Finance|Interior|Commerce|Justice)(?:\s+of\s+(?P<post>(?:the\s+)?"
-    rf"{_STATE_WORD}))?)"
+    rf"(?:[A-Z][\w’'·-]*\s+of\s+(?:the\s+)?)?{_STATE_WORD}))?)"  # "of the Republic of Chad"
 )
 _TITLE_FIRST = re.compile(
     rf"(?P<pre>{_STATE_WORD})[’']s\s+(?P<title>(?:(?:foreign|defen[cs]e|prime|trade|finance|"
@@ -215,6 +223,10 @@ _APPOSITION_TITLE = re.compile(
 )
 _APPOSITION_GATE = re.compile(r", (?:the|a|an|its|his|her|[A-Z][^,]{0,30}[’']s) ")
 _ORG_GATE = re.compile(_ORG_HEADS)
+_MEMBERS_OF = re.compile(r"(?:Leaders|Heads|Members|Officials|Ministers|Representatives|"
+                        r"Delegates|Envoys|All|Most|Some|Several|Many|Two|Three|Four|Five|Six|"
+                        r"Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen)\s+of\s+(?:the\s+)?")
+_QUALIFIER = re.compile(r"\s(?:on|in)\s+([A-Z][\w ]+)$")
 _POSSESSOR = re.compile(r"(.+)[’']s")
 _ORG_TAIL = re.compile(rf"\s{_ORG_HEADS}$")
 _SPOKES = re.compile(r"(?:[Aa]n?|[Tt]he)\s+spokes(?:person|man|woman)\s+(?:of|for)\s+(?:the\s+)?$")
@@ -257,7 +269,8 @@ _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|from|into|near|outside|inside|around|across|via|through|left|leaving|"
     r"visited|visiting|visit|arrived|arriving|landed|based|held|hosted|embassy|embassies|"
-    r"flew|travell?ed|trip|returned|returning|headed|streets|city|summit)\s+(?:[a-z]+\s+)?|"
+    r"flew|travell?ed|trip|returned|returning|headed|streets|city|summit)\s+"
+    r"(?:(?!which\b|whom\b|whose\b)[a-z]+\s+)?|"
     r"\bto\s+(?=\S+\s+(?:for|on)\b))$",
     re.IGNORECASE,
 )
@@ -310,6 +323,7 @@ class MentionFinder:
         self._hit_starts: list[int] = []
         self._state_cache: dict[str, str | None] = {}
         self.registry_surnames = _registry_surnames(book.registry)
+        self._topic: str | None = None
 
     # -- public ------------------------------------------------------------------------
     def run(self) -> list[Mention]:
@@ -378,8 +392,10 @@ class MentionFinder:
                 continue
             if hit.form == "capital" and re.match(r"\s+[A-Z][a-z]", text[hit.end:hit.end + 3]):
                 continue  # part of a longer proper name ("Washington Post")
-            self.book.ensure(hit.actor)
-            cands.append(Mention(hit.start, hit.end, (hit.actor,), hit.form,
+            actor = self._off_topic_body(entry, text[hit.start:hit.end]) or hit.actor
+            if actor == hit.actor:
+                self.book.ensure(hit.actor)
+            cands.append(Mention(hit.start, hit.end, (actor,), hit.form,
                                  text[hit.start:hit.end]))
         # cheap gates first: each pattern needs a word that most sentences lack
         stext = masked[s.start:s.end]
@@ -415,6 +431,32 @@ class MentionFinder:
                 if mention:
                     cands.append(mention)
         return cands
+
+    def _off_topic_body(self, entry, wording: str) -> str | None:  # noqa: ANN001
+        """A body of one state's affairs ("UN Panel of Experts on North Korea") named
+        generically ("the panel of experts") in a text about another state is a body of its
+        own, named as the text names it."""
+        if entry.type != "Institution":
+            return None
+        qualifier = _QUALIFIER.search(entry.label)
+        if not qualifier or qualifier.group(1) in wording:
+            return None
+        state = self._state_in(qualifier.group(1))
+        if state is None or state == self._body_topic():
+            return None
+        label = re.sub(r"^(?:the|The)\s+", "", wording)
+        return self.book.new(label[:1].upper() + label[1:], "Institution")
+
+    def _body_topic(self) -> str | None:
+        """The state the body names most often (by registry names)."""
+        if self._topic is None:
+            counts: Counter[str] = Counter()
+            for h in self._hits or ():
+                e = self.book.registry.get(h.actor)
+                if e is not None and e.type == "State":
+                    counts[h.actor] += 1
+            self._topic = counts.most_common(1)[0][0] if counts else ""
+        return self._topic or None
 
     def _is_place(self, start: int, end: int, s: Sentence) -> bool:
         before = self.text[max(s.start, start - 40):start]
@@ -671,6 +713,9 @@ class MentionFinder:
         dated = _DATED_TAIL.search(org)
         if dated:  # "the General Assembly on June 18": a date is no part of the name
             org = org[:dated.start()]
+        lead = _MEMBERS_OF.match(org)
+        if lead:  # "Leaders of the Andean Community": the body itself
+            org = org[lead.end():]
         words = org.split()
         head_first = len(words) >= 3 and words[1] == "of" and re.fullmatch(_ORG_HEADS, words[0])
         if len(words) < 2 or words[0] in _NOT_NAME - {"North", "South", "United", "National",
@@ -697,8 +742,10 @@ class MentionFinder:
             return None  # "Chinese Foreign Ministry"-like phrases are handled elsewhere
         else:
             publisher = self.doc.publisher or ""
-            if publisher and re.sub(r"^The\s+", "", publisher) == org:
-                actor = slugify(publisher)
+            own = self.book.named(publisher) if publisher and re.sub(
+                r"^The\s+", "", publisher) == org else None
+            if own:
+                actor = own
             else:
                 actor = self.book.new(org, "Institution", aliases=(acr,) if acr else ())
         if acr:
@@ -706,6 +753,8 @@ class MentionFinder:
         start = m.start("org") + (len(m.group("org")) - len(m.group("org").lstrip()))
         if self.text[start:start + 4] in ("The ", "the "):
             start += 4
+        if lead:
+            start = self.masked.index(words[0], start)
         end = m.end() if not dated else self.text.index(org.split()[-1], start) + len(
             org.split()[-1])
         return Mention(start, end, (actor,), "institution", self.text[start:end])

@@ -44,6 +44,7 @@ _SKIP = {
     "earlier", "previously", "so", "far", "just", "even", "still", "would", "will", "could",
     "may", "might", "can", "did", "does", "do", "today", "yesterday", "too", "all", "itself",
     "themselves", "both", "nonetheless", "nevertheless", "however", "meanwhile", "instead",
+    "further", "since", "first",
     "likewise", "similarly", "reportedly", "publicly", "privately", "formally", "officially",
 }
 _PAREN_START = {"however", "though", "predictably", "meanwhile", "moreover", "too", "also",
@@ -112,6 +113,10 @@ _CLAUSE_CUT = re.compile(
     r"criticizing|criticising|rejecting|praising|vowing|adding|insisting|arguing|"
     r"threatening|claiming)\b))"
     rf"|\s+and\s+(?=(?:also\s+)?{_AND_VERBS}\w*\b|that\b)"
+    # '..., in months," but said ...': a comma inside the quotation
+    r"|(?<=[”\"])\s+(?=(?:but|while|whereas|although|though|yet)\b)"
+    # "statements in which Caracas accuses ...": a relative clause of its own
+    r"|\s+(?=(?:in|under|through|with)\s+which\s)"
 )
 _RELATIVE = re.compile(r"(?:which|who)\b")
 _PARTICIPLE = re.compile(
@@ -119,6 +124,7 @@ _PARTICIPLE = re.compile(
     r"criticising|rejecting|praising|vowing|adding|insisting|arguing|threatening|claiming)\b")
 _AND_CUT = re.compile(r",?\s+and\s+")
 _AND_VERB_NEXT = re.compile(rf"(?:also\s+)?{_AND_VERBS}")
+_BUT_VERB_NEXT = re.compile(rf"but\s+(?:also\s+)?{_AND_VERBS}")
 _SUBJECT_WORD = re.compile(r"(?:the|we|it|they|he|she|this|that|its|their)\b", re.IGNORECASE)
 _CLAUSE_LEAD = re.compile(r"[\s,;]*(?:(?:and|but|while|whereas|although|though|yet|as|so that)"
                           r"\s+)?")
@@ -157,6 +163,7 @@ _OWNER_PRONOUN = re.compile(r"\b(his|her|their|its)\b", re.IGNORECASE)
 _WITH_PARTNER = re.compile(
     r"\b(?:agreements?|deals?|pacts?|treat(?:y|ies)|talks|dialogue|negotiations?|accords?|truce|"
     r"ceasefire|partnership|arrangements?)\s+with\s+", re.IGNORECASE)
+_PASSIVE_ASIDE = re.compile(r"\s+by\b")
 _AUTHOR_SUBJECTLESS = re.compile(r"\b(?:suggest|indicate|show|mean)", re.IGNORECASE)
 
 
@@ -317,9 +324,9 @@ class StanceFinder:
                     continue
             if _PARTICIPLE.match(nxt):
                 how = "participle"
-            if how == "clause" and _AND_CUT.fullmatch(t, m.start(), m.end()) and \
-                    _AND_VERB_NEXT.match(nxt):
-                how = "and_verb"
+            if how == "clause" and (_AND_CUT.fullmatch(t, m.start(), m.end()) and
+                                    _AND_VERB_NEXT.match(nxt) or _BUT_VERB_NEXT.match(nxt)):
+                how = "and_verb"  # "..., but added", "and accused": the same subject
             cuts.append((m.start(), how))
         clauses: list[Clause] = []
         pos, how = s.start, "start"
@@ -432,6 +439,10 @@ class StanceFinder:
                 continue  # "United States" is no verb
             if any(p0 <= hit[0] < p1 for p0, p1 in cl.skip):
                 continue  # a relative clause inside: its own clause
+            if hit[2].category == "verb" and self.text[hit[1] - 2:hit[1]] == "ed" and \
+                    self.text[max(0, hit[0] - 3):hit[0]].rstrip().endswith(",") and \
+                    _PASSIVE_ASIDE.match(self.text, hit[1]):
+                continue  # ", backed by its allies,": an aside, not what the subject does
             found.append(hit)
         # "Japan will continue to support ...": the stance verb, not a forecast, is the frame
         found = [f for k, f in enumerate(found) if not (
@@ -493,13 +504,14 @@ class StanceFinder:
             co = self._co_holders(cl, cue_end, ms)
             return tuple(dict.fromkeys(subject + co)), via
         lead = self.text[cl.start:cue_start]
-        if cue.category == "speech" and (not lead.strip() or _AFTER_QUOTE.search(lead)):
+        if cue.category == "speech" and (not lead.strip() or _AFTER_QUOTE.search(lead)) and \
+                cl.how not in ("and_verb", "participle"):
             # '"...," said Kanaani': the speaker follows the verb
             after = [m for m in ms if cue_end <= m.start <= cue_end + 2 or (
                 cue_end < m.start <= cue_end + 30 and
                 _CAPITALISED_GAP.fullmatch(self.text, cue_end, m.start))]
-            if after:  # also past an unknown adjective ("said Nepali spokesman X")
-                return after[0].actors, "name"
+            if after and after[0].form != "demonym":  # also past an unknown adjective
+                return after[0].actors, "name"      # ("said Nepali spokesman X")
         if cue.category in ("verb", "speech", "called") and _USED_TO.search(lead):
             # "Trump used his address to warn ...": the subject of the main verb
             plain = self._plain_subject(cl, ms, quotes)
@@ -577,10 +589,17 @@ class StanceFinder:
             return (), "none"
         it = items[i]
         if it.kind == "W" and it.text.lower() in _SPEAKER_NOUNS and i >= 1:
-            owner = items[i - 1]
-            if owner.kind == "W" and owner.text in ("'s", "’s") and i >= 2 and \
-                    items[i - 2].kind == "M":
-                return items[i - 2].mention.actors, "name"  # type: ignore[union-attr]
+            j = i - 1
+            while j >= 1 and i - j <= 2 and items[j].kind == "W" and items[j].text.islower() \
+                    and items[j].text not in _PRONOUNS:
+                j -= 1  # "the panel's final report": past its adjectives
+            owner = items[j]
+            if owner.kind == "W" and owner.text in ("'s", "’s") and j >= 1 and \
+                    items[j - 1].kind == "M":
+                return items[j - 1].mention.actors, "name"  # type: ignore[union-attr]
+            if owner.kind == "M" and owner.mention is not None and owner.mention.form not in (
+                    "demonym",):
+                return owner.mention.actors, "name"  # "the UN report", "a Pentagon statement"
             if owner.kind == "W" and owner.text.lower() in ("its", "their", "his", "her"):
                 return self._pronoun(owner.text, owner.start, quotes, cl), "pronoun"
             return (), "none"
@@ -1233,7 +1252,8 @@ def _drop_parentheticals(items: list[_Item]) -> list[_Item]:
             nxt = items[i + 1]
             # ", however,", ", who ...,", ", wrapping up a visit,": asides before the verb
             if nxt.kind == "W" and (nxt.text.lower() in _PAREN_START or
-                                    nxt.text.lower().endswith(("ly", "ing"))):
+                                    nxt.text.lower().endswith(("ly", "ing")) or
+                                    len(nxt.text) > 4 and nxt.text.endswith("ed")):
                 j = i + 1
                 while j < len(items) and not (items[j].kind == "P" and items[j].text == ","):
                     j += 1

@@ -668,3 +668,59 @@ def test_names_with_letters_beyond_ascii() -> None:
                   "Turkish President Recep Tayyip Erdoğan warned Greece against the drills.")
     assert got == [("andres-allamand", "condemn", "nicaragua"),
                    ("recep-tayyip-erdogan", "warn", "greece")]
+
+
+def test_but_said_after_a_quotation_keeps_the_speaker() -> None:
+    got = triples('Omani spokesman Said al-Harthi said the talks were "closer than ever," but '
+                  'said Israeli raids "undermine every effort."')
+    assert got[-1][:2] == ("said-al-harthi", "criticize")
+
+
+def test_relative_clause_in_which() -> None:
+    got = triples("Chile noted statements by the Government of Bolivia in which La Paz accuses "
+                  "Chile of blocking its trade.")
+    assert ("bolivia", "accuse", "chile") in got
+
+
+def test_a_capital_after_in_which_is_no_place() -> None:
+    ex = run("It was a report in which Caracas defended its claim.")
+    assert ex.actor("venezuela") is not None
+
+
+def test_communities_and_leagues_are_institutions() -> None:
+    got = triples("Leaders of the Andean Community have reaffirmed their support for Ecuador.")
+    assert got == [("andean-community", "support", "ecuador")]
+
+
+def test_content_naming_abuses_is_an_accusation() -> None:
+    got = triples("The UN report said it had documented abuses against civilians by Malian "
+                  "troops.")
+    assert [k for _, k, _ in got] == ["accuse"]
+
+
+def test_a_stateless_publisher_takes_the_state_its_text_names() -> None:
+    ex = run("The Ministry of Foreign Affairs of the Republic of Ghana has noted the remarks. "
+             "We reject these accusations.", author=None, publisher="Ministry of Foreign Affairs")
+    ministry = ex.actor("ministry-of-foreign-affairs-of-ghana")
+    assert ministry is not None and "ghana" in ministry.affiliations
+    assert [(s.holder, s.kind) for s in ex.stances] == [(ministry.id, "reject")]
+
+
+def test_a_generic_name_of_another_states_body_is_a_body_of_its_own() -> None:
+    ex = run("Mali wants the sanctions gone. Mali and its neighbours met in Bamako. The "
+             "mandate of the panel of experts ends in August. The panel said Malian troops "
+             "had committed abuses.")
+    holders = {s.holder for s in ex.stances}
+    assert "un-panel-of-experts-on-north-korea" not in holders
+    assert "panel-of-experts" in holders
+
+
+def test_a_count_of_members_is_not_part_of_the_bodys_name() -> None:
+    ex = run("Twelve of the Security Council members backed the draft.")
+    assert [a.id for a in ex.actors if a.type == "Institution" and "Twelve" in a.label] == []
+    assert ex.actor("un-security-council") is not None
+
+
+def test_a_participle_aside_before_the_verb_is_skipped() -> None:
+    got = triples("Ghana's Foreign Ministry, backed by its allies, condemned the raid by Togo.")
+    assert got == [("ministry-of-foreign-affairs-of-ghana", "condemn", "togo")]
