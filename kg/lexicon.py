@@ -190,6 +190,8 @@ EVALUATIVE = [
        r"(?:welcome|sound|sensible)\s+(?:step|move|idea)\b", "support", "evaluative"),
     _c(r"\b(?:is|are|was|were)\s+(?:most\s+|very\s+)?welcome\b(?!\s+to\b)", "welcome",
        "evaluative"),
+    _c(r"\b(?:is|was)\s+the\s+right\s+(?:one|decision|call|choice|move|step)\b", "support",
+       "evaluative"),
     _c(r"\bshould\s+(?:stay|remain|be\s+kept)\s+off\s+the\s+table|\bshould\s+be\s+(?:rejected|"
        r"abandoned|scrapped|dropped|resisted|ruled\s+out)\b", "oppose", "evaluative"),
     _c(r"\bin\s+name\s+only\b|\bhas\s+every\s+reason\s+to\b|\bhave\s+every\s+reason\s+to\b",

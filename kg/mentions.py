@@ -121,6 +121,7 @@ _TITLE = (
     r"(?:(?:Vice|Deputy|First Vice|First Deputy|Acting|Former|former|Senior)\s+)?"
     r"(?:President|Prime Minister|Premier|Chancellor|Foreign Minister|Defen[cs]e Minister|"
     r"Unification Minister|Trade Minister|Finance Minister|[A-Z][a-z]+ Minister|"
+    r"(?:foreign|defen[cs]e|trade|finance|economy|interior|justice) minister|"
     r"Minister (?:of|for) (?:State for )?[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,2}|"
     r"State Counsell?or|Commodore|Marshal|Major General|Brigadier General|Vice Admiral|"
     r"Rear Admiral|Captain|[Pp]ress [Ss]ecretary|Foreign Secretary|Home Secretary|"
@@ -509,6 +510,9 @@ class MentionFinder:
         department = _DEPARTMENTS.get(dep, dep.title())
         state_phrase = m.group("pre") or m.group("post") or ""
         state = self._state_in(state_phrase.replace("·", ".")) if state_phrase else None
+        if state is None and state_phrase in ("North", "South"):
+            found = self._compass_state(state_phrase.lower())  # "the North's Ministry of ..."
+            state = found[0] if found else None
         if m.group("pre") and state:
             start = m.start("pre")
         elif m.group("dep1") or m.group("dep3"):
@@ -896,6 +900,15 @@ class MentionFinder:
             adj = ""
             head = m.group("adj").lower() + " " + head
         state = self._state_in(adj) if adj else None
+        if adj and not state and head in ("administration", "government"):
+            # "the Trump administration": the state of the leader it is named after
+            leader = self.surnames.get(adj) or self.registry_surnames.get(adj)
+            if leader:
+                if leader in self.book.registry:
+                    self.book.ensure(leader)
+                state = self.book.state_of.get(leader)
+                if state:
+                    self.book.ensure(state)
         if adj and not state:
             return ()
         if head in _FORCES:

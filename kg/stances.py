@@ -51,7 +51,8 @@ _PAREN_START = {"however", "though", "predictably", "meanwhile", "moreover", "to
                 "whose", "nonetheless", "nevertheless", "notably", "in particular",
                 "for", "in", "more", "who", "which", "whoever", "whatever", "therefore",
                 "in turn", "as", "unsurprisingly", "instead", "again", "once", "after", "at",
-                "on", "by", "like", "with", "according"}
+                "on", "by", "like", "with", "according", "if", "unless", "when", "despite",
+                "having"}
 _SPEAKER_NOUNS = {"reports", "report", "statement", "statements", "spokesperson", "spokesman",
                   "spokeswoman", "officials", "envoy", "diplomats", "government", "leaders",
                   "leadership", "analysis", "findings", "representative", "delegation"}
@@ -106,13 +107,13 @@ _AND_VERBS = (r"(?:reaffirm|warn|vow|call|urg|condemn|denounc|accus|insist|said|
 # grouped by first character (";", "," or a space) so that few branches are tried per position
 _CLAUSE_CUT = re.compile(
     r";\s+|,(?:\s+(?=(?:while|whereas|although|though|but|yet|as|so\s+that)\b)"
-    rf"|\s+and\s+(?=(?:also\s+)?{_AND_VERBS}\w*\b)"
+    rf"|\s+and\s+(?=(?:also\s+)?(?:ha(?:s|ve|d)\s+)?(?:also\s+)?{_AND_VERBS}\w*\b)"
     r"|\s+(?=(?:which|who)\b)|\s+(?=and\s)"
     r"|\s+(?=(?:a|an)\s+[\w-]+\s+(?:that|which)\b)"
     r"|\s+(?=(?:condemning|accusing|calling|urging|warning|saying|demanding|denouncing|"
     r"criticizing|criticising|rejecting|praising|vowing|adding|insisting|arguing|"
     r"threatening|claiming)\b))"
-    rf"|\s+and\s+(?=(?:also\s+)?{_AND_VERBS}\w*\b|that\b)"
+    rf"|\s+and\s+(?=(?:also\s+)?(?:ha(?:s|ve|d)\s+)?(?:also\s+)?{_AND_VERBS}\w*\b|that\b)"
     # '..., in months," but said ...': a comma inside the quotation
     r"|(?<=[”\"])\s+(?=(?:but|while|whereas|although|though|yet)\b)"
     # "statements in which Caracas accuses ...": a relative clause of its own
@@ -123,7 +124,7 @@ _PARTICIPLE = re.compile(
     r"(?:condemning|accusing|calling|urging|warning|saying|demanding|denouncing|criticizing|"
     r"criticising|rejecting|praising|vowing|adding|insisting|arguing|threatening|claiming)\b")
 _AND_CUT = re.compile(r",?\s+and\s+")
-_AND_VERB_NEXT = re.compile(rf"(?:also\s+)?{_AND_VERBS}")
+_AND_VERB_NEXT = re.compile(rf"(?:also\s+)?(?:ha(?:s|ve|d)\s+)?(?:also\s+)?{_AND_VERBS}")
 _BUT_VERB_NEXT = re.compile(rf"but\s+(?:also\s+)?{_AND_VERBS}")
 _SUBJECT_WORD = re.compile(r"(?:the|we|it|they|he|she|this|that|its|their)\b", re.IGNORECASE)
 _CLAUSE_LEAD = re.compile(r"[\s,;]*(?:(?:and|but|while|whereas|although|though|yet|as|so that)"
@@ -363,6 +364,13 @@ class StanceFinder:
             d = self._continued_speech(cl, prev.frame, ms, quotes)
             cl.frame = prev.frame
             cl.subject = prev.subject
+            if d and d.kind == prev.frame.kind and (
+                    d.targets in (prev.frame.targets, (None,)) or prev.frame.targets == (None,)):
+                # "said A and that B", both plain statements: one stance, one span
+                prev.frame.end = max(prev.frame.end, d.end)
+                if prev.frame.targets == (None,):
+                    prev.frame.targets = d.targets
+                return []
             return [d] if d else []
         first = True
         for cue_start, cue_end, cue in cues:
@@ -378,9 +386,9 @@ class StanceFinder:
             holders, via = self._holders(s, cl, prev, cue_start, cue_end, cue, ms, quotes)
             if not first and (via != "name" or not self._bounded_subject(cl, cue_start, ms)):
                 continue
-            if not first and cl.frame is not None and cl.frame.category == "speech" and \
-                    cue.category != "nominal":
-                continue  # "said that Norway is ready to ...": the speaker's content
+            if not first and cl.frame is not None and cl.frame.category in (
+                    "speech", "impersonal") and cue.category != "nominal":
+                continue  # "said that Norway is ready to ...", "it is essential that X agree"
             if self._negated(cl, cue_start, cue_end, cue):
                 if first:
                     cl.subject = holders or None
@@ -597,9 +605,8 @@ class StanceFinder:
             if owner.kind == "W" and owner.text in ("'s", "’s") and j >= 1 and \
                     items[j - 1].kind == "M":
                 return items[j - 1].mention.actors, "name"  # type: ignore[union-attr]
-            if owner.kind == "M" and owner.mention is not None and owner.mention.form not in (
-                    "demonym",):
-                return owner.mention.actors, "name"  # "the UN report", "a Pentagon statement"
+            if owner.kind == "M" and owner.mention is not None:
+                return owner.mention.actors, "name"  # "the UN report", "Dutch officials"
             if owner.kind == "W" and owner.text.lower() in ("its", "their", "his", "her"):
                 return self._pronoun(owner.text, owner.start, quotes, cl), "pronoun"
             return (), "none"
@@ -633,6 +640,8 @@ class StanceFinder:
             if it.mention.possessive:
                 return (), "none"
             return tuple(actors), via
+        if it.kind == "W" and it.text.lower() == "that" and i >= 1 and items[i - 1].kind == "M":
+            return items[i - 1].mention.actors, "pronoun"  # type: ignore[union-attr]
         if it.kind == "W" and it.text.lower() in _PRONOUNS:
             if it.text.lower() in ("who", "which"):
                 return self._antecedent(it.start, ms), "pronoun"
@@ -925,7 +934,10 @@ class StanceFinder:
                 if found:
                     return found
             subj = [m for m in ms if cl.start <= m.start < cl.end and not m.attributive]
-            return (ok(subj[0].actors) or (None,)) if subj else (None,)
+            if not subj:
+                return (None,)
+            listed = self._mention_list(subj[0].start, cl.end, ms, skip_attributive=True)
+            return ok(listed) or ok(subj[0].actors) or (None,)
         if kind in ("deny", "reject"):
             np = self._object_np(cue_end, cl.end, "verb")
             noun = _REJECTED_NOUN.search(self.text[np[0]:np[1]])
@@ -1028,6 +1040,11 @@ class StanceFinder:
         subject, _ = self._subject(cl, cue_start, ms, quotes, None)
         if subject:
             return ok(subject) or (None,)
+        if cue.category == "modal":
+            # "Singapore and the region's other hubs would be wise to": the actor it opens with
+            plain = self._plain_subject(cl, ms, quotes)
+            if plain and ok(plain):
+                return ok(plain)
         if cue.category == "predict":
             # a forecast about a thing: the actor whose fate it is ("the regime's stability")
             sent = [m for m in ms if s.start <= m.start < s.end]

@@ -724,3 +724,50 @@ def test_a_count_of_members_is_not_part_of_the_bodys_name() -> None:
 def test_a_participle_aside_before_the_verb_is_skipped() -> None:
     got = triples("Ghana's Foreign Ministry, backed by its allies, condemned the raid by Togo.")
     assert got == [("ministry-of-foreign-affairs-of-ghana", "condemn", "togo")]
+
+
+def test_a_condition_set_off_by_commas_keeps_the_subject() -> None:
+    assert triples("Ottawa, if it wants a base there, should ask for one.") == [
+        ("jane-roe", "recommend", "canada")]
+
+
+def test_an_essential_agreement_is_the_authors_recommendation_only() -> None:
+    got = triples("It is essential that Lima and Quito agree on a joint patrol.")
+    assert got == [("jane-roe", "recommend", "peru"), ("jane-roe", "recommend", "ecuador")]
+
+
+def test_demonym_officials_hold_for_their_state() -> None:
+    got = triples("Dutch officials, for their part, have been reluctant to extend the rules.")
+    assert got == [("netherlands", "reluctant", None)]
+
+
+def test_a_body_that_denounced() -> None:
+    got = triples("It cited a statement by Chad's Ministry of Defence that denounced the raids "
+                  "by Niger.")
+    assert got == [("ministry-of-national-defense-of-chad", "condemn", "niger")]
+
+
+def test_and_has_urged_keeps_the_subject() -> None:
+    got = triples("Secretary of State Ana Ruiz has criticized Cuba and has urged Mexico to act.")
+    assert got == [("ana-ruiz", "criticize", "cuba"), ("ana-ruiz", "urge", "mexico")]
+
+
+def test_a_recommendation_to_an_actor_and_others() -> None:
+    got = triples("Malaysia and the region's other ports would be wise to tighten screening.")
+    assert got == [("jane-roe", "recommend", "malaysia")]
+
+
+def test_the_right_decision_is_the_authors_support() -> None:
+    got = triples("The decision by Oslo and Helsinki to join was the right one.")
+    assert got == [("jane-roe", "support", "norway"), ("jane-roe", "support", "finland")]
+
+
+def test_an_administration_named_after_its_leader_is_its_state() -> None:
+    assert triples("The Biden administration should reopen the talks.") == [
+        ("jane-roe", "recommend", "united-states")]
+
+
+def test_said_a_and_that_b_is_one_statement() -> None:
+    ex = run("Kenyan spokesman Amos Kibet said the talks had ended and that the next move "
+             "belonged to Uganda.")
+    assert len(ex.stances) == 1 and ex.stances[0].quote.text.endswith("Uganda.")
