@@ -313,3 +313,25 @@ def test_stances_over_time_respects_the_date_range(store: Store) -> None:
     assert later and all(r["month"] >= "2020-01" for r in later)
     one = rows(store, "stances-over-time", holder="north-korea")
     assert labels(one, "holder") == {str(actor_iri("north-korea"))}
+
+
+def test_issue_disagreements_pair_at_most_a_hundred_positions_a_side(tmp_path: Path) -> None:
+    # 120 actors for an issue and 120 against it: 14,400 pairs if every one were paired.
+    lines = ["@prefix sg: <https://w3id.org/stancegraph/ontology#> .",
+             "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .",
+             f"<{ID}graph/document/d> {{",
+             f'  <{ID}issue/tariffs> skos:prefLabel "Tariffs"@en .']
+    for side, kind in (("pro", "support"), ("con", "oppose")):
+        for i in range(120):
+            stance = f"<{ID}stance/d/{side}{i}>"
+            lines.append(f"  {stance} sg:holder <{ACTOR}{side}{i}> ; sg:kind <{ID}kind/{kind}> ;"
+                         f" sg:onIssue <{ID}issue/tariffs> .")
+    lines.append("}")
+    path = tmp_path / "kg.trig"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    kinds = resources.ontology_dir() / "kinds.ttl"
+    with Store.from_files([path, kinds], workers=1) as store:
+        _, result = get_named_query("issue-disagreements").run(
+            store, {"issue": "tariff", "limit": "10000"})
+    assert len(result.rows) == 100 * 100
+    assert len({r["for"] for r in result.rows}) == len({r["against"] for r in result.rows}) == 100
