@@ -158,12 +158,33 @@ def parse_header(text: str) -> dict[str, str | int | None]:
             # a subtitle line directly under the header
             body_k = k + 1
             continue
+        if k == body_k and _is_standfirst(s, nonblank[k + 1][2].strip() if k + 1 < len(
+                nonblank) else "", author):
+            # a standfirst: the piece's argument in a line, signed or above the byline
+            body_k = k + 1
+            continue
         break
     if body_k < len(nonblank):
         meta["body_start"] = nonblank[body_k][1]
     else:
         meta["body_start"] = len(text)
     return meta
+
+
+_SIGNED_DECK = re.compile(r"[,—–-]\s*(?:argues|writes|says|warns|contends)\s+"
+                          r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\.?[\"”’']?$")
+
+
+def _is_standfirst(line: str, following: str, author: str) -> bool:
+    """A one- or two-sentence deck under the header: signed ("..., argues Jane Doe.") or
+    followed by the byline."""
+    if len(line.split()) > 45:
+        return False
+    if _SIGNED_DECK.search(line):
+        return True
+    return bool(author) and (following.lower().startswith(author.lower()) or
+                             bool(_BYLINE.match(following))) and \
+        len(re.findall(r"[.!?](?:\s|$)", line)) <= 2
 
 
 def _date_line(line: str) -> tuple[str, str] | None:

@@ -26,8 +26,19 @@ _NP_END = re.compile(r"[,;:.!?()“”\"]|\s(?:as|in|for|at|with|by|because|whil
                      r"that|since|after|before|from|so|and|but|if)\s")
 
 
-@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
+    found = _STEMS.get(word)
+    if found is None:
+        found = _stem_of(word)
+        if len(_STEMS) < 65536:
+            _STEMS[word] = found
+    return found
+
+
+_STEMS: dict[str, str] = {}  # a plain dict: cheaper per call than lru_cache
+
+
+def _stem_of(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 4 and re.search(r"(?:ch|sh|x|ss)es$", word):
@@ -103,7 +114,10 @@ class IssueScheme:
         label = noun_phrase(focus) or noun_phrase(evidence)
         if not label:
             return None
-        return IssueRef(id=slugify(label), label=label, in_scheme=False)
+        return IssueRef(id=_slug(label), label=label, in_scheme=False)
+
+
+_slug = lru_cache(maxsize=16384)(slugify)
 
 
 def noun_phrase(text: str, max_words: int = 6) -> str:

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .gazetteer import Gazetteer
 from .ids import slugify
@@ -29,6 +30,9 @@ class Mention:
     text: str
     attributive: bool = False  # a modifier of a following noun ("U.S. offers")
     possessive: bool = False  # "Moscow's veto"
+
+
+_slug = lru_cache(maxsize=16384)(slugify)  # labels recur across documents
 
 
 class ActorBook:
@@ -73,9 +77,9 @@ class ActorBook:
         found = self.registry.lookup(label)
         if found:
             return self.ensure(found[0].id).id
-        actor_id = slugify(label)
+        actor_id = _slug(label)
         if actor_id in self.registry:
-            actor_id = f"{actor_id}-{slugify(type_)}"
+            actor_id = f"{actor_id}-{_slug(type_)}"
         actor = self.actors.get(actor_id)
         if actor is None:
             actor = Actor(id=actor_id, label=label, type=type_)

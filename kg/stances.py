@@ -553,8 +553,10 @@ class StanceFinder:
                 out.extend(m.actors)
         return tuple(out)
 
-    def _items(self, start: int, end: int, ms: list[Mention], quotes: list[tuple[int, int]]
-               ) -> list[_Item]:
+    def _items(self, start: int, end: int, ms: list[Mention], quotes: list[tuple[int, int]],
+               limit: int | None = None) -> list[_Item]:
+        """Mentions, quotations, words and punctuation of [start, end), parentheticals
+        dropped; with `limit`, only the first `limit` of them (all that a caller reads)."""
         items: list[_Item] = []
         inside = [m for m in ms if m.end > start and m.start < end]
         qs = [q for q in quotes if q[1] > start and q[0] < end]
@@ -578,6 +580,13 @@ class StanceFinder:
             word = t.group()
             items.append(_Item("W" if (word[0].isalnum() or word[0] in "’'") else "P",
                                t.start(), t.end(), word))
+            if limit is not None and len(items) >= limit:
+                break
+        if limit is not None:
+            # no "(" or "," among them: nothing before the limit can be dropped
+            if all(it.kind != "P" or it.text not in "(," for it in items):
+                return items[:limit]
+            return self._items(start, end, ms, quotes)[:limit]
         return _drop_parentheticals(items)
 
     def _subject(self, cl: Clause, cue_start: int, ms: list[Mention],
@@ -689,7 +698,7 @@ class StanceFinder:
         t = self.text[cl.start:cl.end]
         intro = _INTRO.match(t)
         start = cl.start + (intro.end() if intro else 0)
-        items = self._items(start, min(cl.end, start + 80), ms, quotes)
+        items = self._items(start, min(cl.end, start + 80), ms, quotes, limit=2)
         if not items:
             return None
         it = items[0]

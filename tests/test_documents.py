@@ -129,3 +129,20 @@ def test_a_date_inside_prose_is_not_a_header(tmp_path: Path) -> None:
     p.write_text("Japan condemned the launch on August 12, 2021 at noon.\n")
     doc = load_document(p)
     assert (doc.body_start, doc.date) == (0, None)
+
+
+_DECKED = ("The Harbor Review — Opinion\n\nTime to Talk\n\n"
+           "Date 2024-01-02 Section Opinion Writer Jane Roe\n\n{deck}\n\n{byline}"
+           "Seoul has waited long enough. Beijing will not help.\n")
+
+
+@pytest.mark.parametrize("deck, byline", [
+    ("Seoul should stop waiting for Beijing and talk to Pyongyang, argues Jane Roe.", ""),
+    ("Seoul should stop waiting for Beijing. It should talk to Pyongyang.", "Jane Roe\n\n"),
+])
+def test_a_standfirst_under_the_header_is_not_body(tmp_path: Path, deck: str,
+                                                    byline: str) -> None:
+    path = tmp_path / "deck.txt"
+    path.write_text(_DECKED.format(deck=deck, byline=byline), encoding="utf-8")
+    doc = load_document(path)
+    assert doc.text[doc.body_start:].startswith("Seoul has waited")
