@@ -175,6 +175,9 @@ _SIGNED_DECK = re.compile(r"[,—–-]\s*(?:argues|writes|says|warns|contends)\s
                           r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\.?[\"”’']?$")
 
 
+_BIO = re.compile(r"\s(?:is|was|writes|has|serves)\s")
+
+
 def _is_standfirst(line: str, following: str, author: str) -> bool:
     """A one- or two-sentence deck under the header: signed ("..., argues Jane Doe.") or
     followed by the byline."""
@@ -182,9 +185,9 @@ def _is_standfirst(line: str, following: str, author: str) -> bool:
         return False
     if _SIGNED_DECK.search(line):
         return True
-    return bool(author) and (following.lower().startswith(author.lower()) or
-                             bool(_BYLINE.match(following))) and \
-        len(re.findall(r"[.!?](?:\s|$)", line)) <= 2
+    byline = bool(_BYLINE.match(following)) or bool(author) and following.lower().startswith(
+        author.lower()) and len(following.split()) <= 12 and not _BIO.search(following)
+    return byline and len(re.findall(r"[.!?](?:\s|$)", line)) <= 2
 
 
 def _date_line(line: str) -> tuple[str, str] | None:
