@@ -97,7 +97,7 @@ VERBS = [
        r"(?<!will\s)(?<!would\s)(?<!might\s)regret(?:s|ted)?)\b", "criticize", "verb"),
     _c(rf"\b(?:{verb('accuse')}|{verb('blame')}|trad(?:e|es|ed|ing)\s+(?:blame|accusations|"
        r"charges|barbs|insults))\b", "accuse", "verb"),
-    _c(rf"\b(?:{verb('support')}|{verb('endorse')}|{verb('champion')}|"
+    _c(rf"\b(?:{verb('support')}|{verb('endorse')}|{verb('champion')}|{verb('ratify')}|"
        r"backed|backs|backing|(?:expressed|voiced|expresses|voices|reiterated|reaffirmed|"
        r"reaffirms|pledged|pledges|"
        r"offered|promised)\s+[“\"]?(?:[\w’'-]+\s+){0,3}support[”\"]?\s+(?:for|to)|"

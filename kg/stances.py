@@ -165,6 +165,7 @@ _WITH_PARTNER = re.compile(
     r"\b(?:agreements?|deals?|pacts?|treat(?:y|ies)|talks|dialogue|negotiations?|accords?|truce|"
     r"ceasefire|partnership|arrangements?)\s+with\s+", re.IGNORECASE)
 _PASSIVE_ASIDE = re.compile(r"\s+by\b")
+_PASSIVE_THING = re.compile(r"\W*(?:It|This|That|The|These|Those)\b")
 _AUTHOR_SUBJECTLESS = re.compile(r"\b(?:suggest|indicate|show|mean)", re.IGNORECASE)
 
 
@@ -456,6 +457,7 @@ class StanceFinder:
         found = [f for k, f in enumerate(found) if not (
             f[2].category == "predict" and k + 1 < len(found) and
             found[k + 1][2].category == "verb" and
+            _WILL_WOULD.fullmatch(self.text, f[0], f[1]) and  # not "is likely to ratify"
             _AUX_GAP.fullmatch(self.text, f[1], found[k + 1][0]))]
         # one cue per position; a passive hides the plain verb inside it
         out: list[tuple[int, int, lx.Cue]] = []
@@ -919,7 +921,9 @@ class StanceFinder:
                 listed = self._mention_list(subj[0].start, cue_start, ms, skip_attributive=True)
                 return ok(listed or subj[0].actors) or (None,)
             # "It was opposed by ...": what the stance before was aimed at
-            if re.match(r"\W*(?:It|This|That)\b", self.text[cl.start:cue_start]) and self.drafts \
+            # "It was opposed by ...", "The new member was welcomed by ...": what the stance
+            # before was about
+            if _PASSIVE_THING.match(self.text, cl.start, cue_start) and self.drafts \
                     and self.drafts[-1].sentence >= self.sentence_index - 1:
                 return ok(tuple(t for t in self.drafts[-1].targets if t)) or (None,)
             return (None,)

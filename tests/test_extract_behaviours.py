@@ -771,3 +771,14 @@ def test_said_a_and_that_b_is_one_statement() -> None:
     ex = run("Kenyan spokesman Amos Kibet said the talks had ended and that the next move "
              "belonged to Uganda.")
     assert len(ex.stances) == 1 and ex.stances[0].quote.text.endswith("Uganda.")
+
+
+def test_a_passive_about_a_thing_targets_what_came_before() -> None:
+    got = triples("Norway ratified Sweden's accession. The new member was welcomed within "
+                  "hours by Denmark.")
+    assert got[-1] == ("denmark", "welcome", "sweden")
+
+
+def test_likely_to_ratify_is_a_forecast_not_a_ratification() -> None:
+    got = triples("Ankara is likely to ratify Finland's membership after the elections.")
+    assert [(h, k) for h, k, _ in got] == [("jane-roe", "predict")]
