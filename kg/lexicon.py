@@ -306,7 +306,7 @@ NEGATIVE_OUTCOME = re.compile(
 
 # Words before a cue that make it non-asserted (subordinate, interrogative, hypothetical).
 NON_ASSERTED = re.compile(
-    r"\b(?:whether|if|unless|when|once|why|how)\b|\?", re.IGNORECASE)
+    r"\b(?:whether|if|unless|when|once(?!\s+(?:again|more))|why|how)\b|\?", re.IGNORECASE)
 NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer|neither|nor|hardly|n[o’']t|without)\b|n[’']t\b|"
     r"\bno\s+(?:intention|plan)s?\s+to\b|\bfail(?:ed|s)?\s+to\b", re.IGNORECASE)
@@ -316,6 +316,13 @@ EVENT_CLASSES = {
                          r"ICBMs?|SLBMs?|nuclear|fissile|barrage)\b", re.I),
     "drill": re.compile(r"\b(?:drills?|exercises?|war\s+games|maneuvers)\b", re.I),
 }
+
+# Acts named later by a noun ("the veto", "the decision") that point back to whoever performed
+# them: the noun, and the verbs that perform them (lowercased text, see `lowered`).
+ACT_NOUNS_LOW = {"veto": re.compile(r"\bveto(?:es)?\b"),
+                 "decision": re.compile(r"\b(?:decision|move)\b")}
+ACT_VERBS_LOW = {"veto": re.compile(r"\bveto(?:ed|es|ing)\b"),
+                 "decision": re.compile(r"\b(?:decided|announced|approved)\b")}
 
 # Who carried out an event: the subject of these verbs in a clause about it.
 EVENT_VERBS = re.compile(

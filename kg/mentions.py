@@ -204,7 +204,8 @@ _MINISTRY = re.compile(
     rf"(?:[A-Z][\w’'·-]*\s+of\s+(?:the\s+)?)?{_STATE_WORD}))?)"  # "of the Republic of Chad"
 )
 _TITLE_FIRST = re.compile(
-    rf"(?P<pre>{_STATE_WORD})[’']s\s+(?P<title>(?:(?:foreign|defen[cs]e|prime|trade|finance|"
+    rf"(?:(?P<pre>{_STATE_WORD})[’']s|(?P<pron>\b[Ii]ts|\b[Tt]heir))\s+"
+    r"(?P<title>(?:(?:foreign|defen[cs]e|prime|trade|finance|"
     r"unification|deputy|vice|chief|top|special|new|former|acting|interim|incoming|outgoing)\s+)*"
     r"(?:minister|president|secretary|envoy|premier|chancellor|"
     rf"ambassador|representative|negotiator|spokes(?:person|man|woman)|leader|diplomat)"
@@ -425,9 +426,15 @@ class MentionFinder:
                 mention = self._apposition(m, s)
                 if mention:
                     cands.append(mention)
-        if ("’s" in stext or "'s" in stext) and _TITLE_FIRST_GATE.search(stext):
+        if ("’s" in stext or "'s" in stext or "ts " in stext or "eir " in stext) and \
+                _TITLE_FIRST_GATE.search(stext):
             for m in _TITLE_FIRST.finditer(masked, s.start, s.end):
                 mention = self._title_first(m, s)
+                if mention:
+                    cands.append(mention)
+        if "-" in stext:
+            for m in _HYPHENED_NAME.finditer(masked, s.start, s.end):
+                mention = self._hyphened_name(m, s)
                 if mention:
                     cands.append(mention)
         if _ORG_GATE.search(stext):
@@ -767,13 +774,31 @@ class MentionFinder:
             org.split()[-1])
         return Mention(start, end, (actor,), "institution", self.text[start:end])
 
+    def _hyphened_name(self, m: re.Match[str], s: Sentence) -> Mention | None:
+        """"Lai Ching-te was sworn in": a family name and a hyphenated given name are a
+        person's name even without a title."""
+        if m.group(1) in _NOT_NAME or self.gaz_names(m.group(1)) or self.gaz_names(
+                m.group(2).split("-")[0]):
+            return None
+        actor = self._person(m.group(), "", None, "Person", s)
+        if actor is None:
+            return None
+        return Mention(m.start(), m.end(), (actor,), "name", m.group())
+
+    def gaz_names(self, word: str) -> bool:
+        """Whether a word is (the start of) a registry name: a state, a capital, a demonym."""
+        return any(True for _ in self.gaz.find(word))
+
     def _title_first(self, m: re.Match[str], s: Sentence) -> Mention | None:
         name = m.group("name").replace("·", ".")
         if len(name.split()) < 2 or name.split()[0] in _NOT_NAME:
             return None
-        state = self._state_in(m.group("pre").replace("·", "."))
-        if state is None:
-            return None
+        if m.group("pron"):  # "its spokesperson, Matthew Miller,": whose is left to context
+            state = None
+        else:
+            state = self._state_in(m.group("pre").replace("·", "."))
+            if state is None:
+                return None
         actor = self._person(name, m.group("title"), state, "Official", s)
         if actor is None:
             return None
@@ -1025,6 +1050,7 @@ _OFFICE = re.compile(r"[’']s\s+(?:private\s+|press\s+)?[Oo]ffice\b(?!\s+(?:of|
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+\b")
 _POSSESSIVE_S = re.compile(r"[’']s\b")
 _NEXT_WORD = re.compile(r"(?:[’']s)?\s+([a-z]+)")
+_HYPHENED_NAME = re.compile(r"\b([A-Z][a-z]{1,11}) ([A-Z][a-z]{1,10}-[a-z]{1,8})\b(?![’'-])")
 _HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _SURNAMES: dict[int, tuple[Registry, dict[str, str]]] = {}
 # the state a phrase names depends only on the registry: shared by all documents

@@ -63,6 +63,8 @@ _INTRO = re.compile(
     r"Instead|Indeed|Thus|Therefore|Eventually|Again|Also|Even so|By|Over|Today|This)\b"
     r"[^,;]{0,100},\s*"
 )
+_INTRO_MORE = re.compile(r"(?:in|at|on|after|during|since|before|by|over|last|later|earlier)\b"
+                         r"[^,;]{0,60},\s*")
 _NP_STOP = re.compile(
     r"\s(?:as|in|for|at|with|during|through|because|after|before|since|over|to\s+(?!the\s+"
     r"defen))\s|[,;:“”\"(]|\s(?:a|an)\s(?=[“\"]|\w+\s+[“\"])"
@@ -114,8 +116,8 @@ _CLAUSE_CUT = re.compile(
     r"criticizing|criticising|rejecting|praising|vowing|adding|insisting|arguing|"
     r"threatening|claiming)\b))"
     rf"|\s+and\s+(?=(?:also\s+)?(?:ha(?:s|ve|d)\s+)?(?:also\s+)?{_AND_VERBS}\w*\b|that\b)"
-    # '..., in months," but said ...': a comma inside the quotation
-    r"|(?<=[”\"])\s+(?=(?:but|while|whereas|although|though|yet)\b)"
+    # '..., in months," but said ...', '"laughable," and X said': a comma inside the quotation
+    r"|(?<=[”\"])\s+(?=(?:but|while|whereas|although|though|yet)\b|and\s)"
     # "statements in which Caracas accuses ...": a relative clause of its own
     r"|\s+(?=(?:in|under|through|with)\s+which\s)"
 )
@@ -135,7 +137,8 @@ _LAST_PART = re.compile(r"[,;]")
 _NOTHING = re.compile(r"\s+nothing\b")
 _POSSESSIVE_GAP = re.compile(r"(?:[’']s)?\s*")
 _AFTER_QUOTE = re.compile(r"[,”\"’]\s*$")
-_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:(?:leaders?|heads?|members?|governments?|"
+                        r"foreign\s+ministers?|officials?)\s+of\s+(?:the\s+)?)?$")
 _AND_BEFORE = re.compile(r"(?:and|,)\s+(?:the\s+)?$")
 _TOGETHER_WITH = re.compile(r"\b(?:together|along|jointly)\s+with\s+$")
 _SPACE_COMMA = re.compile(r"[\s,]*")
@@ -166,6 +169,7 @@ _WITH_PARTNER = re.compile(
     r"ceasefire|partnership|arrangements?)\s+with\s+", re.IGNORECASE)
 _PASSIVE_ASIDE = re.compile(r"\s+by\b")
 _PASSIVE_THING = re.compile(r"\W*(?:It|This|That|The|These|Those)\b")
+_DISAPPROVING = {"condemn", "criticize", "accuse", "oppose", "reject", "warn", "threaten"}
 _AUTHOR_SUBJECTLESS = re.compile(r"\b(?:suggest|indicate|show|mean)", re.IGNORECASE)
 
 
@@ -542,7 +546,7 @@ class StanceFinder:
         out: list[str] = []
         for m in ms:
             if start <= m.start < end:
-                before = self.text[max(start, m.start - 8):m.start]
+                before = self.text[max(start, m.start - 40):m.start]
                 if _BY_BEFORE.search(before) or (out and _AND_BEFORE.search(before)):
                     out.extend(a for a in m.actors if a not in out)
         return tuple(out)
@@ -700,6 +704,10 @@ class StanceFinder:
         t = self.text[cl.start:cl.end]
         intro = _INTRO.match(t)
         start = cl.start + (intro.end() if intro else 0)
+        if intro:  # "Then, on Saturday, Ri ...": a second phrase of time or place
+            more = _INTRO_MORE.match(self.text, start, cl.end)
+            if more:
+                start = more.end()
         items = self._items(start, min(cl.end, start + 80), ms, quotes, limit=2)
         if not items:
             return None
@@ -986,6 +994,10 @@ class StanceFinder:
             found = self._content_targets(content, holders, ms, quotes)
             if found != (None,) or cue.category == "frame":
                 return found
+            if kind in _DISAPPROVING:  # 'said France "deeply regrets" the veto'
+                agents = ok(self._act_agents(content[0], content[1]))
+                if agents:
+                    return agents
             if any(content[0] <= m.start < content[1] for m in ms):
                 return (None,)  # about the speaker's own side
         measures = self._measures(cue_end, cl.end, ms)
@@ -1151,16 +1163,33 @@ class StanceFinder:
         for name, pattern in lx.EVENT_CLASSES_LOW.items():
             if pattern.search(window) and self.mem.event_agents.get(name):
                 return self.mem.event_agents[name]
+        acted = self._act_agents(start, end)  # "the veto": who vetoed
+        if acted:
+            return acted
         # "Tokyo also lodged a protest": about the event of the sentence before
         recent = self.mem.last_event_sentence >= self.sentence_index - 1
         if recent and self.mem.last_event and self.mem.event_agents.get(self.mem.last_event):
             return self.mem.event_agents[self.mem.last_event]
         return ()
 
+    def _act_agents(self, start: int, end: int) -> tuple[str, ...]:
+        window = self.text[start:end].lower()
+        for name, pattern in lx.ACT_NOUNS_LOW.items():
+            if pattern.search(window) and self.mem.event_agents.get(name):
+                return self.mem.event_agents[name]
+        return ()
+
     def _note_events(self, cl: Clause, ms: list[Mention]) -> None:
         text = self.text[cl.start:cl.end]
         low, a, b = (self.lower, cl.start, cl.end) if self.lower is not None else (
             text.lower(), 0, len(text))
+        for name, pattern in lx.ACT_VERBS_LOW.items():
+            if pattern.search(low, a, b):
+                # "Russia vetoed ...", "the minister announced ...": the act's state
+                subj = self._plain_subject(cl, ms, [])
+                if subj:
+                    self.mem.event_agents[name] = tuple(dict.fromkeys(
+                        self.book.state_of.get(x, x) for x in subj))
         for name, pattern in lx.EVENT_CLASSES_LOW.items():
             if not pattern.search(low, a, b):
                 continue

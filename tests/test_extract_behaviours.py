@@ -782,3 +782,42 @@ def test_a_passive_about_a_thing_targets_what_came_before() -> None:
 def test_likely_to_ratify_is_a_forecast_not_a_ratification() -> None:
     got = triples("Ankara is likely to ratify Finland's membership after the elections.")
     assert [(h, k) for h, k, _ in got] == [("jane-roe", "predict")]
+
+
+def test_once_again_is_no_condition() -> None:
+    assert triples("We once again strongly urge Myanmar to stop the violence.") == [
+        ("jane-roe", "urge", "myanmar")]
+
+
+def test_a_second_phrase_of_time_before_the_subject() -> None:
+    got = triples("Foreign Minister Ana Diaz spoke first. Then, on Saturday, Diaz used her "
+                  'speech to call Peru "a reckless neighbour."')
+    assert [(h, k) for h, k, _ in got] == [("ana-diaz", "condemn")]
+
+
+def test_and_after_a_closing_quotation_starts_a_clause() -> None:
+    got = triples('Spokeswoman Ada Berg called the claim "absurd," and Foreign Minister Li Wei '
+                  "said China remained committed to talks.")
+    assert [h for h, _, _ in got] == ["ada-berg", "li-wei"]
+
+
+def test_its_spokesperson_named_after_a_comma() -> None:
+    got = triples('The ministry was alarmed, and its spokesperson, Rosa Diaz, said the drills '
+                  'were "provocative."')
+    assert [(h, k) for h, k, _ in got][-1] == ("rosa-diaz", "criticize")
+
+
+def test_a_name_with_a_hyphenated_given_name_needs_no_title() -> None:
+    got = triples("Wu Ming-hsien was sworn in on May 20. Wu vowed to defend the island.")
+    assert got == [("wu-ming-hsien", "intend", None)]
+
+
+def test_condemned_by_the_leaders_of_a_body() -> None:
+    got = triples("The invasion was condemned by the leaders of the Group of Seven.")
+    assert [(h, k) for h, k, _ in got] == [("group-of-seven", "condemn")]
+
+
+def test_the_veto_points_back_to_who_vetoed() -> None:
+    got = triples('Russia vetoed the draft on Monday. Spokesman Tim Hale called the veto '
+                  '"cynical."')
+    assert got[-1] == ("tim-hale", "criticize", "russia")
