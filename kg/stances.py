@@ -237,6 +237,8 @@ class StanceFinder:
             self.mem.event_agents["launch"] = (topic,)
         self.drafts: list[Draft] = []
         self.sentence_index = 0
+        self._body = (sentences[0].start, sentences[-1].end) if sentences else (0, 0)
+        self._word_hits: dict[str, list[tuple[int, int]]] = {}
         self._cue_hits = self._scan_cues()
         self._cue_starts = [h[0] for h in self._cue_hits]
 
@@ -627,6 +629,9 @@ class StanceFinder:
             return (), "none"
         if it.kind == "M":
             assert it.mention is not None
+            named = self._apposed_subject(items, i)
+            if named:
+                return named, "name"
             if i >= 2 and items[i - 1].kind == "W" and items[i - 1].text.lower() == "on" and \
                     items[i - 2].kind == "W":
                 return (), "none"  # "officials on both sides said": not the sides themselves
@@ -662,6 +667,26 @@ class StanceFinder:
                 return self._antecedent(it.start, ms), "pronoun"
             return self._pronoun(it.text, it.start, quotes, cl), "pronoun"
         return (), "none"
+
+    def _apposed_subject(self, items: list[_Item], i: int) -> tuple[str, ...]:
+        """'Gen. X, the army chief and head of the Council, rejected': the person named first,
+        not the body inside the apposition set off by commas before the verb."""
+        last = len(items) - 1
+        if items[last].kind != "P" or items[last].text != ",":
+            return ()
+        first = next((k for k, x in enumerate(items[:3]) if x.kind == "M"), None)
+        if first is None or first >= i - 1:
+            return ()
+        mention = items[first].mention
+        assert mention is not None
+        if items[first + 1].text != "," and mention.form != "apposition":
+            return ()
+        actors = mention.actors
+        if len(actors) != 1 or not self.book.is_person(actors[0]):
+            return ()
+        if any(x.kind == "Q" for x in items[first:last]):
+            return ()
+        return actors
 
     def _antecedent(self, pos: int, ms: list[Mention]) -> tuple[str, ...]:
         before = [m for m in ms if m.end <= pos and _SPACE_COMMA.fullmatch(self.text, m.end, pos)]
@@ -1172,6 +1197,18 @@ class StanceFinder:
             return self.mem.event_agents[self.mem.last_event]
         return ()
 
+    def _occurs(self, name: str, pattern: re.Pattern[str], low: str, a: int, b: int) -> bool:
+        """Whether `pattern` (a word pattern for lowercased text) matches in low[a:b]; over the
+        document's lowercased body, by matches found once per document."""
+        if low is not self.lower:
+            return pattern.search(low, a, b) is not None
+        hits = self._word_hits.get(name)
+        if hits is None:
+            hits = [m.span() for m in pattern.finditer(low, self._body[0], self._body[1])]
+            self._word_hits[name] = hits
+        i = bisect_left(hits, (a, -1))
+        return i < len(hits) and hits[i][1] <= b
+
     def _act_agents(self, start: int, end: int) -> tuple[str, ...]:
         window = self.text[start:end].lower()
         for name, pattern in lx.ACT_NOUNS_LOW.items():
@@ -1184,14 +1221,14 @@ class StanceFinder:
         low, a, b = (self.lower, cl.start, cl.end) if self.lower is not None else (
             text.lower(), 0, len(text))
         for name, pattern in lx.ACT_VERBS_LOW.items():
-            if pattern.search(low, a, b):
+            if self._occurs(name, pattern, low, a, b):
                 # "Russia vetoed ...", "the minister announced ...": the act's state
                 subj = self._plain_subject(cl, ms, [])
                 if subj:
                     self.mem.event_agents[name] = tuple(dict.fromkeys(
                         self.book.state_of.get(x, x) for x in subj))
         for name, pattern in lx.EVENT_CLASSES_LOW.items():
-            if not pattern.search(low, a, b):
+            if not self._occurs(name, pattern, low, a, b):
                 continue
             self.mem.last_event = name
             self.mem.last_event_sentence = self.sentence_index

@@ -821,3 +821,9 @@ def test_the_veto_points_back_to_who_vetoed() -> None:
     got = triples('Russia vetoed the draft on Monday. Spokesman Tim Hale called the veto '
                   '"cynical."')
     assert got[-1] == ("tim-hale", "criticize", "russia")
+
+
+def test_holder_is_the_person_before_an_apposition_naming_a_body() -> None:
+    got = triples("Gen. Lena Ortiz, the fleet commander and head of the Joint Maritime "
+                  "Council, rejected talks with Venezuela.")
+    assert got == [("lena-ortiz", "reject", "venezuela")]
