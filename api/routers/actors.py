@@ -20,17 +20,19 @@ from ..models import (
     ActorType,
     Affiliation,
     Ref,
+    Stance,
 )
 from .stances import (
     MAX_PAGE,
     NOT_FOUND,
     SLUG,
-    StanceFilter,
-    find_stances,
     iri_values,
     labels,
+    order_key,
+    page_documents,
     ref,
     select,
+    stance_details,
 )
 
 router = APIRouter(tags=["actors"])
@@ -41,6 +43,14 @@ _TYPE_RANK: tuple[ActorType, ...] = ("Official", "Person", "State", "Institution
 _TYPE_FILTER: dict[str, tuple[str, ...]] = {
     "State": ("State",), "Institution": ("Institution",),
     "Official": ("Official",), "Person": ("Person", "Official"),
+}
+# The stances of an actor by role; a stance on its behalf is one held by another actor (an
+# official or ministry of it). The actor's pattern leads: it is the one bound.
+_ROLES = {
+    "held": "?stance sg:holder ?actor . ?stance prov:wasDerivedFrom ?doc .",
+    "behalf": "?stance sg:onBehalfOf ?actor . ?stance sg:holder ?holder . "
+              "FILTER(?holder != ?actor) ?stance prov:wasDerivedFrom ?doc .",
+    "toward": "?stance sg:towardActor ?actor . ?stance prov:wasDerivedFrom ?doc .",
 }
 _AFFILIATIONS = {SG + "partOf": "partOf", SG + "represents": "represents",
                  SG + "affiliatedWith": "affiliatedWith"}
@@ -181,15 +191,31 @@ def get_actor_stances(
 ) -> ActorStances:
     """The stances it holds, those its affiliates hold on its behalf, and those aimed at it."""
     iri = str(actor_iri(id))
-    rows = select(store, """
-SELECT ?actor WHERE {
-  { ?actor a ?class } UNION { ?s sg:towardActor ?actor } UNION { ?s sg:holder ?actor }
-} LIMIT 1""", {"actor": URIRef(iri)})
-    if not rows:
+    bindings = {"actor": URIRef(iri)}
+    # Stances per (role, document) first: each role's page falls in few documents, whose
+    # stances in that role are then fetched with their details in one query for all three.
+    counts: dict[str, list[tuple[str, int]]] = {role: [] for role in _ROLES}
+    for r in select(store, f"""
+SELECT ?role ?doc (COUNT(DISTINCT ?stance) AS ?n) ?actor WHERE {{
+  {" UNION ".join(f'{{ {pattern} BIND("{role}" AS ?role) }}' for role, pattern in _ROLES.items())}
+}} GROUP BY ?role ?doc ?actor""", bindings):
+        counts[r["role"]].append((r["doc"], r["n"]))
+    if not any(counts.values()) and not select(store, """
+SELECT ?actor WHERE { ?actor a ?class } LIMIT 1""", bindings):
         raise HTTPException(404, f"no actor {id!r}")
-    return ActorStances(
-        actor=ref(iri, labels(store, [iri])),
-        held=find_stances(store, StanceFilter(holder=iri), limit=limit)[0],
-        on_behalf_of=find_stances(store, StanceFilter(behalf=iri), limit=limit)[0],
-        toward=find_stances(store, StanceFilter(target=iri), limit=limit)[0],
-    )
+    branches = []
+    for role, pattern in _ROLES.items():
+        docs, _ = page_documents(sorted(counts[role]), limit=limit, offset=0)
+        if docs:
+            branches.append(f'{{ VALUES ?doc {{ {iri_values(docs)} }} {pattern} '
+                            f'BIND("{role}" AS ?role) }}')
+    roles: dict[str, set[str]] = {}
+    if branches:
+        for r in select(store, f"SELECT DISTINCT ?role ?stance ?actor WHERE {{ "
+                               f"{' UNION '.join(branches)} }}", bindings):
+            roles.setdefault(r["stance"], set()).add(r["role"])
+    found = stance_details(store, Stance, iris=roles, more_labels=[iri])
+    ordered = sorted(found.stances.values(), key=order_key)
+    pages = {role: [s for s in ordered if role in roles[s.iri]][:limit] for role in _ROLES}
+    return ActorStances(actor=ref(iri, found.labels), held=pages["held"],
+                        on_behalf_of=pages["behalf"], toward=pages["toward"])
