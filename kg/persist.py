@@ -221,6 +221,11 @@ class ReadOnlyStore:
     def describe(self) -> str:
         return str(self.directory)
 
+    def ready_info(self, store: ox.Store) -> dict[str, Any]:
+        """What a worker reports once open: nothing that scans the store, so opening takes
+        the same time at any size."""
+        return {"location": str(self.directory)}
+
 
 def store_manifest(directory: str | Path) -> dict[str, Any]:
     """What /health reports: the metadata and the documents the store holds."""

@@ -168,7 +168,11 @@ def worker_entry(fd: str) -> None:
     try:
         opener = conn.recv()
         store = opener.open()
-        conn.send(("ready", {"quads": len(store), "graphs": sum(1 for _ in store.named_graphs())}))
+        # counting quads scans the whole store: an opener of a large one may say less
+        describe = getattr(opener, "ready_info", None)
+        info = describe(store) if describe else {
+            "quads": len(store), "graphs": sum(1 for _ in store.named_graphs())}
+        conn.send(("ready", info))
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which raises StoreError
         conn.send(("failed", f"{type(exc).__name__}: {exc}"))
         return
