@@ -22,9 +22,6 @@ class NameHit(NamedTuple):
     form: str  # "name", "capital" or "demonym"
 
 
-_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'"})
-
-
 def norm_token(tok: str) -> str:
     return tok.replace("\u2019", "'").replace("\u2018", "'")
 
@@ -80,18 +77,17 @@ class Gazetteer:
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[NameHit]:
         stop = len(text) if end is None else end
-        seg = text[start:stop]
-        if "\u2019" in seg or "\u2018" in seg:
-            # apostrophes are one-character tokens: folding them in place keeps offsets
-            seg = seg.translate(_FOLD)
-        words = TOKEN.findall(seg)
+        spans = list(TOKEN.finditer(text, start, stop))  # one scan: the pattern is the cost
+        words = [m.group() for m in spans]
+        if "\u2019" in text or "\u2018" in text:
+            # apostrophes are one-character tokens
+            words = [w if len(w) > 1 else norm_token(w) for w in words]
         index, seconds, single = self._index, self._seconds, self._single
         last = len(words) - 1
         firsts = [i for i, w in enumerate(words) if w in index and (
             w in single or i < last and words[i + 1] in seconds[w])]
         if not firsts:
             return
-        spans = list(TOKEN.finditer(text, start, stop))  # offsets, only needed for hits
         nxt = 0
         for i in firsts:
             if i < nxt:

@@ -319,10 +319,16 @@ EVENT_CLASSES = {
 
 # Acts named later by a noun ("the veto", "the decision") that point back to whoever performed
 # them: the noun, and the verbs that perform them (lowercased text, see `lowered`).
-ACT_NOUNS_LOW = {"veto": re.compile(r"\bveto(?:es)?\b"),
-                 "decision": re.compile(r"\b(?:decision|move)\b")}
-ACT_VERBS_LOW = {"veto": re.compile(r"\bveto(?:ed|es|ing)\b"),
-                 "decision": re.compile(r"\b(?:decided|announced|approved)\b")}
+def words(*alternatives: str) -> re.Pattern[str]:
+    """Whole words of lowercased text, each alternative starting with a plain letter; written
+    as "letter, not after a word character, rest" so the scan can skip to those letters."""
+    return re.compile("(?:" + "|".join(rf"{a[0]}(?<!\w{a[0]}){a[1:]}" for a in alternatives)
+                      + r")\b")
+
+
+ACT_NOUNS_LOW = {"veto": words("veto", "vetoes"), "decision": words("decision", "move")}
+ACT_VERBS_LOW = {"veto": words("vetoed", "vetoes", "vetoing"),
+                 "decision": words("decided", "announced", "approved")}
 
 # Who carried out an event: the subject of these verbs in a clause about it.
 EVENT_VERBS = re.compile(
@@ -343,5 +349,10 @@ def lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
 # The same, for lowercased text (see `lowered`).
 CONTENT_LOW = [(kind, lowered(p)) for kind, p in CONTENT]
 OWN_INTENT_LOW = lowered(OWN_INTENT)
-EVENT_CLASSES_LOW = {name: lowered(p) for name, p in EVENT_CLASSES.items()}
+# EVENT_CLASSES for lowercased text, written for fast scanning (see `words`)
+EVENT_CLASSES_LOW = {
+    "launch": words(r"launch\w*", "missiles?", "tests?", "testing", "firings?", "icbms?",
+                    "slbms?", "nuclear", "fissile", "barrage"),
+    "drill": words("drills?", "exercises?", r"war\s+games", "maneuvers"),
+}
 NEGATIVE_OUTCOME_LOW = lowered(NEGATIVE_OUTCOME)

@@ -213,6 +213,7 @@ _TITLE_FIRST = re.compile(
 )
 _TITLE_FIRST_GATE = re.compile(r"minister|president|secretary|envoy|premier|chancellor|"
                                r"ambassador|representative|negotiator|spokes|leader|diplomat")
+_TITLE_FIRST_LEAD = re.compile(r"[’']s\s|\b(?:[Ii]ts|[Tt]heir)\s")
 # plain literals only, so the engine can skip to their first letters
 _TITLE_GATE = re.compile(
     r"President|Minister|Premier|Chancellor|Secretary|Advis|Director|Ambassador|Representative|"
@@ -256,12 +257,14 @@ _BODY_HEADS = {"ministry", "department", "office", "council", "agency", "panel",
                "command", "commission", "organization", "coast guard"}
 _FORCES = {"army", "military", "armed forces", "junta"}
 _BARE_MINISTRY = re.compile(
-    r"\b[Tt]he\s+(?:(?P<dep1>[Ff]oreign|[Dd]efen[cs]e|[Uu]nification)\s+[Mm]inistry|"
+    r"[Tt](?<!\w[Tt])he\s+(?:(?P<dep1>[Ff]oreign|[Dd]efen[cs]e|[Uu]nification)\s+[Mm]inistry|"
     r"Ministry\s+of\s+(?P<dep2>Foreign Affairs|National Defen[cs]e|Defen[cs]e|Unification))\b"
     r"(?!\s+of\s+[A-Z])"
 )
 _PLURAL = re.compile(
-    r"\b(?:(?:[Tt]he|[Aa]ll)\s+(?P<n>two|three|four|five)|[Bb]oth)\s+(?:allied\s+)?"
+    # "\b" as a lookbehind after the first letter, so the scan can skip to those letters
+    r"[TtAaBb](?<!\w[TtAaBb])(?:(?:(?<=[Tt])he|(?<=[Aa])ll)\s+(?P<n>two|three|four|five)|"
+    r"(?<=[Bb])oth)\s+(?:allied\s+)?"
     r"(?P<head>countries|governments|capitals|allies|nations|states|sides|leaders|parties|"
     r"ministers|men|women)\b(?!\s+of\b)"
 )
@@ -330,6 +333,7 @@ class MentionFinder:
         self._state_cache: dict[str, str | None] = {}
         self.registry_surnames = _registry_surnames(book.registry)
         self._topic: str | None = None
+        self._gaz_words: dict[str, bool] = {}
 
     # -- public ------------------------------------------------------------------------
     def run(self) -> list[Mention]:
@@ -426,8 +430,7 @@ class MentionFinder:
                 mention = self._apposition(m, s)
                 if mention:
                     cands.append(mention)
-        if ("’s" in stext or "'s" in stext or "ts " in stext or "eir " in stext) and \
-                _TITLE_FIRST_GATE.search(stext):
+        if _TITLE_FIRST_GATE.search(stext) and _TITLE_FIRST_LEAD.search(stext):
             for m in _TITLE_FIRST.finditer(masked, s.start, s.end):
                 mention = self._title_first(m, s)
                 if mention:
@@ -786,8 +789,11 @@ class MentionFinder:
         return Mention(m.start(), m.end(), (actor,), "name", m.group())
 
     def gaz_names(self, word: str) -> bool:
-        """Whether a word is (the start of) a registry name: a state, a capital, a demonym."""
-        return any(True for _ in self.gaz.find(word))
+        """Whether a word is a registry name: a state, a capital, a demonym."""
+        known = self._gaz_words.get(word)
+        if known is None:
+            known = self._gaz_words[word] = any(True for _ in self.gaz.find(word))
+        return known
 
     def _title_first(self, m: re.Match[str], s: Sentence) -> Mention | None:
         name = m.group("name").replace("·", ".")
@@ -1047,7 +1053,7 @@ class MentionFinder:
 
 
 _OFFICE = re.compile(r"[’']s\s+(?:private\s+|press\s+)?[Oo]ffice\b(?!\s+(?:of|for)\b)")
-_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+\b")
+_CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])[\w’'-]+\b")
 _POSSESSIVE_S = re.compile(r"[’']s\b")
 _NEXT_WORD = re.compile(r"(?:[’']s)?\s+([a-z]+)")
 _HYPHENED_NAME = re.compile(r"\b([A-Z][a-z]{1,11}) ([A-Z][a-z]{1,10}-[a-z]{1,8})\b(?![’'-])")

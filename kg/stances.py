@@ -90,7 +90,9 @@ _MAIN_MODAL = re.compile(r"\b(?:would|might|could)\b")
 _CONDITION = re.compile(
     r"\b(?:under\s+the\s+conditions?\s+that|on\s+(?:the\s+)?condition\s+that|provided\s+that|"
     r"as\s+long\s+as|unless|if)\b[^.;]*", re.IGNORECASE)
-_CONDITION_LOW = lx.lowered(_CONDITION)
+_CONDITION_LOW = re.compile(  # _CONDITION for lowercased text, led by letters (see lx.words)
+    r"(?:u(?<!\wu)nder\s+the\s+conditions?\s+that|o(?<!\wo)n\s+(?:the\s+)?condition\s+that|"
+    r"p(?<!\wp)rovided\s+that|a(?<!\wa)s\s+long\s+as|u(?<!\wu)nless|i(?<!\wi)f)\b[^.;]*")
 _CONJUNCTION_LEAD = re.compile(r"(?:But|And|Yet|So|Still)\s+")
 _WILL = re.compile(r"will|shall", re.IGNORECASE)
 _WE_BEFORE = re.compile(r"\b(?:[Ww]e|I)\s+(?:\w+ly\s+)?$")
@@ -108,18 +110,18 @@ _AND_VERBS = (r"(?:reaffirm|warn|vow|call|urg|condemn|denounc|accus|insist|said|
               r"dismiss|blam|appeal|told)")
 # grouped by first character (";", "," or a space) so that few branches are tried per position
 _CLAUSE_CUT = re.compile(
-    r";\s+|,(?:\s+(?=(?:while|whereas|although|though|but|yet|as|so\s+that)\b)"
-    rf"|\s+and\s+(?=(?:also\s+)?(?:ha(?:s|ve|d)\s+)?(?:also\s+)?{_AND_VERBS}\w*\b)"
-    r"|\s+(?=(?:which|who)\b)|\s+(?=and\s)"
-    r"|\s+(?=(?:a|an)\s+[\w-]+\s+(?:that|which)\b)"
-    r"|\s+(?=(?:condemning|accusing|calling|urging|warning|saying|demanding|denouncing|"
+    r";\s+|,\s+(?:(?=(?:while|whereas|although|though|but|yet|as|so\s+that)\b)"
+    rf"|and\s+(?=(?:also\s+)?(?:ha(?:s|ve|d)\s+)?(?:also\s+)?{_AND_VERBS}\w*\b)"
+    r"|(?=(?:which|who)\b)|(?=and\s)"
+    r"|(?=(?:a|an)\s+[\w-]+\s+(?:that|which)\b)"
+    r"|(?=(?:condemning|accusing|calling|urging|warning|saying|demanding|denouncing|"
     r"criticizing|criticising|rejecting|praising|vowing|adding|insisting|arguing|"
     r"threatening|claiming)\b))"
-    rf"|\s+and\s+(?=(?:also\s+)?(?:ha(?:s|ve|d)\s+)?(?:also\s+)?{_AND_VERBS}\w*\b|that\b)"
+    rf"|\s+(?:and\s+(?=(?:also\s+)?(?:ha(?:s|ve|d)\s+)?(?:also\s+)?{_AND_VERBS}\w*\b|that\b)"
+    # "statements in which Caracas accuses ...": a relative clause of its own
+    r"|(?=(?:in|under|through|with)\s+which\s))"
     # '..., in months," but said ...', '"laughable," and X said': a comma inside the quotation
     r"|(?<=[”\"])\s+(?=(?:but|while|whereas|although|though|yet)\b|and\s)"
-    # "statements in which Caracas accuses ...": a relative clause of its own
-    r"|\s+(?=(?:in|under|through|with)\s+which\s)"
 )
 _RELATIVE = re.compile(r"(?:which|who)\b")
 _PARTICIPLE = re.compile(
