@@ -154,7 +154,7 @@ _PARTICLE = r"(?:van|von|de|da|del|der|di|du|bin|al|el|la|le|dos|das)"
 _NAME = (rf"{_NAME_TOKEN}(?:\s+(?:[A-Z]·\s+|{_PARTICLE}\s+)?{_NAME_TOKEN}){{0,2}}"
          r"(?:,?\s+(?:Jr|Sr)\.)?")
 _TITLED = re.compile(
-    rf"(?:(?P<pre>{_STATE_WORD})(?:’s|'s)?\s+)?(?P<title>{_TITLE})\s+"
+    rf"\b(?:(?P<pre>{_STATE_WORD})(?:’s|'s)?\s+)?(?P<title>{_TITLE})\s+"
     rf"(?P<name>(?:[A-Z]{{2}}\s+(?=[A-Z][a-z]))?{_NAME})"  # initials as a given name: "JD Vance"
 )
 _APPOSITION = re.compile(
@@ -219,7 +219,8 @@ _TITLE_GATE = re.compile(
     r"President|Minister|Premier|Chancellor|Secretary|Advis|Director|Ambassador|Representative|"
     r"Envoy|envoy|Chair|Leader|leader|King|Queen|Sen·|Rep·|Congress|Spokes|spokes|Governor|"
     r"Speaker|Commander|General|Gen·|Admiral|Adm·|Colonel|Chief|Negotiator|negotiator|chief|"
-    r"official|advis|secretary|Mr|Ms|Mrs|Dr|Commodore|Marshal|Captain|Counsel|Senator")
+    r"official|advis|secretary|Mr|Ms|Mrs|Dr|Commodore|Marshal|Captain|Counsel|Senator|"
+    r"diplomat|commander|aide|foreign minister|defen[cs]e minister|trade minister")
 # "Erywan Yusof, Second Minister of Foreign Affairs of Brunei": an apposition without article
 _APPOSITION_TITLE = re.compile(
     rf"(?P<name>{_NAME}),\s+(?P<det>)(?P<desc>(?:(?:Second|First|Senior|Deputy|Vice|Chief|"
@@ -414,9 +415,12 @@ class MentionFinder:
                 mention = self._ministry(m, s)
                 if mention:
                     cands.append(mention)
-        titled = _TITLE_GATE.search(stext) is not None
-        if titled:
-            for m in _TITLED.finditer(masked, s.start, s.end):
+        gate = _TITLE_GATE.search(stext)
+        titled = gate is not None
+        if gate is not None:
+            # a match holds a gate word and starts at most a few words before it
+            for m in _TITLED.finditer(masked, _words_back(masked, s.start, s.start + gate.start()),
+                                      s.end):
                 mention = self._titled(m, s)
                 if mention:
                     cands.append(mention)
@@ -1058,6 +1062,21 @@ _POSSESSIVE_S = re.compile(r"[’']s\b")
 _NEXT_WORD = re.compile(r"(?:[’']s)?\s+([a-z]+)")
 _HYPHENED_NAME = re.compile(r"\b([A-Z][a-z]{1,11}) ([A-Z][a-z]{1,10}-[a-z]{1,8})\b(?![’'-])")
 _HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+def _words_back(text: str, floor: int, pos: int, n: int = 9) -> int:
+    """The start of the n-th white-space-separated word before `pos` (not before `floor`):
+    a titled name ("Japan's Vice Foreign Minister X") starts within a few words of its title."""
+    for _ in range(n):
+        k = pos - 1
+        while k > floor and text[k].isspace():
+            k -= 1
+        while k > floor and not text[k - 1].isspace():
+            k -= 1
+        if k <= floor:
+            return floor
+        pos = k
+    return pos
+
+
 _SURNAMES: dict[int, tuple[Registry, dict[str, str]]] = {}
 # the state a phrase names depends only on the registry: shared by all documents
 _STATE_CACHE: dict[int, tuple[Registry, dict[str, str | None]]] = {}

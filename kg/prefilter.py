@@ -1,7 +1,7 @@
 """Find where many regular expressions can match without running each over the whole text.
 
-Each pattern's possible first three characters are worked out from its parsed form; a text's
-words are then looked up by their first three letters and only the patterns that can start
+Each pattern's possible first four characters are worked out from its parsed form; a text's
+words are then looked up by their first four letters and only the patterns that can start
 there are tried. Patterns whose start cannot be worked out are run over the text as usual.
 """
 
@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-_K = 3
+_K = 4
 _WORD_START = re.compile(r"\b\w")
 
 

@@ -827,3 +827,10 @@ def test_holder_is_the_person_before_an_apposition_naming_a_body() -> None:
     got = triples("Gen. Lena Ortiz, the fleet commander and head of the Joint Maritime "
                   "Council, rejected talks with Venezuela.")
     assert got == [("lena-ortiz", "reject", "venezuela")]
+
+
+def test_lowercase_minister_and_diplomat_titles() -> None:
+    got = triples("Malaysian foreign minister Anwar Salleh condemned the raid by Thailand. "
+                  "Top diplomat Siti Rahman backed Manila.")
+    assert got == [("anwar-salleh", "condemn", "thailand"), ("siti-rahman", "support",
+                                                              "philippines")]
