@@ -220,7 +220,8 @@ _TITLE_GATE = re.compile(
     r"Envoy|envoy|Chair|Leader|leader|King|Queen|Sen·|Rep·|Congress|Spokes|spokes|Governor|"
     r"Speaker|Commander|General|Gen·|Admiral|Adm·|Colonel|Chief|Negotiator|negotiator|chief|"
     r"official|advis|secretary|Mr|Ms|Mrs|Dr|Commodore|Marshal|Captain|Counsel|Senator|"
-    r"diplomat|commander|aide|foreign minister|defen[cs]e minister|trade minister")
+    r"diplomat|commander|aide|foreign minister|defence minister|defense minister|"
+    r"trade minister")
 # "Erywan Yusof, Second Minister of Foreign Affairs of Brunei": an apposition without article
 _APPOSITION_TITLE = re.compile(
     rf"(?P<name>{_NAME}),\s+(?P<det>)(?P<desc>(?:(?:Second|First|Senior|Deputy|Vice|Chief|"
@@ -229,6 +230,12 @@ _APPOSITION_TITLE = re.compile(
     r"[Ss]pokes\w+|Director|Chair\w*|Counsell?or|Advis[eo]r|General|Governor|Head)\b"
     r"[^,;.“”\"()\n]{0,100}?)(?=,|;|\.(?:\s|$)|$)"
 )
+# what _APPOSITION_TITLE needs after its comma
+_APPOSITION_TITLE_GATE = re.compile(
+    r",\s+(?:(?:Second|First|Senior|Deputy|Vice|Chief|Special|Acting|Former|Foreign|Prime|"
+    r"Permanent|Executive|Interim)\s+)*(?:Minister|Secretary|President|Ambassador|Envoy|"
+    r"Representative|Commander|Chief|[Ss]pokes|Director|Chair|Counsell?or|Advis[eo]r|General|"
+    r"Governor|Head)")
 _APPOSITION_GATE = re.compile(r", (?:the|a|an|its|his|her|[A-Z][^,]{0,30}[’']s) ")
 _ORG_GATE = re.compile(_ORG_HEADS)
 _MEMBERS_OF = re.compile(r"(?:Leaders|Heads|Members|Officials|Ministers|Representatives|"
@@ -429,7 +436,7 @@ class MentionFinder:
                 mention = self._apposition(m, s)
                 if mention:
                     cands.append(mention)
-        if titled and ", " in stext:
+        if titled and _APPOSITION_TITLE_GATE.search(stext):
             for m in _APPOSITION_TITLE.finditer(masked, s.start, s.end):
                 mention = self._apposition(m, s)
                 if mention:
