@@ -8,8 +8,11 @@ Both servers run as separate processes on loopback and load the build's kg.trig 
 graphs; default graph = their union). Every named query of queries/*.rq is sent to both as the
 same SPARQL text over the SPARQL protocol (GET /sparql, JSON results), its default parameter
 values written into the query as a VALUES block, since a plain SPARQL endpoint has no other way
-to take them. Printed per query: p50 and p99 latency of sequential requests; then, per class of
-query (look-ups, joins), requests per second of concurrent clients; and the ratios.
+to take them. A query whose default document, stance or author is not in the build gets one
+that is (the same for both servers). Printed per query: p50 and p99 latency of sequential
+requests; then, per class of query (look-ups, joins), requests per second of concurrent
+clients; and the ratios. Then the REST look-ups of one actor, stance, document or issue, which
+only stancegraph serves: p50 and p99 of sequential requests.
 """
 
 from __future__ import annotations
@@ -108,12 +111,91 @@ def inline(text: str, bindings: dict) -> str:
     return inlined
 
 
-def mix() -> list[tuple[str, str]]:
-    """(name, SPARQL text) of every named query with its default parameters."""
+def mix(params: dict[str, dict[str, str]] | None = None) -> list[tuple[str, str]]:
+    """(name, SPARQL text) of every named query with its default parameters, but those of
+    `params` (by query name)."""
     out = []
     for name, q in sorted(named_queries().items()):
-        bound = q.bind({})
+        bound = q.bind((params or {}).get(name, {}))
         out.append((name, inline(bound.text, bound.bindings)))
+    return out
+
+
+# What a look-up needs that a synthetic corpus may lack: a document, its first stance and
+# author, and an issue, found in the build itself.
+SAMPLE_QUERY = """
+PREFIX sg: <https://w3id.org/stancegraph/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?doc ?stance ?author ?issue WHERE {
+  { SELECT ?doc WHERE { ?doc a sg:Document ; dcterms:creator ?someone } ORDER BY ?doc LIMIT 1 }
+  ?stance prov:wasDerivedFrom ?doc ; sg:holder ?holder .
+  ?doc dcterms:creator ?author .
+  OPTIONAL { ?stance sg:onIssue ?issue }
+} ORDER BY STRLEN(STR(?stance)) ?stance LIMIT 1
+"""
+
+
+@dataclass(frozen=True)
+class Sample:
+    doc: str
+    stance: str  # DOCUMENT/N
+    author: str
+    issue: str
+
+    def named_query_params(self) -> dict[str, dict[str, str]]:
+        return {"document-evidence": {"document": self.doc},
+                "stance-evidence": {"stance": self.stance},
+                "author-recommendations": {"author": self.author}}
+
+    def rest_routes(self) -> list[tuple[str, str]]:
+        """(label, path) of the REST look-ups timed."""
+        return [
+            ("GET /actors/{id}", "/actors/united-states"),
+            ("GET /actors/{id}/stances", "/actors/united-states/stances"),
+            ("GET /stances?holder=", "/stances?holder=north-korea"),
+            ("GET /stances?holder=&kind=", "/stances?holder=north-korea&kind=condemn"),
+            ("GET /stances?target=", "/stances?target=united-states"),
+            ("GET /stances?issue=", f"/stances?issue={self.issue}"),
+            ("GET /stances?document=", f"/stances?document={self.doc}"),
+            ("GET /stances/{doc}/{n}", f"/stances/{self.stance}"),
+            ("GET /documents/{id}", f"/documents/{self.doc}"),
+            ("GET /issues/{id}", f"/issues/{self.issue}"),
+            ("GET /stances", "/stances"),
+            ("GET /issues", "/issues"),
+        ]
+
+
+def sample(base: str) -> Sample:
+    r = httpx.get(base + "/sparql", params={"query": SAMPLE_QUERY}, headers=ACCEPT, timeout=60)
+    row = {k: v["value"] for k, v in r.json()["results"]["bindings"][0].items()}
+    return Sample(doc=row["doc"].rsplit("/", 1)[1],
+                  stance=row["stance"].split("/stance/", 1)[1],
+                  author=row["author"].rsplit("/", 1)[1],
+                  issue=row.get("issue", "x/sanctions").rsplit("/", 1)[1])
+
+
+def time_rest(client: httpx.Client, base: str, routes: list[tuple[str, str]], runs: int,
+              budget: float) -> dict[str, Timing]:
+    """Sequential GETs of each REST path, like time_query."""
+    out = {}
+    for label, path in routes:
+        times: list[float] = []
+        started = time.monotonic()
+        error = None
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            r = client.get(base + path)
+            if r.status_code != 200:
+                error = f"HTTP {r.status_code}"
+                break
+            times.append((time.perf_counter() - t0) * 1000)
+            if time.monotonic() - started > budget and len(times) >= 3:
+                break
+        body = r.json() if error is None else None
+        rows = len(body["items"]) if isinstance(body, dict) and "items" in body else None
+        out[label] = Timing(label, statistics.median(times) if times else None,
+                            _percentile(times, 99) if times else None, len(times), rows, error)
     return out
 
 
@@ -198,7 +280,8 @@ def bench(kg_dir: Path, args: argparse.Namespace, work: Path) -> None:
     manifest = json.loads((kg_dir / "manifest.json").read_text())
     quads = (kg_dir / "kg.nq").read_bytes().count(b"\n") if (kg_dir / "kg.nq").exists() else 0
     print(f"\n## {kg_dir}: {len(manifest.get('documents', []))} documents, {quads} quads")
-    queries = mix()
+    queries: list[tuple[str, str]] = []
+    rest: dict[str, Timing] = {}
     results: dict[str, dict[str, Timing]] = {}
     rates: dict[str, dict[str, tuple[float, int]]] = {}
     servers = {
@@ -220,6 +303,9 @@ def bench(kg_dir: Path, args: argparse.Namespace, work: Path) -> None:
                     work / f"{label}-{port}.log") as base:
             url = base + path
             print(f"# {label} ready in {time.monotonic() - t0:.1f} s", flush=True)
+            if label == "stancegraph":
+                found = sample(base)
+                queries = mix(found.named_query_params())
             with httpx.Client(timeout=args.timeout + 5) as client:
                 client.get(url, params={"query": "ASK {}"}, headers=ACCEPT)
                 results[label] = {
@@ -232,7 +318,21 @@ def bench(kg_dir: Path, args: argparse.Namespace, work: Path) -> None:
                                  args.clients, args.seconds, args.timeout + 5)
                 for kind in ("lookups", "joins")
             }
+            if label == "stancegraph":
+                with httpx.Client(timeout=args.timeout + 5) as client:
+                    rest = time_rest(client, base, found.rest_routes(), args.runs, args.budget)
     report(queries, results, rates)
+    report_rest(rest)
+
+
+def report_rest(rest: dict[str, Timing]) -> None:
+    print(f"\n{'REST look-up (stancegraph)':28} {'items':>5} | {'p50':>8} {'p99':>8}  (ms)")
+    for t in rest.values():
+        if t.error:
+            print(f"{t.name:28} {'-':>5} | {t.error}")
+        else:
+            print(f"{t.name:28} {t.rows if t.rows is not None else '-':>5} | "
+                  f"{t.p50:>8.1f} {t.p99:>8.1f}")
 
 
 def report(queries: list[tuple[str, str]], results: dict[str, dict[str, Timing]],

@@ -163,10 +163,6 @@ SELECT ?doc (COUNT(DISTINCT ?stance) AS ?n) {_given(where, skip=["doc"])} WHERE 
     return sorted((r["doc"], r["n"]) for r in rows)
 
 
-def count_stances(store: Store, where: StanceFilter) -> int:
-    return sum(n for _, n in count_by_document(store, where))
-
-
 def find_stances(store: Store, where: StanceFilter, *, limit: int,
                  offset: int = 0) -> tuple[list[Stance], int]:
     """One page of the stances matching `where` in document and number order, and the total."""
