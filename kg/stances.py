@@ -1292,8 +1292,11 @@ _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|I)\s+(?:(?:will|must|have|do|\w+ly)\s+)*
 
 _OWN_REFERENCE = re.compile(
     r"(?:it|he|she|they|we|(?:the|his|her|its|their|our)\s+(?:government|country|military|army|"
-    r"ministry|administration|office|side|forces))\b", re.IGNORECASE)
+    r"ministry|department|administration|office|side|forces))\b", re.IGNORECASE)
 _STRONG_CONTENT = ("threaten", "warn")
+_REJECT_CONTENT = dict(lx.CONTENT_LOW)["reject"]
+_OWN_REFUSAL = re.compile(r"\b(?:will|would|shall)\s+(?:not|never)\b|\bwon[’']t\b",
+                          re.IGNORECASE)
 
 
 def _content_kind(text: str, own: bool = False) -> str | None:
@@ -1319,6 +1322,8 @@ def _content_kind(text: str, own: bool = False) -> str | None:
                     best = (m.start(), cue.kind)
         if best:
             return best[1]
+        if _OWN_REFUSAL.search(first):  # "said The Hague will not copy American rules"
+            return "reject" if _REJECT_CONTENT.search(low) else "refuse"
         if lx.OWN_INTENT_LOW.search(first.lower()):
             return "intend"
     for kind, pattern in lx.CONTENT_LOW:

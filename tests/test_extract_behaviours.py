@@ -834,3 +834,15 @@ def test_lowercase_minister_and_diplomat_titles() -> None:
                   "Top diplomat Siti Rahman backed Manila.")
     assert got == [("anwar-salleh", "condemn", "thailand"), ("siti-rahman", "support",
                                                               "philippines")]
+
+
+def test_own_side_will_not_is_a_refusal() -> None:
+    got = triples("Dutch trade minister Eva Visser has insisted that The Hague will not copy "
+                  "American rules.")
+    assert [(h, k) for h, k, _ in got] == [("eva-visser", "refuse")]
+
+
+def test_the_department_is_the_speakers_own_side() -> None:
+    got = triples("Commerce Secretary Ana Wells said the department would keep tightening the "
+                  "controls on Chinese firms.")
+    assert [(h, k) for h, k, _ in got] == [("ana-wells", "intend")]
