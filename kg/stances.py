@@ -145,7 +145,9 @@ _AND_BEFORE = re.compile(r"(?:and|,)\s+(?:the\s+)?$")
 _TOGETHER_WITH = re.compile(r"\b(?:together|along|jointly)\s+with\s+$")
 _SPACE_COMMA = re.compile(r"[\s,]*")
 _AND_ADVERB_BEFORE = re.compile(r"\band\s+(?:also\s+)?(?:\w+ly\s+)?$")
-_LEADING_GAP = re.compile(r"[\s,]*(?:that\s+|the\s+|both\s+|\(\s*)*[\s“\"]*", re.IGNORECASE)
+_LEADING_GAP = re.compile(  # "the government of X" stands for X
+    r"[\s,]*(?:that\s+|the\s+|both\s+|\(\s*|(?:government|authorities|people)\s+of\s+)*"
+    r"[\s“\"]*", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?")
 _ONLY_LIST = re.compile(r"[\s,]*(?:(?:and|the|both)\s*[\s,]*)*")
 _MENTION_LEAD = re.compile(r"[\s“\"]*(?:that\s+)?(?:the\s+)?", re.IGNORECASE)
@@ -166,9 +168,10 @@ _PHRASE_BEFORE_THAT = re.compile(r"\s+(?:in|on|at|during|after|before|through|vi
 _CAPITALISED_GAP = re.compile(r"\s+(?:[A-Z][\w-]*\s+){1,2}")
 _POSSESSIVE_LEAD = re.compile(r"\W*(its|their|his|her)\b", re.IGNORECASE)
 _OWNER_PRONOUN = re.compile(r"\b(his|her|their|its)\b", re.IGNORECASE)
+_MISSION = re.compile(r"(?:Embassy|High Commission|Consulate|Permanent Mission|Mission)\b")
 _WITH_PARTNER = re.compile(
     r"\b(?:agreements?|deals?|pacts?|treat(?:y|ies)|talks|dialogue|negotiations?|accords?|truce|"
-    r"ceasefire|partnership|arrangements?)\s+with\s+", re.IGNORECASE)
+    r"ceasefire|partnership|arrangements?|protests?)\s+with\s+", re.IGNORECASE)
 _PASSIVE_ASIDE = re.compile(r"\s+by\b")
 _PASSIVE_THING = re.compile(r"\W*(?:It|This|That|The|These|Those)\b")
 _DISAPPROVING = {"condemn", "criticize", "accuse", "oppose", "reject", "warn", "threaten"}
@@ -1043,12 +1046,15 @@ class StanceFinder:
         if listed:
             return listed
         # "called for an agreement with Ethiopia", "proposed a pact with Oman": the partner
-        partner = _WITH_PARTNER.search(self.masked, np[0], cl.end)
+        partner = _WITH_PARTNER.search(self.masked, cue_start, cl.end)
         if partner:
-            listed = ok(self._mention_list(partner.end(), cl.end, ms, skip_attributive=True,
-                                           leading_only=True))
-            if listed:
-                return listed
+            comma = self.text.find(",", partner.end(), cl.end)  # ", the ministry said"
+            listed = ok(self._mention_list(partner.end(), cl.end if comma < 0 else comma, ms,
+                                           skip_attributive=True, leading_only=True))
+            if listed:  # "a protest with Pakistan's High Commission": its state
+                return tuple(dict.fromkeys(
+                    self.book.state_of.get(a, a) if _MISSION.match(self.book.actors[a].label)
+                    else a for a in listed if a in self.book.actors))
         if kind in ("condemn", "criticize", "warn", "threaten", "oppose", "accuse", "reject"):
             agents = self._event_agents(np[0], max(np[1], min(cl.end, np[0] + 60)))
             agents = ok(agents)

@@ -846,3 +846,13 @@ def test_the_department_is_the_speakers_own_side() -> None:
     got = triples("Commerce Secretary Ana Wells said the department would keep tightening the "
                   "controls on Chinese firms.")
     assert [(h, k) for h, k, _ in got] == [("ana-wells", "intend")]
+
+
+def test_a_protest_with_an_embassy_targets_its_state() -> None:
+    got = triples("Lima lodged a formal protest with Chile's Embassy, the ministry said.")
+    assert got == [("peru", "condemn", "chile")]
+
+
+def test_the_government_of_a_state_is_the_state() -> None:
+    got = triples("Peru lodged a protest with the Government of Ecuador on Monday.")
+    assert got == [("peru", "condemn", "ecuador")]
