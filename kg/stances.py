@@ -169,6 +169,7 @@ _CAPITALISED_GAP = re.compile(r"\s+(?:[A-Z][\w-]*\s+){1,2}")
 _POSSESSIVE_LEAD = re.compile(r"\W*(its|their|his|her)\b", re.IGNORECASE)
 _OWNER_PRONOUN = re.compile(r"\b(his|her|their|its)\b", re.IGNORECASE)
 _MISSION = re.compile(r"(?:Embassy|High Commission|Consulate|Permanent Mission|Mission)\b")
+_ABOUT_ACTORS_ONLY = re.compile(r"\b(?:welcome|slow|right)\b", re.IGNORECASE)
 _WITH_PARTNER = re.compile(
     r"\b(?:agreements?|deals?|pacts?|treat(?:y|ies)|talks|dialogue|negotiations?|accords?|truce|"
     r"ceasefire|partnership|arrangements?|protests?)\s+with\s+", re.IGNORECASE)
@@ -806,6 +807,9 @@ class StanceFinder:
         if category in ("modal", "impersonal") and targets == (None,) and \
                 holders == (self.author,):
             return []  # "Two things should be done": advice addressed to no one
+        if category == "evaluative" and targets == (None,) and _ABOUT_ACTORS_ONLY.search(
+                self.text, cue_start, cue_end):
+            return []  # "Growth was slow to recover", "visitors are welcome": about no actor
         if via in ("pronoun", "description", "carry"):
             conf -= 0.1
         start = cl.start

@@ -856,3 +856,8 @@ def test_a_protest_with_an_embassy_targets_its_state() -> None:
 def test_the_government_of_a_state_is_the_state() -> None:
     got = triples("Peru lodged a protest with the Government of Ecuador on Monday.")
     assert got == [("peru", "condemn", "ecuador")]
+
+
+def test_evaluations_about_no_actor_are_not_stances() -> None:
+    assert triples("Growth was slow to recover. Visitors are welcome in the park. The "
+                   "decision was the right one.") == []
