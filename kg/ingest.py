@@ -84,6 +84,7 @@ class _Plan:
         self.replaced = {str(document_graph(d)) for d in replaced}
         self.new = new
         self.old = {d: store.graph_triples(document_graph(d)) for d in replaced}
+        self._facts: dict[Node, list[Triple]] = {}
         self.new_facts: dict[Node, set[Triple]] = defaultdict(set)
         self.new_links: dict[Node, set[Node]] = defaultdict(set)
         for triples in new.values():
@@ -99,23 +100,32 @@ class _Plan:
 
     # -- the store after the change, seen through lookups --
 
+    def _kept_documents(self) -> str:
+        """A filter on ?g: the document graphs that stay (the store's, minus replaced)."""
+        test = f"STRSTARTS(STR(?g), {_string(DOCUMENT_GRAPHS)})"
+        if self.replaced:
+            names = ", ".join(f"<{g}>" for g in sorted(self.replaced))
+            test += f" && ?g NOT IN ({names})"
+        return test
+
     def facts_about(self, node: Node) -> list[Triple]:
-        rows = self.store.select(
-            f"SELECT ?p ?o ?g WHERE {{ GRAPH ?g {{ {sparql_term(node)} ?p ?o }} "
-            f"FILTER(STRSTARTS(STR(?g), {_string(DOCUMENT_GRAPHS)})) }}")
-        found = {(node, r["p"], r["o"]) for r in rows if str(r["g"]) not in self.replaced}
-        return list(found | self.new_facts.get(node, set()))
+        # asked again for every document reasoned: the answers do not change meanwhile
+        if node not in self._facts:
+            rows = self.store.select(
+                f"SELECT DISTINCT ?p ?o WHERE {{ GRAPH ?g {{ {sparql_term(node)} ?p ?o }} "
+                f"FILTER({self._kept_documents()}) }}")
+            found = {(node, r["p"], r["o"]) for r in rows}
+            self._facts[node] = list(found | self.new_facts.get(node, set()))
+        return self._facts[node]
 
     def links_to(self, node: Node) -> set[Node]:
         """Subjects of actor facts and registry entries whose object is `node`."""
         rows = self.store.select(
-            f"SELECT DISTINCT ?s ?g WHERE {{ GRAPH ?g {{ ?s ?p {sparql_term(node)} }} "
-            f"FILTER(?g = {sparql_term(ONTOLOGY_GRAPH)} "
-            f"|| STRSTARTS(STR(?g), {_string(DOCUMENT_GRAPHS)})) "
+            f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s ?p {sparql_term(node)} }} "
+            f"FILTER(?g = {sparql_term(ONTOLOGY_GRAPH)} || ({self._kept_documents()})) "
             f"FILTER(STRSTARTS(STR(?s), {_string(ID)}) && !STRSTARTS(STR(?s), {_string(_OWN[0])})"
             f" && !STRSTARTS(STR(?s), {_string(_OWN[1])})) }}")
-        found = {r["s"] for r in rows if str(r["g"]) not in self.replaced}
-        return found | self.new_links.get(node, set())
+        return {r["s"] for r in rows} | self.new_links.get(node, set())
 
     def documents_using(self, nodes: Iterable[Node]) -> set[str]:
         """Ids of the stored documents (not replaced) whose graph uses one of `nodes`."""
