@@ -11,8 +11,10 @@ values written into the query as a VALUES block, since a plain SPARQL endpoint h
 to take them. A query whose default document, stance or author is not in the build gets one
 that is (the same for both servers). Printed per query: p50 and p99 latency of sequential
 requests; then, per class of query (look-ups, joins), requests per second of concurrent
-clients; and the ratios. Then the REST look-ups of one actor, stance, document or issue, which
-only stancegraph serves: p50 and p99 of sequential requests.
+clients; and the ratios. Then the REST look-ups of actors, stances, documents and issues,
+which only stancegraph serves: p50 and p99 of sequential requests, each look-up cycling
+through eight ids found in the build (`--rest-only` times these alone). "items" is the mean
+number of stances (or issues) a response lists.
 """
 
 from __future__ import annotations
@@ -148,54 +150,140 @@ class Sample:
                 "stance-evidence": {"stance": self.stance},
                 "author-recommendations": {"author": self.author}}
 
-    def rest_routes(self) -> list[tuple[str, str]]:
-        """(label, path) of the REST look-ups timed."""
-        return [
-            ("GET /actors/{id}", "/actors/united-states"),
-            ("GET /actors/{id}/stances", "/actors/united-states/stances"),
-            ("GET /stances?holder=", "/stances?holder=north-korea"),
-            ("GET /stances?holder=&kind=", "/stances?holder=north-korea&kind=condemn"),
-            ("GET /stances?target=", "/stances?target=united-states"),
-            ("GET /stances?issue=", f"/stances?issue={self.issue}"),
-            ("GET /stances?document=", f"/stances?document={self.doc}"),
-            ("GET /stances/{doc}/{n}", f"/stances/{self.stance}"),
-            ("GET /documents/{id}", f"/documents/{self.doc}"),
-            ("GET /issues/{id}", f"/issues/{self.issue}"),
-            ("GET /stances", "/stances"),
-            ("GET /issues", "/issues"),
-        ]
-
 
 def sample(base: str) -> Sample:
-    r = httpx.get(base + "/sparql", params={"query": SAMPLE_QUERY}, headers=ACCEPT, timeout=60)
-    row = {k: v["value"] for k, v in r.json()["results"]["bindings"][0].items()}
+    row = _select(base, SAMPLE_QUERY)[0]
     return Sample(doc=row["doc"].rsplit("/", 1)[1],
                   stance=row["stance"].split("/stance/", 1)[1],
                   author=row["author"].rsplit("/", 1)[1],
                   issue=row.get("issue", "x/sanctions").rsplit("/", 1)[1])
 
 
-def time_rest(client: httpx.Client, base: str, routes: list[tuple[str, str]], runs: int,
+def _select(base: str, query: str) -> list[dict[str, str]]:
+    r = httpx.get(base + "/sparql", params={"query": SAMPLE_PREFIXES + query}, headers=ACCEPT,
+                  timeout=120)
+    r.raise_for_status()
+    return [{k: v["value"] for k, v in b.items()} for b in r.json()["results"]["bindings"]]
+
+
+SAMPLE_PREFIXES = """\
+PREFIX sg: <https://w3id.org/stancegraph/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+"""
+# Ranks, by how many stances name them, of the actors and issues whose look-ups are timed:
+# the most discussed ones (the slowest to list) and a spread of less discussed ones.
+RANKS = (0, 1, 2, 3, 5, 8, 13, 21)
+
+
+def _slug(iri: str) -> str:
+    return iri.rsplit("/", 1)[1]
+
+
+def _ranked(base: str, predicate: str) -> list[str]:
+    rows = _select(base, f"""
+SELECT ?x (COUNT(?s) AS ?n) WHERE {{ ?s {predicate} ?x }} GROUP BY ?x ORDER BY DESC(?n) ?x""")
+    return [_slug(r["x"]) for r in rows]
+
+
+def _spread(items: list[str], ranks: Sequence[int] = RANKS) -> list[str]:
+    return [items[r] for r in ranks if r < len(items)] or items[:1]
+
+
+@dataclass(frozen=True)
+class RestSample:
+    """Ids the REST look-ups cycle through, found in the build: actors and issues at RANKS,
+    each holder's most common stance kind, documents spread over the id order and a stance
+    from the middle of each."""
+
+    holders: list[str]
+    kinds: list[str]  # the most common kind of each holder
+    targets: list[str]
+    issues: list[str]
+    documents: list[str]
+    stances: list[str]  # DOCUMENT/N
+
+    def rest_routes(self) -> list[tuple[str, list[str]]]:
+        """(label, paths) of the REST look-ups timed; each label's runs cycle its paths."""
+        pairs = zip(self.holders, self.kinds, strict=True)
+        return [
+            ("GET /actors/{id}", [f"/actors/{a}" for a in self.holders]),
+            ("GET /actors/{id}/stances", [f"/actors/{a}/stances" for a in self.holders]),
+            ("GET /stances?holder=", [f"/stances?holder={a}" for a in self.holders]),
+            ("GET /stances?holder=&kind=", [f"/stances?holder={a}&kind={k}" for a, k in pairs]),
+            ("GET /stances?target=", [f"/stances?target={a}" for a in self.targets]),
+            ("GET /stances?issue=", [f"/stances?issue={i}" for i in self.issues]),
+            ("GET /stances?document=", [f"/stances?document={d}" for d in self.documents]),
+            ("GET /stances/{doc}/{n}", [f"/stances/{s}" for s in self.stances]),
+            ("GET /documents/{id}", [f"/documents/{d}" for d in self.documents]),
+            ("GET /issues/{id}", [f"/issues/{i}" for i in self.issues]),
+            ("GET /stances", [f"/stances?offset={n * 100}" for n in range(8)]),
+            ("GET /issues", [f"/issues?offset={n * 10}" for n in range(8)]),
+        ]
+
+
+def rest_sample(base: str) -> RestSample:
+    holders = _spread(_ranked(base, "sg:holder"))
+    kinds = []
+    for holder in holders:
+        rows = _select(base, f"""
+SELECT ?kind (COUNT(?s) AS ?n) WHERE {{
+  ?s sg:holder <{ID_BASE}actor/{holder}> ; sg:kind ?kind
+}} GROUP BY ?kind ORDER BY DESC(?n) ?kind LIMIT 1""")
+        kinds.append(_slug(rows[0]["kind"]))
+    docs = [_slug(r["doc"]) for r in _select(
+        base, "SELECT DISTINCT ?doc WHERE { ?doc a sg:Document } ORDER BY ?doc")]
+    documents = [docs[i * len(docs) // 8] for i in range(min(8, len(docs)))]
+    stances = []
+    for doc in documents:
+        rows = _select(base, f"""
+SELECT ?stance WHERE {{ ?stance prov:wasDerivedFrom <{ID_BASE}document/{doc}> ;
+  sg:holder ?holder }} ORDER BY STRLEN(STR(?stance)) ?stance""")
+        if rows:
+            stances.append(rows[len(rows) // 2]["stance"].split("/stance/", 1)[1])
+    return RestSample(holders=holders, kinds=kinds,
+                      targets=_spread(_ranked(base, "sg:towardActor")),
+                      issues=_spread(_ranked(base, "sg:onIssue")), documents=documents,
+                      stances=stances)
+
+
+ID_BASE = "https://w3id.org/stancegraph/id/"
+
+
+def time_rest(client: httpx.Client, base: str, routes: list[tuple[str, list[str]]], runs: int,
               budget: float) -> dict[str, Timing]:
-    """Sequential GETs of each REST path, like time_query."""
+    """Sequential GETs of each look-up, cycling through its paths (different ids, so that no
+    one URL is timed over and over); p50 and p99 over all of them. Each path is fetched once
+    untimed first."""
     out = {}
-    for label, path in routes:
+    for label, paths in routes:
         times: list[float] = []
-        started = time.monotonic()
+        items: list[int] = []
         error = None
-        for _ in range(runs):
-            t0 = time.perf_counter()
+        for path in paths:
             r = client.get(base + path)
             if r.status_code != 200:
-                error = f"HTTP {r.status_code}"
+                error = f"HTTP {r.status_code} for {path}"
                 break
-            times.append((time.perf_counter() - t0) * 1000)
-            if time.monotonic() - started > budget and len(times) >= 3:
+        started = time.monotonic()
+        for i in range(runs if error is None else 0):
+            path = paths[i % len(paths)]
+            t0 = time.perf_counter()
+            r = client.get(base + path)
+            elapsed = (time.perf_counter() - t0) * 1000
+            if r.status_code != 200:
+                error = f"HTTP {r.status_code} for {path}"
                 break
-        body = r.json() if error is None else None
-        rows = len(body["items"]) if isinstance(body, dict) and "items" in body else None
+            times.append(elapsed)
+            body = r.json()
+            if isinstance(body, dict) and "items" in body:
+                items.append(len(body["items"]))
+            elif isinstance(body, dict) and "held" in body:
+                items.append(sum(len(body[k]) for k in ("held", "on_behalf_of", "toward")))
+            if time.monotonic() - started > budget and i + 1 >= max(3, len(paths)):
+                break
         out[label] = Timing(label, statistics.median(times) if times else None,
-                            _percentile(times, 99) if times else None, len(times), rows, error)
+                            _percentile(times, 99) if times else None, len(times),
+                            round(statistics.mean(items)) if items else None, error)
     return out
 
 
@@ -304,6 +392,9 @@ def bench(kg_dir: Path, args: argparse.Namespace, work: Path) -> None:
             url = base + path
             print(f"# {label} ready in {time.monotonic() - t0:.1f} s", flush=True)
             if label == "stancegraph":
+                if args.rest_only:
+                    rest = _time_rest(base, args)
+                    break
                 found = sample(base)
                 queries = mix(found.named_query_params())
             with httpx.Client(timeout=args.timeout + 5) as client:
@@ -319,20 +410,30 @@ def bench(kg_dir: Path, args: argparse.Namespace, work: Path) -> None:
                 for kind in ("lookups", "joins")
             }
             if label == "stancegraph":
-                with httpx.Client(timeout=args.timeout + 5) as client:
-                    rest = time_rest(client, base, found.rest_routes(), args.runs, args.budget)
-    report(queries, results, rates)
+                rest = _time_rest(base, args)
+    if results:
+        report(queries, results, rates)
     report_rest(rest)
 
 
+def _time_rest(base: str, args: argparse.Namespace) -> dict[str, Timing]:
+    ids = rest_sample(base)
+    print(f"# REST ids: actors {', '.join(ids.holders)}; targets {', '.join(ids.targets)}; "
+          f"issues {', '.join(ids.issues)}; documents {', '.join(ids.documents)}; "
+          f"stances {', '.join(ids.stances)}", flush=True)
+    with httpx.Client(timeout=args.timeout + 5) as client:
+        return time_rest(client, base, ids.rest_routes(), args.runs, args.budget)
+
+
 def report_rest(rest: dict[str, Timing]) -> None:
-    print(f"\n{'REST look-up (stancegraph)':28} {'items':>5} | {'p50':>8} {'p99':>8}  (ms)")
+    print(f"\n{'REST look-up (stancegraph)':28} {'items':>5} | {'p50':>8} {'p99':>8}  (ms)"
+          f"  runs; load average {os.getloadavg()[0]:.1f}")
     for t in rest.values():
         if t.error:
             print(f"{t.name:28} {'-':>5} | {t.error}")
         else:
             print(f"{t.name:28} {t.rows if t.rows is not None else '-':>5} | "
-                  f"{t.p50:>8.1f} {t.p99:>8.1f}")
+                  f"{t.p50:>8.1f} {t.p99:>8.1f}  {t.runs:>4}")
 
 
 def report(queries: list[tuple[str, str]], results: dict[str, dict[str, Timing]],
@@ -383,6 +484,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--seconds", type=float, default=10.0, help="seconds per throughput run")
     p.add_argument("--timeout", type=float, default=120.0, help="seconds a query may take")
     p.add_argument("--skip-rdflib", action="store_true", help="measure stancegraph only")
+    p.add_argument("--rest-only", action="store_true",
+                   help="time the REST look-ups of stancegraph only (no named queries)")
     args = p.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="stancegraph-bench-"))
     work.mkdir(parents=True, exist_ok=True)

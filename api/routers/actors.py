@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi.responses import JSONResponse
 from rdflib import Literal as RDFLiteral
 from rdflib import URIRef
 
@@ -12,27 +13,17 @@ from stancegraph.kg.ids import INFERRED_GRAPHS, actor_iri, id_from_iri
 from stancegraph.kg.store import Store
 
 from ..deps import StoreDep
-from ..models import (
-    ActorCounts,
-    ActorDetail,
-    ActorStances,
-    ActorSummary,
-    ActorType,
-    Affiliation,
-    Ref,
-    Stance,
-)
+from ..models import ActorDetail, ActorStances, ActorSummary, ActorType
 from .stances import (
     MAX_PAGE,
     NOT_FOUND,
     SLUG,
     iri_values,
     labels,
-    order_key,
-    page_documents,
     ref,
+    render_stances,
     select,
-    stance_details,
+    stance_key,
 )
 
 router = APIRouter(tags=["actors"])
@@ -47,10 +38,10 @@ _TYPE_FILTER: dict[str, tuple[str, ...]] = {
 # The stances of an actor by role; a stance on its behalf is one held by another actor (an
 # official or ministry of it). The actor's pattern leads: it is the one bound.
 _ROLES = {
-    "held": "?stance sg:holder ?actor . ?stance prov:wasDerivedFrom ?doc .",
+    "held": "?stance sg:holder ?actor .",
     "behalf": "?stance sg:onBehalfOf ?actor . ?stance sg:holder ?holder . "
-              "FILTER(?holder != ?actor) ?stance prov:wasDerivedFrom ?doc .",
-    "toward": "?stance sg:towardActor ?actor . ?stance prov:wasDerivedFrom ?doc .",
+              "FILTER(?holder != ?actor)",
+    "toward": "?stance sg:towardActor ?actor .",
 }
 _AFFILIATIONS = {SG + "partOf": "partOf", SG + "represents": "represents",
                  SG + "affiliatedWith": "affiliatedWith"}
@@ -73,7 +64,7 @@ def list_actors(
     q: Annotated[str | None, Query(min_length=1, max_length=200,
                                    description="Text the label or an alias contains "
                                                "(case-insensitive)")] = None,
-) -> list[ActorSummary]:
+) -> Any:
     """Every actor of the graph (registry and those found in documents), by label."""
     # Plain look-ups, filtered here: an actor described in many documents has its type and
     # names in each of their graphs, and per-row EXISTS filters over those copies are slow.
@@ -103,16 +94,16 @@ SELECT DISTINCT ?actor ?alias WHERE {{
     out = []
     for iri, found in classes.items():
         types = _actor_types(found)
-        out.append(ActorSummary(id=id_from_iri(iri), iri=iri, label=named.get(iri),
-                                type=types[0] if types else None, types=types,
-                                aliases=sorted(set(aliases.get(iri, [])) - {named.get(iri)})))
-    return sorted(out, key=lambda s: ((s.label or s.id).lower(), s.id))
+        out.append({"id": id_from_iri(iri), "iri": iri, "label": named.get(iri),
+                    "type": types[0] if types else None, "types": types,
+                    "aliases": sorted(set(aliases.get(iri, [])) - {named.get(iri)})})
+    return JSONResponse(sorted(out, key=lambda s: ((s["label"] or s["id"]).lower(), s["id"])))
 
 
 @router.get("/actors/{id}", response_model=ActorDetail, responses=NOT_FOUND)
 def get_actor(
     store: StoreDep, id: Annotated[str, Path(pattern=SLUG, description="Actor id")],
-) -> ActorDetail:
+) -> Any:
     """An actor: types, label, aliases, Wikidata link, affiliations and stance counts."""
     iri = str(actor_iri(id))
     facts = select(store, f"""
@@ -133,17 +124,17 @@ SELECT DISTINCT ?actor ?p ?o ?inferred WHERE {{
             values[key].append(r["o"])
     label = values.get("label", [None])[0]
     wikidata = next((o for o in values.get("exactMatch", []) if "wikidata.org" in o), None)
-    return ActorDetail(
-        id=id, iri=iri, label=label, type=types[0] if types else None, types=types,
-        aliases=sorted(set(values.get("altLabel", [])) - {label}),
-        wikidata=wikidata, demonyms=sorted(values.get("demonym", [])),
-        capital=values.get("capital", [None])[0], iso_code=values.get("isoCode", [None])[0],
-        affiliations=_affiliations(store, facts), members=_members(store, iri),
-        counts=_counts(store, iri),
-    )
+    return JSONResponse({
+        "id": id, "iri": iri, "label": label, "type": types[0] if types else None,
+        "types": types, "aliases": sorted(set(values.get("altLabel", [])) - {label}),
+        "wikidata": wikidata, "demonyms": sorted(values.get("demonym", [])),
+        "capital": values.get("capital", [None])[0], "iso_code": values.get("isoCode", [None])[0],
+        "affiliations": _affiliations(store, facts), "members": _members(store, iri),
+        "counts": _counts(store, iri),
+    })
 
 
-def _affiliations(store: Store, facts: list[dict]) -> list[Affiliation]:
+def _affiliations(store: Store, facts: list[dict]) -> list[dict[str, Any]]:
     """Stated links first; an inferred link only where no stated one reaches the same actor."""
     stated: dict[str, str] = {}
     inferred: set[str] = set()
@@ -156,14 +147,14 @@ def _affiliations(store: Store, facts: list[dict]) -> list[Affiliation]:
         elif relation != "affiliatedWith" or r["o"] not in stated:
             stated[r["o"]] = relation
     named = labels(store, [*stated, *inferred])
-    out = [Affiliation(actor=ref(o, named), relation=rel, inferred=False)
+    out = [{"actor": ref(o, named), "relation": rel, "inferred": False}
            for o, rel in sorted(stated.items())]
-    out += [Affiliation(actor=ref(o, named), relation="affiliatedWith", inferred=True)
+    out += [{"actor": ref(o, named), "relation": "affiliatedWith", "inferred": True}
             for o in sorted(inferred - set(stated))]
     return out
 
 
-def _members(store: Store, iri: str) -> list[Ref]:
+def _members(store: Store, iri: str) -> list[dict[str, Any]]:
     query = "SELECT DISTINCT ?actor ?member WHERE { ?member sg:affiliatedWith ?actor }"
     rows = select(store, query, {"actor": URIRef(iri)})
     members = sorted(r["member"] for r in rows)
@@ -171,7 +162,7 @@ def _members(store: Store, iri: str) -> list[Ref]:
     return [ref(m, named) for m in members]
 
 
-def _counts(store: Store, iri: str) -> ActorCounts:
+def _counts(store: Store, iri: str) -> dict[str, int]:
     rows = select(store, """
 SELECT ?actor (COUNT(DISTINCT ?held) AS ?h) (COUNT(DISTINCT ?behalf) AS ?b)
        (COUNT(DISTINCT ?toward) AS ?t) (COUNT(DISTINCT ?doc) AS ?d) WHERE {
@@ -179,8 +170,8 @@ SELECT ?actor (COUNT(DISTINCT ?held) AS ?h) (COUNT(DISTINCT ?behalf) AS ?b)
   UNION { ?toward sg:towardActor ?actor } UNION { ?doc sg:mentions ?actor }
 } GROUP BY ?actor""", {"actor": URIRef(iri)})
     r = rows[0] if rows else {}
-    return ActorCounts(stances_held=r.get("h", 0), stances_on_behalf_of=r.get("b", 0),
-                       stances_toward=r.get("t", 0), documents=r.get("d", 0))
+    return {"stances_held": r.get("h", 0), "stances_on_behalf_of": r.get("b", 0),
+            "stances_toward": r.get("t", 0), "documents": r.get("d", 0)}
 
 
 @router.get("/actors/{id}/stances", response_model=ActorStances, responses=NOT_FOUND)
@@ -188,34 +179,25 @@ def get_actor_stances(
     store: StoreDep,
     id: Annotated[str, Path(pattern=SLUG, description="Actor id")],
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Most stances per list")] = 100,
-) -> ActorStances:
+) -> Any:
     """The stances it holds, those its affiliates hold on its behalf, and those aimed at it."""
     iri = str(actor_iri(id))
     bindings = {"actor": URIRef(iri)}
-    # Stances per (role, document) first: each role's page falls in few documents, whose
-    # stances in that role are then fetched with their details in one query for all three.
-    counts: dict[str, list[tuple[str, int]]] = {role: [] for role in _ROLES}
+    # Every stance of each role as a bare IRI (one index look-up each), ordered here: only
+    # the first `limit` of each role are described.
+    roles: dict[str, set[str]] = {role: set() for role in _ROLES}
     for r in select(store, f"""
-SELECT ?role ?doc (COUNT(DISTINCT ?stance) AS ?n) ?actor WHERE {{
+SELECT ?role ?stance ?actor WHERE {{
   {" UNION ".join(f'{{ {pattern} BIND("{role}" AS ?role) }}' for role, pattern in _ROLES.items())}
-}} GROUP BY ?role ?doc ?actor""", bindings):
-        counts[r["role"]].append((r["doc"], r["n"]))
-    if not any(counts.values()) and not select(store, """
+}}""", bindings):
+        roles[r["role"]].add(r["stance"])
+    if not any(roles.values()) and not select(store, """
 SELECT ?actor WHERE { ?actor a ?class } LIMIT 1""", bindings):
         raise HTTPException(404, f"no actor {id!r}")
-    branches = []
-    for role, pattern in _ROLES.items():
-        docs, _ = page_documents(sorted(counts[role]), limit=limit, offset=0)
-        if docs:
-            branches.append(f'{{ VALUES ?doc {{ {iri_values(docs)} }} {pattern} '
-                            f'BIND("{role}" AS ?role) }}')
-    roles: dict[str, set[str]] = {}
-    if branches:
-        for r in select(store, f"SELECT DISTINCT ?role ?stance ?actor WHERE {{ "
-                               f"{' UNION '.join(branches)} }}", bindings):
-            roles.setdefault(r["stance"], set()).add(r["role"])
-    found = stance_details(store, Stance, iris=roles, more_labels=[iri])
-    ordered = sorted(found.stances.values(), key=order_key)
-    pages = {role: [s for s in ordered if role in roles[s.iri]][:limit] for role in _ROLES}
-    return ActorStances(actor=ref(iri, found.labels), held=pages["held"],
-                        on_behalf_of=pages["behalf"], toward=pages["toward"])
+    pages = {role: sorted(found, key=stance_key)[:limit] for role, found in roles.items()}
+    wanted = sorted(set().union(*pages.values()), key=stance_key)
+    items, named = render_stances(store, wanted, more_labels=[iri])
+    by_iri = {s["iri"]: s for s in items}
+    held, behalf, toward = ([by_iri[s] for s in pages[role] if s in by_iri] for role in _ROLES)
+    return JSONResponse({"actor": ref(iri, named), "held": held, "on_behalf_of": behalf,
+                         "toward": toward})

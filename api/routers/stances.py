@@ -7,9 +7,17 @@ store (never pasted into the text). Labels are fetched apart, once per resource:
 issue found in many documents is described in each document's graph, and joining those copies
 into the stance rows would multiply them.
 
-A page is found without sorting every stance (a sort of all stances costs about 200 ms at
-25,000 of them): one grouped query counts the matching stances per document, which gives the
-total and the documents the page falls in; only those documents' stances are then fetched.
+A filtered page is found without sorting in SPARQL (an ORDER BY of a thousand stances costs
+about 10 ms, of every stance about 200 ms at 25,000): the stances matching the filters come
+as bare IRIs from one index look-up, which gives the total, and are ordered here. A stance's
+id is DOCUMENT/N (docs/model.md), so its IRI alone gives its place: documents in IRI order,
+then stances by number. Only the page's stances are then described. The unfiltered listing
+counts the stances of every document instead, which gives the documents a page falls in.
+
+Responses are built as plain JSON data in the field order of the models in api/models.py
+(which document them): building the models and validating them again costs as much as the
+look-ups. Labels, stance records and the per-document counts are kept for a store that cannot
+change while served (api/cache.py).
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ from typing import Annotated, Any
 
 import pyoxigraph as ox
 from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi.responses import JSONResponse
 from rdflib import URIRef
 
 from stancegraph.kg.errors import QueryError, QueryTimeout
@@ -27,8 +36,9 @@ from stancegraph.kg.ids import ID, document_iri, id_from_iri, issue_iri, kind_ir
 from stancegraph.kg.records import STANCE_KINDS
 from stancegraph.kg.store import Store
 
+from ..cache import cache_for
 from ..deps import StoreDep
-from ..models import Problem, Ref, Stance, StanceDetail, StancePage
+from ..models import Problem, StanceDetail, StancePage
 
 router = APIRouter(tags=["stances"])
 
@@ -46,6 +56,8 @@ PREFIX oa: <http://www.w3.org/ns/oa#>
 """
 
 SG = "https://w3id.org/stancegraph/ontology#"
+_STANCE = ID + "stance/"
+_DOCUMENT = ID + "document/"
 # The variables of a stance's fields in its details query (their names end in "_", so that
 # they never meet a filter's variable).
 _DETAIL_VARS = ("doc_", "holder_", "kind_", "target_", "issue_", "modality_", "condition_",
@@ -53,6 +65,8 @@ _DETAIL_VARS = ("doc_", "holder_", "kind_", "target_", "issue_", "modality_", "c
 # The label the data model gives each kind of resource.
 _LABEL_OF = ((ID + "actor/", "rdfs:label"), (ID + "issue/", "skos:prefLabel"),
              (ID + "document/", "dcterms:title"))
+# The fields of a stance record that name a labelled resource.
+_REFS = ("doc", "holder", "target", "issue", "by")
 
 # One pattern per role, by the variable a caller's value is substituted for.
 _ROLE_PATTERNS = {
@@ -84,13 +98,11 @@ class StanceFilter:
         return {k: URIRef(v) for k, v in self.__dict__.items() if v is not None}
 
     def pattern(self) -> str:
-        # Only the document pattern besides the filters: every stance has a holder and a kind,
-        # and joining them in doubles the cost of counting every stance.
+        """The patterns of the filters given (none: no filter)."""
         given = [k for k in _SELECTIVITY if getattr(self, k) is not None]
         if "behalf" in given and "holder" not in given:
             given.append("holder")  # its filter compares with the holder
-        return "\n    ".join(_ROLE_PATTERNS[k] for k in [*given, *(["doc"] if "doc" not in given
-                                                                    else [])])
+        return "\n    ".join(_ROLE_PATTERNS[k] for k in given)
 
 
 def select(store: Store, query: str, bindings: Mapping[str, Any] | None = None) -> list[dict]:
@@ -109,11 +121,22 @@ def iri_values(iris: Iterable[str]) -> str:
     return " ".join(str(ox.NamedNode(i)) for i in sorted(set(iris)))
 
 
-def labels(store: Store, iris: Iterable[str]) -> dict[str, str]:
+def labels(store: Store, iris: Iterable[str | None]) -> dict[str, str]:
     """One label per resource: rdfs:label, else skos:prefLabel, else dcterms:title."""
-    wanted = sorted({i for i in iris if i})
-    if not wanted:
-        return {}
+    wanted = {i for i in iris if i}
+    cache = cache_for(store)
+    known: dict[str, str | None] = {}
+    if cache is not None:
+        known, missing = cache.labels(wanted)
+        wanted = set(missing)
+    found = _labels(store, sorted(wanted)) if wanted else {}
+    if cache is not None and wanted:
+        cache.add_labels({i: found.get(i) for i in wanted})
+    found.update((i, label) for i, label in known.items() if label is not None)
+    return found
+
+
+def _labels(store: Store, wanted: list[str]) -> dict[str, str]:
     # A look-up costs as much as its subject has triples (a much-discussed actor has thousands,
     # one per stance it holds), so each resource is first asked only for the label the data
     # model gives its kind; the three-way ranking runs for the few left without one.
@@ -153,32 +176,66 @@ def _given(where: StanceFilter, *, skip: Iterable[str] = ()) -> str:
     return " ".join(f"?{k}" for k in where.bindings() if k not in skip)
 
 
-def count_by_document(store: Store, where: StanceFilter) -> list[tuple[str, int]]:
-    """(document IRI, matching stances) for every document with one, in document order."""
-    # A substituted variable must be projected; grouped by, it still makes one group.
-    rows = select(store, f"""
-SELECT ?doc (COUNT(DISTINCT ?stance) AS ?n) {_given(where, skip=["doc"])} WHERE {{
-    {where.pattern()}
-}} GROUP BY ?doc {_given(where, skip=["doc"])}""", where.bindings())
-    return sorted((r["doc"], r["n"]) for r in rows)
+def stance_key(iri: str) -> tuple[str, int, str]:
+    """Where a stance comes in listings: documents in IRI order, then stances by number
+    ("doc/2" before "doc/10"); its document is the DOCUMENT part of its id."""
+    return (_DOCUMENT + iri[len(_STANCE):].rsplit("/", 1)[0], len(iri), iri)
+
+
+def matching_stances(store: Store, where: StanceFilter) -> set[str]:
+    """The IRIs of the stances matching `where`, which must give a filter."""
+    rows = select(store, f"SELECT ?stance {_given(where)} WHERE {{ {where.pattern()} }}",
+                  where.bindings())
+    return {r["stance"] for r in rows}
+
+
+def document_counts(store: Store) -> list[tuple[str, int]]:
+    """(document IRI, stances) of every document with a stance, in document order."""
+    def count() -> list[tuple[str, int]]:
+        rows = select(store, """
+SELECT ?doc (COUNT(DISTINCT ?stance) AS ?n) WHERE { ?stance prov:wasDerivedFrom ?doc }
+GROUP BY ?doc""")
+        return sorted((r["doc"], r["n"]) for r in rows)
+
+    cache = cache_for(store)
+    return count() if cache is None else cache.value("document-counts", count)
 
 
 def find_stances(store: Store, where: StanceFilter, *, limit: int,
-                 offset: int = 0) -> tuple[list[Stance], int]:
-    """One page of the stances matching `where` in document and number order, and the total."""
-    counts = count_by_document(store, where)
+                 offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """One page of the stances matching `where` in document and number order (as JSON data
+    of the Stance model), and the total."""
+    if where.pattern():
+        found = matching_stances(store, where)
+        return stance_page(store, found, limit=limit, offset=offset), len(found)
+    counts = document_counts(store)
     total = sum(n for _, n in counts)
     docs, first = page_documents(counts, limit=limit, offset=offset)
     if not docs:
         return [], total
     rows = select(store, f"""
-SELECT DISTINCT ?stance {_given(where)} WHERE {{
-  VALUES ?doc {{ {iri_values(docs)} }}
-  {where.pattern()}
-}}""", where.bindings())
-    found = stance_details(store, Stance, iris=[r["stance"] for r in rows]).stances
-    stances = sorted(found.values(), key=order_key)
-    return stances[offset - first: offset - first + limit], total
+SELECT ?stance WHERE {{ VALUES ?doc {{ {iri_values(docs)} }} ?stance prov:wasDerivedFrom ?doc }}""")
+    ordered = sorted({r["stance"] for r in rows}, key=stance_key)
+    return stance_page(store, ordered[offset - first:], limit=limit), total
+
+
+def stance_page(store: Store, iris: Iterable[str], *, limit: int,
+                offset: int = 0) -> list[dict[str, Any]]:
+    """The stances `iris` names, ordered, from `offset` on, at most `limit`, as JSON data."""
+    page = sorted(iris, key=stance_key)[offset: offset + limit]
+    return render_stances(store, page)[0]
+
+
+def render_stances(store: Store, iris: list[str], *, detail: bool = False,
+                   more_labels: Iterable[str] = ()) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """The stances `iris` names, in that order, as JSON data of Stance (or StanceDetail),
+    and the labels looked up for them and for `more_labels`; stances without a document,
+    holder or kind are left out."""
+    records = stance_records(store, iris, detail=detail)
+    named = labels(store, [*(r.get(k) for r in records.values() for k in _REFS),
+                           *(b for r in records.values() for b in r.get("behalf", ())),
+                           *more_labels])
+    return [stance_json(i, records[i], named, detail=detail) for i in iris if i in records], named
 
 
 def page_documents(counts: list[tuple[str, int]], *, limit: int,
@@ -195,31 +252,34 @@ def page_documents(counts: list[tuple[str, int]], *, limit: int,
     return docs, first
 
 
-@dataclass
-class Details:
-    stances: dict[str, Any]  # models by IRI
-    labels: dict[str, str]  # by IRI
+def stance_records(store: Store, iris: Iterable[str], *,
+                   detail: bool = False) -> dict[str, dict[str, Any]]:
+    """The fields and evidence of the stances `iris` names, as plain records by IRI (with
+    every actor each speaks for and the quote's context when `detail`)."""
+    wanted = set(iris)
+    cache = cache_for(store)
+    found: dict[str, dict[str, Any]] = {}
+    if cache is not None:
+        found, missing = cache.stances(wanted, detail=detail)
+        wanted = set(missing)
+    if wanted:
+        fetched = _fetch_records(store, wanted, detail=detail)
+        if cache is not None:
+            cache.add_stances(fetched)
+        found.update(fetched)
+    return found
 
 
-def stance_details(store: Store, model: type[Stance], *, iris: Iterable[str],
-                   more_labels: Iterable[str] = ()) -> Details:
-    """The stances `iris` names with their fields, evidence and labels (the labels of
-    `more_labels` come in the same look-up).
-
-    A row per selector of a stance, its fields as columns (a (property, value) row per triple
-    converts five times as many terms). Each field is a single-pattern OPTIONAL on the stance
-    the VALUES block binds, planned as a look-up; the evidence is reached through keys that
-    are never unbound. An OPTIONAL of several patterns is planned as a scan past about a
-    hundred stances (0.2 s for 300 at 1,000 documents instead of 20 ms).
-    """
-    terms = iri_values(iris)
-    if not terms:
-        return Details({}, labels(store, more_labels))
-    detail = issubclass(model, StanceDetail)
+def _fetch_records(store: Store, iris: set[str], *, detail: bool) -> dict[str, dict[str, Any]]:
+    """A row per selector of a stance, its fields as columns (a (property, value) row per
+    triple converts five times as many terms). Each field is a single-pattern OPTIONAL on the
+    stance the VALUES block binds, planned as a look-up; the evidence is reached through keys
+    that are never unbound. An OPTIONAL of several patterns is planned as a scan past about a
+    hundred stances (0.2 s for 300 at 1,000 documents instead of 20 ms)."""
     variables = [*_DETAIL_VARS, *(["behalf_"] if detail else [])]
     rows = select(store, f"""
 SELECT ?stance {" ".join("?" + v for v in variables)} WHERE {{
-  VALUES ?stance {{ {terms} }}
+  VALUES ?stance {{ {iri_values(iris)} }}
   ?stance prov:wasDerivedFrom ?doc_ .
   ?stance sg:holder ?holder_ .
   ?stance sg:kind ?kind_ .
@@ -242,55 +302,57 @@ SELECT ?stance {" ".join("?" + v for v in variables)} WHERE {{
    if detail else ""}
 }}""")
     facts: dict[str, dict[str, Any]] = {}
+    behalf: dict[str, set[str]] = {}
     for r in rows:  # a row per selector (and per actor it speaks for)
-        f = facts.setdefault(r["stance"], {"behalf": set()})
+        f = facts.setdefault(r["stance"], {"detail": detail})
         for var in _DETAIL_VARS:
             value = r.get(var)
             if value is not None:
-                f.setdefault(var.rstrip("_"), value)
+                f.setdefault(var[:-1], value)
         if r.get("behalf_") is not None:
-            f["behalf"].add(r["behalf_"])
-    named = labels(store, {f.get(k) for f in facts.values()
-                           for k in ("holder", "target", "issue", "by", "doc")}
-                   | {b for f in facts.values() for b in f["behalf"]} | set(more_labels))
-    out: dict[str, Any] = {}
-    for iri, f in facts.items():
-        stance = model(
-            id=id_from_iri(iri),
-            iri=iri,
-            document=ref(f["doc"], named),
-            holder=ref(f["holder"], named),
-            kind=id_from_iri(f["kind"]),
-            target=ref(f.get("target"), named),
-            issue=ref(f.get("issue"), named),
-            modality=f["modality"].rsplit("#", 1)[-1].lower() if f.get("modality") else None,
-            condition=f.get("condition"),
-            confidence=f.get("confidence"),
-            date=f.get("date"),
-            attributed_by=ref(f.get("by"), named),
-            quote=f.get("quote"),
-            start=f.get("start"),
-            end=f.get("end"),
-        )
-        if isinstance(stance, StanceDetail):
-            stance.on_behalf_of = [ref(b, named) for b in sorted(f["behalf"])]
-            stance.prefix = f.get("prefix")
-            stance.suffix = f.get("suffix")
-        out[iri] = stance
-    return Details(out, named)
+            behalf.setdefault(r["stance"], set()).add(r["behalf_"])
+    if detail:
+        for iri, f in facts.items():
+            f["behalf"] = sorted(behalf.get(iri, ()))
+    return facts
 
 
-def ref(iri: str | None, named: Mapping[str, str] | str | None = None) -> Any:
-    """A Ref for an IRI (None for None); its label given, or looked up in `named`."""
+def stance_json(iri: str, f: Mapping[str, Any], named: Mapping[str, str], *,
+                detail: bool = False) -> dict[str, Any]:
+    """A stance record as the JSON of the Stance model (StanceDetail when `detail`), its
+    fields in the model's order."""
+    confidence = f.get("confidence")
+    out = {
+        "id": id_from_iri(iri),
+        "iri": iri,
+        "document": ref(f["doc"], named),
+        "holder": ref(f["holder"], named),
+        "kind": id_from_iri(f["kind"]),
+        "target": ref(f.get("target"), named),
+        "issue": ref(f.get("issue"), named),
+        "modality": f["modality"].rsplit("#", 1)[-1].lower() if f.get("modality") else None,
+        "condition": f.get("condition"),
+        "confidence": float(confidence) if confidence is not None else None,
+        "date": f.get("date"),
+        "attributed_by": ref(f.get("by"), named),
+        "quote": f.get("quote"),
+        "start": f.get("start"),
+        "end": f.get("end"),
+    }
+    if detail:
+        out["on_behalf_of"] = [ref(b, named) for b in f["behalf"]]
+        out["prefix"] = f.get("prefix")
+        out["suffix"] = f.get("suffix")
+    return out
+
+
+def ref(iri: str | None, named: Mapping[str, str] | str | None = None) -> dict[str, Any] | None:
+    """The JSON of a Ref for an IRI (None for None); its label given, or looked up in
+    `named`."""
     if iri is None:
         return None
     label = named.get(iri) if isinstance(named, Mapping) else named
-    return Ref(id=id_from_iri(iri), iri=iri, label=label)
-
-
-def order_key(s: Stance) -> tuple[str, int, str]:
-    # Documents in IRI order, then stances by number ("doc/2" before "doc/10").
-    return (s.document.iri, len(s.iri), s.iri)
+    return {"id": id_from_iri(iri), "iri": iri, "label": label}
 
 
 Slug = Annotated[str | None, Query(pattern=SLUG)]
@@ -306,7 +368,7 @@ def list_stances(
     document: Annotated[Slug, Query(description="Document id")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
-) -> StancePage:
+) -> Any:
     """Stances matching every filter given, in document order, one page at a time."""
     if kind is not None and kind not in STANCE_KINDS:
         raise HTTPException(422, f"unknown stance kind {kind!r} (kinds: {', '.join(STANCE_KINDS)})")
@@ -317,7 +379,7 @@ def list_stances(
         doc=str(document_iri(document)) if document else None,
     )
     items, total = find_stances(store, where, limit=limit, offset=offset)
-    return StancePage(total=total, limit=limit, offset=offset, items=items)
+    return JSONResponse({"total": total, "limit": limit, "offset": offset, "items": items})
 
 
 @router.get("/stances/{doc}/{n}", response_model=StanceDetail, responses=NOT_FOUND)
@@ -325,17 +387,15 @@ def get_stance(
     store: StoreDep,
     doc: Annotated[str, Path(pattern=SLUG, description="Document id")],
     n: Annotated[int, Path(ge=1, description="Number of the stance in its document")],
-) -> StanceDetail:
+) -> Any:
     """One stance with its evidence in context and every actor it speaks for."""
+    # The path's pattern lets only slug characters into the IRI (and pyoxigraph writes it
+    # into the query's VALUES block as an IRI or not at all).
     iri = str(stance_iri(f"{doc}/{n}"))
-    # The id comes from the caller: checked by substitution before its IRI goes into VALUES.
-    exists = select(store, "SELECT ?stance WHERE { ?stance sg:holder ?h } LIMIT 1",
-                    {"stance": URIRef(iri)})
-    stance = (stance_details(store, StanceDetail, iris=[iri]).stances.get(iri) if exists
-              else None)
-    if stance is None:
+    found, _ = render_stances(store, [iri], detail=True)
+    if not found:
         raise HTTPException(404, f"no stance {doc}/{n}")
-    return stance
+    return JSONResponse(found[0])
 
 
 def _actor(slug: str | None) -> str | None:

@@ -1,0 +1,112 @@
+"""What the REST routes keep of a store whose data cannot change while it is served.
+
+A store opened from a build's files or from a store folder is a fixed dataset in query workers
+(an on-disk store refuses `add` while a server holds it), so a label or a stance record found
+once stays right: the routes keep them and ask the store only for the rest. A remote store can
+be written by others at any time, so nothing is kept for it and every look-up asks it again.
+
+Only facts about single resources are kept (a resource's label, a stance's fields and
+evidence, a document's count of stances), never the answer to a filter or a page.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from stancegraph.kg.store import Store, WorkerPool
+
+# Enough for every stance of a few thousand documents; the oldest used are dropped first.
+MAX_STANCES = 100_000
+MAX_LABELS = 500_000
+
+
+class StoreCache:
+    """Labels, stance records and per-document stance counts of one unchanging store.
+
+    Safe to share between the threads that serve requests.
+    """
+
+    def __init__(self, max_stances: int = MAX_STANCES, max_labels: int = MAX_LABELS) -> None:
+        self.max_stances = max_stances
+        self.max_labels = max_labels
+        self._lock = threading.Lock()
+        self._labels: dict[str, str | None] = {}
+        self._stances: OrderedDict[str, dict[str, Any]] = OrderedDict()
+        self._values: dict[str, Any] = {}
+
+    def labels(self, iris: Iterable[str]) -> tuple[dict[str, str | None], list[str]]:
+        """The known labels of `iris` (None: known to have none) and the IRIs not known."""
+        found: dict[str, str | None] = {}
+        missing = []
+        with self._lock:
+            for iri in iris:
+                if iri in self._labels:
+                    found[iri] = self._labels[iri]
+                else:
+                    missing.append(iri)
+        return found, missing
+
+    def add_labels(self, labels: dict[str, str | None]) -> None:
+        with self._lock:
+            if len(self._labels) + len(labels) > self.max_labels:
+                self._labels.clear()
+            self._labels.update(labels)
+
+    def stances(self, iris: Iterable[str], *,
+                detail: bool) -> tuple[dict[str, dict[str, Any]], list[str]]:
+        """The kept records of `iris` (with the detail fields when `detail`) and the rest."""
+        found: dict[str, dict[str, Any]] = {}
+        missing = []
+        with self._lock:
+            for iri in iris:
+                record = self._stances.get(iri)
+                if record is not None and (record["detail"] or not detail):
+                    self._stances.move_to_end(iri)
+                    found[iri] = record
+                else:
+                    missing.append(iri)
+        return found, missing
+
+    def add_stances(self, records: dict[str, dict[str, Any]]) -> None:
+        with self._lock:
+            for iri, record in records.items():
+                old = self._stances.get(iri)
+                if old is None or record["detail"] or not old["detail"]:
+                    self._stances[iri] = record
+                self._stances.move_to_end(iri)
+            while len(self._stances) > self.max_stances:
+                self._stances.popitem(last=False)
+
+    def value(self, key: str, compute: Callable[[], Any]) -> Any:
+        """A value computed once from the store (e.g. every document's count of stances)."""
+        with self._lock:
+            if key in self._values:
+                return self._values[key]
+        value = compute()  # outside the lock: a slow look-up must not hold up the others
+        with self._lock:
+            return self._values.setdefault(key, value)
+
+
+_CACHES: weakref.WeakKeyDictionary[Store, StoreCache] = weakref.WeakKeyDictionary()
+_CACHES_LOCK = threading.Lock()
+
+
+def unchanging(store: Store) -> bool:
+    """Whether the store's data stays as it is while served: query workers over a build's
+    files or a store folder opened read-only, not a remote store."""
+    return isinstance(store.backend, WorkerPool)
+
+
+def cache_for(store: Store) -> StoreCache | None:
+    """The cache of an unchanging store; None for a store that others may change."""
+    if not unchanging(store):
+        return None
+    with _CACHES_LOCK:
+        cache = _CACHES.get(store)
+        if cache is None:
+            cache = _CACHES[store] = StoreCache()
+        return cache
