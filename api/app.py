@@ -54,7 +54,7 @@ def create_app(
     app.state.service_descriptions = {}
     app.state.dumps_dir = Path(dumps_dir).resolve() if dumps_dir is not None else None
     # Compresses results and JSON for clients that ask; dumps come pre-compressed.
-    app.add_middleware(_GZip, minimum_size=2048, compresslevel=6)
+    app.add_middleware(_GZip, minimum_size=2048, compresslevel=1)
 
     app.include_router(health.router)
     app.include_router(sparql.router)

@@ -21,40 +21,43 @@ from stancegraph.kg.store import Store, WorkerPool
 
 # Enough for every stance of a few thousand documents; the oldest used are dropped first.
 MAX_STANCES = 100_000
-MAX_LABELS = 500_000
+# Small facts (a label, a stance's holder and kind) kept of each kind at most.
+MAX_FACTS = 500_000
 
 
 class StoreCache:
-    """Labels, stance records and per-document stance counts of one unchanging store.
+    """Labels, stance records and other facts of one unchanging store.
 
     Safe to share between the threads that serve requests.
     """
 
-    def __init__(self, max_stances: int = MAX_STANCES, max_labels: int = MAX_LABELS) -> None:
+    def __init__(self, max_stances: int = MAX_STANCES, max_facts: int = MAX_FACTS) -> None:
         self.max_stances = max_stances
-        self.max_labels = max_labels
+        self.max_facts = max_facts
         self._lock = threading.Lock()
-        self._labels: dict[str, str | None] = {}
+        self._facts: dict[str, dict[str, Any]] = {}
         self._stances: OrderedDict[str, dict[str, Any]] = OrderedDict()
         self._values: dict[str, Any] = {}
 
-    def labels(self, iris: Iterable[str]) -> tuple[dict[str, str | None], list[str]]:
-        """The known labels of `iris` (None: known to have none) and the IRIs not known."""
-        found: dict[str, str | None] = {}
+    def facts(self, kind: str, iris: Iterable[str]) -> tuple[dict[str, Any], list[str]]:
+        """The known facts of one kind ("label", ...) about `iris`, and the IRIs not known."""
+        found: dict[str, Any] = {}
         missing = []
         with self._lock:
+            known = self._facts.get(kind, {})
             for iri in iris:
-                if iri in self._labels:
-                    found[iri] = self._labels[iri]
+                if iri in known:
+                    found[iri] = known[iri]
                 else:
                     missing.append(iri)
         return found, missing
 
-    def add_labels(self, labels: dict[str, str | None]) -> None:
+    def add_facts(self, kind: str, facts: dict[str, Any]) -> None:
         with self._lock:
-            if len(self._labels) + len(labels) > self.max_labels:
-                self._labels.clear()
-            self._labels.update(labels)
+            known = self._facts.setdefault(kind, {})
+            if len(known) + len(facts) > self.max_facts:
+                known.clear()  # rarely reached: a plain restart beats tracking their use
+            known.update(facts)
 
     def stances(self, iris: Iterable[str], *,
                 detail: bool) -> tuple[dict[str, dict[str, Any]], list[str]]:

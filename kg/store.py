@@ -200,6 +200,10 @@ def _answer(store: ox.Store, request: Request) -> tuple:
             names = [v.value for v in result.variables]
             rows = [{n: _plain(s[n]) for n in names} for s in result]
             return ("ok", (names, rows))
+        if request.op == "select-iris":
+            if not isinstance(result, ox.QuerySolutions):
+                raise QueryError("not a SELECT query")
+            return ("ok", _iri_rows(result))
         if request.op == "ask":
             if not isinstance(result, ox.QueryBoolean):
                 raise QueryError("not an ASK query")
@@ -262,6 +266,20 @@ def _to_ox(term: Term) -> ox.NamedNode | ox.Literal:
     if datatype:
         return ox.Literal(lexical, datatype=ox.NamedNode(datatype))
     return ox.Literal(lexical)
+
+
+def _iri_rows(result: ox.QuerySolutions) -> list[tuple[str | None, ...]]:
+    """Solutions whose values are all IRIs, as tuples. pyoxigraph writes them as TSV several
+    times faster than it hands out a Python object per solution: a header line, then a line
+    per solution, each ending in a newline, an IRI written as is between angle brackets and
+    an unbound value as nothing."""
+    header, _, body = result.serialize(format=ox.QueryResultsFormat.TSV).decode(
+        "utf-8").partition("\n")
+    cells = body.replace("\t", "\n").split("\n")[:-1]
+    if not {cell[:1] for cell in cells} <= {"<", ""}:
+        raise QueryError("select_iris: a value is not an IRI")
+    values = [cell[1:-1] or None for cell in cells]
+    return list(zip(*[iter(values)] * (header.count("\t") + 1), strict=True))
 
 
 def _plain(term: Any) -> Any:
@@ -579,6 +597,16 @@ class Store:
         """
         names, rows = self._run(Request("select", query, encode_bindings(bindings)), timeout)
         return SelectResult(names, rows)
+
+    def select_iris(self, query: str, bindings: Mapping[str, Binding] | None = None,
+                    timeout: float | None = None) -> list[tuple[str | None, ...]]:
+        """Run a SELECT query whose values are all IRIs (or unbound: None); each solution as a
+        tuple in the order of the query's variables. Several times faster than `select` for
+        long results; a value that is not an IRI raises QueryError."""
+        if not isinstance(self.backend, WorkerPool):  # other backends answer plain selects
+            result = self.select(query, bindings, timeout)
+            return [tuple(r[n] for n in result.variables) for r in result.rows]
+        return self._run(Request("select-iris", query, encode_bindings(bindings)), timeout)
 
     def ask(self, query: str, bindings: Mapping[str, Binding] | None = None,
             timeout: float | None = None) -> bool:

@@ -18,11 +18,13 @@ from .stances import (
     MAX_PAGE,
     NOT_FOUND,
     SLUG,
+    concurrently,
     iri_values,
     labels,
     ref,
     render_stances,
     select,
+    select_iris,
     stance_key,
 )
 
@@ -35,14 +37,10 @@ _TYPE_FILTER: dict[str, tuple[str, ...]] = {
     "State": ("State",), "Institution": ("Institution",),
     "Official": ("Official",), "Person": ("Person", "Official"),
 }
-# The stances of an actor by role; a stance on its behalf is one held by another actor (an
-# official or ministry of it). The actor's pattern leads: it is the one bound.
-_ROLES = {
-    "held": "?stance sg:holder ?actor .",
-    "behalf": "?stance sg:onBehalfOf ?actor . ?stance sg:holder ?holder . "
-              "FILTER(?holder != ?actor)",
-    "toward": "?stance sg:towardActor ?actor .",
-}
+# The stances of an actor in each role, an index look-up each. A stance on its behalf is one
+# held by another actor (an official or ministry of it): every stance it speaks for but those
+# it holds, as a stance has one holder (a join with the holder costs more than the rows).
+_ROLES = {"held": "sg:holder", "behalf": "sg:onBehalfOf", "toward": "sg:towardActor"}
 _AFFILIATIONS = {SG + "partOf": "partOf", SG + "represents": "represents",
                  SG + "affiliatedWith": "affiliatedWith"}
 
@@ -106,13 +104,17 @@ def get_actor(
 ) -> Any:
     """An actor: types, label, aliases, Wikidata link, affiliations and stance counts."""
     iri = str(actor_iri(id))
-    facts = select(store, f"""
+    facts, members, counts = concurrently(
+        lambda: select(store, f"""
 SELECT DISTINCT ?actor ?p ?o ?inferred WHERE {{
   VALUES ?p {{ rdf:type rdfs:label skos:altLabel skos:exactMatch sg:partOf sg:represents
               sg:affiliatedWith sg:demonym sg:capital sg:isoCode }}
   GRAPH ?g {{ ?actor ?p ?o }}
   BIND(STRSTARTS(STR(?g), "{INFERRED_GRAPHS}") AS ?inferred)
-}}""", {"actor": URIRef(iri)})
+}}""", {"actor": URIRef(iri)}),
+        lambda: _members(store, iri),
+        lambda: _counts(store, iri),
+    )
     classes = {r["o"] for r in facts if r["p"].endswith("#type")}
     types = _actor_types(classes)
     if not types and not facts:
@@ -129,8 +131,7 @@ SELECT DISTINCT ?actor ?p ?o ?inferred WHERE {{
         "types": types, "aliases": sorted(set(values.get("altLabel", [])) - {label}),
         "wikidata": wikidata, "demonyms": sorted(values.get("demonym", [])),
         "capital": values.get("capital", [None])[0], "iso_code": values.get("isoCode", [None])[0],
-        "affiliations": _affiliations(store, facts), "members": _members(store, iri),
-        "counts": _counts(store, iri),
+        "affiliations": _affiliations(store, facts), "members": members, "counts": counts,
     })
 
 
@@ -185,12 +186,12 @@ def get_actor_stances(
     bindings = {"actor": URIRef(iri)}
     # Every stance of each role as a bare IRI (one index look-up each), ordered here: only
     # the first `limit` of each role are described.
-    roles: dict[str, set[str]] = {role: set() for role in _ROLES}
-    for r in select(store, f"""
-SELECT ?role ?stance ?actor WHERE {{
-  {" UNION ".join(f'{{ {pattern} BIND("{role}" AS ?role) }}' for role, pattern in _ROLES.items())}
-}}""", bindings):
-        roles[r["role"]].add(r["stance"])
+    found = concurrently(*(
+        lambda p=p: select_iris(store, f"SELECT ?stance ?actor WHERE {{ ?stance {p} ?actor }}",
+                                bindings)
+        for p in _ROLES.values()))
+    roles = {role: {row[0] for row in rows} for role, rows in zip(_ROLES, found, strict=True)}
+    roles["behalf"] -= roles["held"]
     if not any(roles.values()) and not select(store, """
 SELECT ?actor WHERE { ?actor a ?class } LIMIT 1""", bindings):
         raise HTTPException(404, f"no actor {id!r}")

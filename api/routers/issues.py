@@ -9,11 +9,21 @@ from fastapi.responses import JSONResponse
 from rdflib import Literal, URIRef
 
 from stancegraph.kg.ids import id_from_iri, issue_iri
+from stancegraph.kg.store import Store
 
 from ..cache import cache_for
 from ..deps import StoreDep
 from ..models import IssueDetail, IssuePage
-from .stances import MAX_PAGE, NOT_FOUND, SLUG, Store, labels, ref, select, stance_page
+from .stances import (
+    MAX_PAGE,
+    NOT_FOUND,
+    SLUG,
+    labels,
+    ref,
+    select,
+    select_iris,
+    stance_page,
+)
 
 router = APIRouter(tags=["issues"])
 
@@ -37,29 +47,45 @@ def list_issues(
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> Any:
     """Issues with how many stances and holders each has, most discussed first."""
-    text = _TEXT if q is not None else ""
-    echo = "?q" if q is not None else ""
     bindings = {"q": Literal(q)} if q is not None else {}
+    cache = cache_for(store)
+    if cache is None:
+        rows = _issue_counts(store, q, page=f"LIMIT {limit} OFFSET {offset}")
+        total = select(store, f"""
+SELECT (COUNT(DISTINCT ?issue) AS ?total) {"?q" if q is not None else ""} WHERE {{
+  ?issue skos:inScheme sg:Issues . {_TEXT if q is not None else ""}
+}} {"GROUP BY ?q" if q is not None else ""}""", bindings)
+        count = total[0]["total"] if total else 0
+    else:
+        # Counting every issue's stances and holders reads every stance on an issue: an
+        # unchanging store counts them once, and each request filters and pages the counts.
+        rows = cache.value("issue-counts", lambda: _issue_counts(store, None))
+        if q is not None:
+            matching = {r["issue"] for r in select(store, f"""
+SELECT DISTINCT ?issue ?q WHERE {{ ?issue skos:inScheme sg:Issues . {_TEXT} }}""", bindings)}
+            rows = [r for r in rows if r["issue"] in matching]
+        count, rows = len(rows), rows[offset: offset + limit]
+    named = labels(store, [r["issue"] for r in rows])
+    items = [{"id": id_from_iri(r["issue"]), "iri": r["issue"], "label": named.get(r["issue"]),
+              "stances": r["stances"], "holders": r["holders"]} for r in rows]
+    return JSONResponse({"total": count, "limit": limit, "offset": offset, "items": items})
+
+
+def _issue_counts(store: Store, q: str | None, page: str = "") -> list[dict[str, Any]]:
+    """Issues (those whose names contain `q`) with their numbers of stances and holders,
+    most discussed first, then by IRI; `page` is a LIMIT / OFFSET clause."""
+    echo = "?q" if q is not None else ""
     # Issues first (DISTINCT: a new issue is described in every document that raises it).
-    rows = select(store, f"""
+    return select(store, f"""
 SELECT ?issue (COUNT(DISTINCT ?stance) AS ?stances) (COUNT(DISTINCT ?holder) AS ?holders) {echo}
 WHERE {{
   {{ SELECT DISTINCT ?issue WHERE {{ ?issue skos:inScheme sg:Issues }} }}
-  {text}
+  {_TEXT if q is not None else ""}
   OPTIONAL {{ ?stance sg:onIssue ?issue ; sg:holder ?holder }}
 }}
 GROUP BY ?issue {echo}
 ORDER BY DESC(?stances) ?issue
-LIMIT {limit} OFFSET {offset}""", bindings)
-    total = select(store, f"""
-SELECT (COUNT(DISTINCT ?issue) AS ?total) {echo} WHERE {{
-  ?issue skos:inScheme sg:Issues . {text}
-}} {"GROUP BY ?q" if q is not None else ""}""", bindings)
-    named = labels(store, [r["issue"] for r in rows])
-    items = [{"id": id_from_iri(r["issue"]), "iri": r["issue"], "label": named.get(r["issue"]),
-              "stances": r["stances"], "holders": r["holders"]} for r in rows]
-    return JSONResponse({"total": total[0]["total"] if total else 0, "limit": limit,
-                         "offset": offset, "items": items})
+{page}""", {"q": Literal(q)} if q is not None else {})
 
 
 @router.get("/issues/{id}", response_model=IssueDetail, responses=NOT_FOUND)
@@ -76,24 +102,18 @@ SELECT ?issue WHERE { { ?issue a skos:Concept } UNION { ?s sg:onIssue ?issue } }
                    bindings)
     if not known:
         raise HTTPException(404, f"no issue {id!r}")
-    # The stances on the issue with their holders and kinds; which side each kind takes
-    # comes from the kind scheme, asked apart (a join per stance costs more than the rows).
-    rows = select(store, """
-SELECT ?issue ?stance ?holder ?kind WHERE {
-  ?stance sg:onIssue ?issue . ?stance sg:holder ?holder . ?stance sg:kind ?kind .
-}""", bindings)
-    classes = _kind_classes(store, {r["kind"] for r in rows})
+    classes = _kind_classes(store)
     holders: dict[str, dict] = {}
     stances: set[str] = set()
-    for r in sorted(rows, key=lambda r: (r["stance"], r["holder"], r["kind"])):
-        if r["stance"] in stances:
+    for stance, holder, kind_iri in _holders_and_kinds(store, bindings):
+        if stance in stances:
             continue
-        stances.add(r["stance"])
-        h = holders.setdefault(r["holder"], {"kinds": {}, "sides": set()})
-        kind = id_from_iri(r["kind"])
+        stances.add(stance)
+        h = holders.setdefault(holder, {"kinds": {}, "sides": set()})
+        kind = id_from_iri(kind_iri)
         h["kinds"][kind] = h["kinds"].get(kind, 0) + 1
         h["sides"].update(_SIDE.get(c.rsplit("/", 1)[-1], "neutral")
-                          for c in classes.get(r["kind"]) or [""])
+                          for c in classes.get(kind_iri) or [""])
     named = labels(store, [iri, *holders])
     positions = [
         {"holder": ref(h, named), "position": _position(v["sides"]),
@@ -105,7 +125,35 @@ SELECT ?issue ?stance ?holder ?kind WHERE {
                          "holders": len(holders), "positions": positions, "items": items})
 
 
-def _kind_classes(store: Store, kinds: set[str]) -> dict[str, list[str]]:
+def _holders_and_kinds(store: Store,
+                       bindings: dict[str, URIRef]) -> list[tuple[str, str, str]]:
+    """(stance, holder, kind) of every stance on the issue, in stance order.
+
+    Joining each stance with its holder and kind costs three times as much as listing the
+    stances: an unchanging store keeps each stance's holder and kind, so the join runs only
+    while some stance on the issue is new to it.
+    """
+    join = """
+SELECT ?stance ?holder ?kind ?issue WHERE {
+  ?stance sg:onIssue ?issue . ?stance sg:holder ?holder . ?stance sg:kind ?kind .
+}"""
+    cache = cache_for(store)
+    if cache is None:
+        return sorted(row[:3] for row in select_iris(store, join, bindings))
+    listed = {row[0] for row in select_iris(
+        store, "SELECT ?stance ?issue WHERE { ?stance sg:onIssue ?issue }", bindings)}
+    known, missing = cache.facts("holder-kind", listed)
+    if missing:
+        rows = sorted(row[:3] for row in select_iris(store, join, bindings))
+        first: dict[str, tuple[str, str]] = {}
+        for stance, holder, kind in rows:
+            first.setdefault(stance, (holder, kind))
+        cache.add_facts("holder-kind", first)
+        return rows
+    return sorted((stance, *known[stance]) for stance in listed)
+
+
+def _kind_classes(store: Store) -> dict[str, list[str]]:
     """The broader classes of each stance kind (none: the kind is neutral)."""
     def fetch() -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
@@ -114,8 +162,7 @@ def _kind_classes(store: Store, kinds: set[str]) -> dict[str, list[str]]:
         return found
 
     cache = cache_for(store)
-    every = fetch() if cache is None else cache.value("kind-classes", fetch)
-    return {k: every[k] for k in kinds if k in every}
+    return fetch() if cache is None else cache.value("kind-classes", fetch)
 
 
 def _position(sides: set[str]) -> str:
