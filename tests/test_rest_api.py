@@ -1,4 +1,5 @@
-"""The REST resources and named-query routes, over a live uvicorn server on the bundled corpus."""
+"""The REST resources and named-query routes, over a live uvicorn server on the bundled corpus;
+what the routes keep of an unchanging store."""
 
 from __future__ import annotations
 
@@ -9,11 +10,16 @@ from pathlib import Path
 
 import httpx
 import pytest
+from pydantic import TypeAdapter
 
 from stancegraph import resources
+from stancegraph.api import models
 from stancegraph.api.app import create_app
-from stancegraph.kg.ids import actor_iri
-from stancegraph.kg.store import Store
+from stancegraph.api.cache import StoreCache, cache_for
+from stancegraph.api.routers import stances
+from stancegraph.kg.errors import QueryError
+from stancegraph.kg.ids import ID, actor_iri
+from stancegraph.kg.store import Request, Store
 
 NK = "north-korea"
 US = "united-states"
@@ -313,3 +319,194 @@ def test_openapi_documents_the_resources(client: httpx.Client) -> None:
         components)
     assert {"quote", "start", "end", "document"} <= set(components["Stance"]["properties"])
     assert "404" in schema["paths"]["/actors/{id}"]["get"]["responses"]
+
+
+# --- the responses' contract and what the routes keep ----------------------------------------
+
+
+def _shape(value: object) -> object:
+    """The value with every object's keys in order, to compare orders as well as values."""
+    if isinstance(value, dict):
+        return [(k, _shape(v)) for k, v in value.items()]
+    if isinstance(value, list):
+        return [_shape(v) for v in value]
+    return value
+
+
+@pytest.mark.parametrize(("path", "model"), [
+    ("/actors", list[models.ActorSummary]),
+    (f"/actors/{NK}", models.ActorDetail),
+    ("/actors/kelly-craft", models.ActorDetail),
+    (f"/actors/{US}/stances", models.ActorStances),
+    ("/stances?limit=30&offset=20", models.StancePage),
+    (f"/stances?holder={NK}", models.StancePage),
+    ("/stances/sejong-2019-33/1", models.StanceDetail),
+    ("/issues", models.IssuePage),
+    ("/issues/four-party-talks", models.IssueDetail),
+    ("/documents", models.DocumentPage),
+    ("/documents/sejong-2019-33", models.DocumentDetail),
+])
+def test_responses_are_their_documented_models_field_for_field(
+    client: httpx.Client, path: str, model: object,
+) -> None:
+    # The routes write their JSON themselves: it must be exactly what the model would write,
+    # every field present and in the model's order.
+    body = client.get(path).json()
+    adapter = TypeAdapter(model)
+    assert _shape(adapter.dump_python(adapter.validate_python(body), mode="json")) == _shape(body)
+
+
+@pytest.mark.parametrize("filters", [
+    {"holder": NK}, {"target": US}, {"kind": "condemn"}, {"holder": NK, "kind": "condemn"},
+    {"issue": "four-party-talks"}, {"document": "sejong-2019-33"}, {},
+])
+def test_a_filtered_listing_pages_through_the_same_stances_in_document_order(
+    client: httpx.Client, filters: dict[str, str],
+) -> None:
+    whole = get(client, "/stances", limit=1000, **filters)
+    assert whole["total"] == len(whole["items"]) > 0
+    paged: list[dict] = []
+    for offset in range(0, whole["total"] + 7, 7):
+        page = get(client, "/stances", limit=7, offset=offset, **filters)
+        assert page["total"] == whole["total"]
+        paged += page["items"]
+    assert paged == whole["items"]
+    order = [(s["document"]["iri"], int(s["id"].rsplit("/", 1)[1])) for s in paged]
+    assert order == sorted(order)
+
+
+def test_an_unchanging_store_keeps_labels_and_stances_as_the_store_has_them(
+    store: Store, client: httpx.Client,
+) -> None:
+    assert cache_for(store) is not None and cache_for(store) is cache_for(store)
+    iris = [str(actor_iri(NK)), str(actor_iri("kelly-craft")), f"{ID}issue/four-party-talks",
+            f"{ID}document/sejong-2019-33", str(actor_iri("atlantis"))]
+    asked = stances._labels(store, iris)  # straight from the store
+    assert asked[str(actor_iri(NK))] == "North Korea" and str(actor_iri("atlantis")) not in asked
+    assert stances.labels(store, iris) == asked
+    assert stances.labels(store, iris) == asked  # now from what was kept
+    assert cache_for(store).facts("label", iris)[1] == []
+    some = sorted(stances.matching_stances(store, stances.StanceFilter(holder=str(
+        actor_iri(NK)))))[:5]
+    for detail in (False, True):
+        kept = stances.stance_records(store, some, detail=detail)
+        asked_records = stances._fetch_records(store, set(some), detail=detail)
+        assert kept.keys() == asked_records.keys()
+        for iri, record in asked_records.items():  # a detailed record also serves plain use
+            assert {k: kept[iri][k] for k in record if k != "detail"} == {
+                k: v for k, v in record.items() if k != "detail"}
+    # A route answers the same once it keeps what it found.
+    assert get(client, f"/actors/{US}/stances") == get(client, f"/actors/{US}/stances")
+    assert get(client, "/issues/four-party-talks") == get(client, "/issues/four-party-talks")
+
+
+def test_kept_stances_are_bounded_and_detail_records_serve_both_kinds() -> None:
+    cache = StoreCache(max_stances=2)
+    cache.add_stances({"a": {"detail": False}, "b": {"detail": True}})
+    assert cache.stances(["a", "b"], detail=True) == ({"b": {"detail": True}}, ["a"])
+    assert cache.stances(["b"], detail=False)[0] == {"b": {"detail": True}}
+    cache.add_stances({"b": {"detail": False}})  # a plain record never replaces a detailed one
+    assert cache.stances(["b"], detail=True)[0] == {"b": {"detail": True}}
+    cache.stances(["a"], detail=False)  # used last: "b" is now the oldest
+    cache.add_stances({"c": {"detail": False}})
+    assert cache.stances(["a", "b", "c"], detail=False)[1] == ["b"]
+    assert cache.value("n", lambda: 1) == 1 and cache.value("n", lambda: 2) == 1
+
+
+ONE_STANCE = """\
+@prefix sg: <https://w3id.org/stancegraph/ontology#> .
+@prefix actor: <https://w3id.org/stancegraph/id/actor/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+<https://w3id.org/stancegraph/id/graph/document/memo> {
+  actor:land a sg:State ; rdfs:label "LABEL" .
+  <https://w3id.org/stancegraph/id/stance/memo/1> a sg:Stance ; sg:holder actor:land ;
+    sg:kind <https://w3id.org/stancegraph/id/kind/KIND> ;
+    prov:wasDerivedFrom <https://w3id.org/stancegraph/id/document/memo> .
+}
+"""
+
+
+class _Switch:
+    """A backend whose data changes under the server, as a remote store's can: it answers
+    from one of two worker pools, the second once `switch` is called."""
+
+    def __init__(self, first: Store, second: Store) -> None:
+        self.stores = [first, second]
+
+    def switch(self) -> None:
+        self.stores.reverse()
+
+    def run(self, request: Request, timeout: float) -> object:
+        return self.stores[0].backend.run(request, timeout)
+
+    def status(self) -> dict:
+        return self.stores[0].status()
+
+    def close(self) -> None:
+        for s in self.stores:
+            s.close()
+
+
+def test_a_store_that_may_change_is_asked_again_every_time(
+    serve_app: Callable, tmp_path: Path,
+) -> None:
+    paths = []
+    for n, (label, kind) in enumerate([("Land", "condemn"), ("Renamed Land", "praise")]):
+        paths.append(tmp_path / f"kg{n}.trig")
+        paths[-1].write_text(ONE_STANCE.replace("LABEL", label).replace("KIND", kind),
+                             encoding="utf-8")
+    backend = _Switch(*(Store.from_files([p], workers=1) for p in paths))
+    with Store(backend) as store, serve_app(create_app(store)) as server:
+        assert cache_for(store) is None
+        before = httpx.get(f"{server.url}/actors/land/stances", timeout=30).json()
+        backend.switch()
+        after = httpx.get(f"{server.url}/actors/land/stances", timeout=30).json()
+        # The routes that keep counts of an unchanging store ask this one each time.
+        assert httpx.get(f"{server.url}/issues", timeout=30).json()["total"] == 0
+        assert httpx.get(f"{server.url}/stances", timeout=30).json()["total"] == 1
+    assert (before["actor"]["label"], before["held"][0]["kind"]) == ("Land", "condemn")
+    assert (after["actor"]["label"], after["held"][0]["kind"]) == ("Renamed Land", "praise")
+
+
+class _Forward:
+    """A backend that forwards to a worker pool but is not one: the store may change."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def run(self, request: Request, timeout: float) -> object:
+        return self.store.backend.run(request, timeout)
+
+    def status(self) -> dict:
+        return self.store.status()
+
+    def close(self) -> None:
+        pass  # the pool is the session's
+
+
+def test_what_is_kept_gives_the_same_answers_as_asking_every_time(
+    store: Store, client: httpx.Client, serve_app: Callable,
+) -> None:
+    paths = ["/issues", "/issues?q=talks&limit=3&offset=1", "/issues/four-party-talks",
+             "/stances?offset=30&limit=40", f"/stances?holder={NK}", f"/actors/{US}/stances",
+             f"/actors/{NK}", "/documents/sejong-2019-33", "/stances/sejong-2019-33/1"]
+    with serve_app(create_app(Store(_Forward(store)))) as server:
+        for path in paths:
+            asked = httpx.get(server.url + path, timeout=30).json()
+            assert _shape(asked) == _shape(client.get(path).json()), path
+
+
+def test_select_iris_gives_iri_rows_fast_and_refuses_other_values(store: Store) -> None:
+    query = f"""SELECT ?stance ?target WHERE {{
+      VALUES ?stance {{ <{ID}stance/sejong-2019-33/1> <{ID}stance/sejong-2019-33/2> }}
+      OPTIONAL {{ ?stance <https://w3id.org/stancegraph/ontology#towardActor> ?target }}
+    }}"""
+    rows = store.select_iris(query)
+    assert rows == [(r["stance"], r["target"]) for r in store.select(query).rows]
+    assert len(rows) == 2 and all(len(r) == 2 for r in rows)
+    assert store.select_iris("SELECT ?x WHERE { FILTER(false) }") == []
+    assert store.select_iris("SELECT ?x WHERE { OPTIONAL { ?x ?p ?o FILTER(false) } }") == [
+        (None,)]
+    with pytest.raises(QueryError, match="not an IRI"):
+        store.select_iris('SELECT ?x WHERE { BIND("text" AS ?x) }')
