@@ -2,7 +2,8 @@
 
 A store opened from a build's files or from a store folder is a fixed dataset in query workers
 (an on-disk store refuses `add` while a server holds it), so a label or a stance record found
-once stays right: the routes keep them and ask the store only for the rest. A remote store can
+once stays right, and so does the JSON written from them: the routes keep them and ask the
+store only for the rest. A remote store can
 be written by others at any time, so nothing is kept for it and every look-up asks it again.
 
 Only facts about single resources are kept (a resource's label, a stance's fields and
@@ -19,14 +20,14 @@ from typing import Any
 
 from stancegraph.kg.store import Store, WorkerPool
 
-# Enough for every stance of a few thousand documents; the oldest used are dropped first.
+# Every stance of a few thousand documents, about 1.2 kB each; the oldest used go first.
 MAX_STANCES = 100_000
 # Small facts (a label, a stance's holder and kind) kept of each kind at most.
 MAX_FACTS = 500_000
 
 
 class StoreCache:
-    """Labels, stance records and other facts of one unchanging store.
+    """Labels, stances as written in responses and other facts of one unchanging store.
 
     Safe to share between the threads that serve requests.
     """
@@ -36,7 +37,7 @@ class StoreCache:
         self.max_facts = max_facts
         self._lock = threading.Lock()
         self._facts: dict[str, dict[str, Any]] = {}
-        self._stances: OrderedDict[str, dict[str, Any]] = OrderedDict()
+        self._stances: OrderedDict[str, Any] = OrderedDict()
         self._values: dict[str, Any] = {}
 
     def facts(self, kind: str, iris: Iterable[str]) -> tuple[dict[str, Any], list[str]]:
@@ -59,27 +60,29 @@ class StoreCache:
                 known.clear()  # rarely reached: a plain restart beats tracking their use
             known.update(facts)
 
-    def stances(self, iris: Iterable[str], *,
-                detail: bool) -> tuple[dict[str, dict[str, Any]], list[str]]:
-        """The kept records of `iris` (with the detail fields when `detail`) and the rest."""
-        found: dict[str, dict[str, Any]] = {}
+    def stances(self, iris: Iterable[str], *, detail: bool) -> tuple[dict[str, Any], list[str]]:
+        """The kept stances of `iris` (kept with their detail, when `detail`), and the rest.
+
+        A kept stance is any object whose `detail` says whether it has its detail.
+        """
+        found: dict[str, Any] = {}
         missing = []
         with self._lock:
             for iri in iris:
-                record = self._stances.get(iri)
-                if record is not None and (record["detail"] or not detail):
+                stance = self._stances.get(iri)
+                if stance is not None and (stance.detail or not detail):
                     self._stances.move_to_end(iri)
-                    found[iri] = record
+                    found[iri] = stance
                 else:
                     missing.append(iri)
         return found, missing
 
-    def add_stances(self, records: dict[str, dict[str, Any]]) -> None:
+    def add_stances(self, stances: dict[str, Any]) -> None:
         with self._lock:
-            for iri, record in records.items():
+            for iri, stance in stances.items():
                 old = self._stances.get(iri)
-                if old is None or record["detail"] or not old["detail"]:
-                    self._stances[iri] = record
+                if old is None or stance.detail or not old.detail:
+                    self._stances[iri] = stance
                 self._stances.move_to_end(iri)
             while len(self._stances) > self.max_stances:
                 self._stances.popitem(last=False)

@@ -7,6 +7,7 @@ import csv
 import io
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import httpx
 import pytest
@@ -388,27 +389,32 @@ def test_an_unchanging_store_keeps_labels_and_stances_as_the_store_has_them(
     assert cache_for(store).facts("label", iris)[1] == []
     some = sorted(stances.matching_stances(store, stances.StanceFilter(holder=str(
         actor_iri(NK)))))[:5]
-    for detail in (False, True):
-        kept = stances.stance_records(store, some, detail=detail)
-        asked_records = stances._fetch_records(store, set(some), detail=detail)
-        assert kept.keys() == asked_records.keys()
-        for iri, record in asked_records.items():  # a detailed record also serves plain use
-            assert {k: kept[iri][k] for k in record if k != "detail"} == {
-                k: v for k, v in record.items() if k != "detail"}
+    for detail in (False, True, False):  # kept with its detail, a stance also serves plain
+        kept, _ = stances.render_stances(store, some, detail=detail)
+        records = stances._fetch_records(store, set(some), detail=True)
+        named = stances._labels(store, sorted({v for r in records.values() for k, v in r.items()
+                                               if k in stances._REFS}))
+        assert [s.iri for s in kept] == some
+        for s in kept:
+            assert s.json == stances.encode(stances.stance_json(s.iri, records[s.iri], named))
+            if detail:
+                assert s.detail_json == stances.encode(stances.stance_json(
+                    s.iri, records[s.iri], named, detail=True))
     # A route answers the same once it keeps what it found.
     assert get(client, f"/actors/{US}/stances") == get(client, f"/actors/{US}/stances")
     assert get(client, "/issues/four-party-talks") == get(client, "/issues/four-party-talks")
 
 
-def test_kept_stances_are_bounded_and_detail_records_serve_both_kinds() -> None:
+def test_kept_stances_are_bounded_and_detailed_ones_serve_both_uses() -> None:
     cache = StoreCache(max_stances=2)
-    cache.add_stances({"a": {"detail": False}, "b": {"detail": True}})
-    assert cache.stances(["a", "b"], detail=True) == ({"b": {"detail": True}}, ["a"])
-    assert cache.stances(["b"], detail=False)[0] == {"b": {"detail": True}}
-    cache.add_stances({"b": {"detail": False}})  # a plain record never replaces a detailed one
-    assert cache.stances(["b"], detail=True)[0] == {"b": {"detail": True}}
+    plain, detailed = SimpleNamespace(detail=False), SimpleNamespace(detail=True)
+    cache.add_stances({"a": plain, "b": detailed})
+    assert cache.stances(["a", "b"], detail=True) == ({"b": detailed}, ["a"])
+    assert cache.stances(["b"], detail=False)[0] == {"b": detailed}
+    cache.add_stances({"b": plain})  # a plain stance never replaces a detailed one
+    assert cache.stances(["b"], detail=True)[0] == {"b": detailed}
     cache.stances(["a"], detail=False)  # used last: "b" is now the oldest
-    cache.add_stances({"c": {"detail": False}})
+    cache.add_stances({"c": plain})
     assert cache.stances(["a", "b", "c"], detail=False)[1] == ["b"]
     assert cache.value("n", lambda: 1) == 1 and cache.value("n", lambda: 2) == 1
 

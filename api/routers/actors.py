@@ -18,8 +18,9 @@ from .stances import (
     MAX_PAGE,
     NOT_FOUND,
     SLUG,
-    concurrently,
+    iri_term,
     iri_values,
+    json_with_stances,
     labels,
     ref,
     render_stances,
@@ -104,17 +105,13 @@ def get_actor(
 ) -> Any:
     """An actor: types, label, aliases, Wikidata link, affiliations and stance counts."""
     iri = str(actor_iri(id))
-    facts, members, counts = concurrently(
-        lambda: select(store, f"""
+    facts = select(store, f"""
 SELECT DISTINCT ?actor ?p ?o ?inferred WHERE {{
   VALUES ?p {{ rdf:type rdfs:label skos:altLabel skos:exactMatch sg:partOf sg:represents
               sg:affiliatedWith sg:demonym sg:capital sg:isoCode }}
   GRAPH ?g {{ ?actor ?p ?o }}
   BIND(STRSTARTS(STR(?g), "{INFERRED_GRAPHS}") AS ?inferred)
-}}""", {"actor": URIRef(iri)}),
-        lambda: _members(store, iri),
-        lambda: _counts(store, iri),
-    )
+}}""", {"actor": URIRef(iri)})
     classes = {r["o"] for r in facts if r["p"].endswith("#type")}
     types = _actor_types(classes)
     if not types and not facts:
@@ -131,7 +128,8 @@ SELECT DISTINCT ?actor ?p ?o ?inferred WHERE {{
         "types": types, "aliases": sorted(set(values.get("altLabel", [])) - {label}),
         "wikidata": wikidata, "demonyms": sorted(values.get("demonym", [])),
         "capital": values.get("capital", [None])[0], "iso_code": values.get("isoCode", [None])[0],
-        "affiliations": _affiliations(store, facts), "members": members, "counts": counts,
+        "affiliations": _affiliations(store, facts), "members": _members(store, iri),
+        "counts": _counts(store, iri),
     })
 
 
@@ -186,11 +184,9 @@ def get_actor_stances(
     bindings = {"actor": URIRef(iri)}
     # Every stance of each role as a bare IRI (one index look-up each), ordered here: only
     # the first `limit` of each role are described.
-    found = concurrently(*(
-        lambda p=p: select_iris(store, f"SELECT ?stance ?actor WHERE {{ ?stance {p} ?actor }}",
-                                bindings)
-        for p in _ROLES.values()))
-    roles = {role: {row[0] for row in rows} for role, rows in zip(_ROLES, found, strict=True)}
+    roles = {role: {row[0] for row in select_iris(
+        store, f"SELECT ?stance WHERE {{ ?stance {p} {iri_term(iri)} }}")}
+        for role, p in _ROLES.items()}
     roles["behalf"] -= roles["held"]
     if not any(roles.values()) and not select(store, """
 SELECT ?actor WHERE { ?actor a ?class } LIMIT 1""", bindings):
@@ -198,7 +194,7 @@ SELECT ?actor WHERE { ?actor a ?class } LIMIT 1""", bindings):
     pages = {role: sorted(found, key=stance_key)[:limit] for role, found in roles.items()}
     wanted = sorted(set().union(*pages.values()), key=stance_key)
     items, named = render_stances(store, wanted, more_labels=[iri])
-    by_iri = {s["iri"]: s for s in items}
+    by_iri = {s.iri: s for s in items}
     held, behalf, toward = ([by_iri[s] for s in pages[role] if s in by_iri] for role in _ROLES)
-    return JSONResponse({"actor": ref(iri, named), "held": held, "on_behalf_of": behalf,
-                         "toward": toward})
+    return json_with_stances({"actor": ref(iri, named)}, held=held, on_behalf_of=behalf,
+                             toward=toward)

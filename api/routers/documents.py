@@ -19,6 +19,7 @@ from .stances import (
     StanceFilter,
     find_stances,
     iri_values,
+    json_with_stances,
     labels,
     ref,
     select,
@@ -97,10 +98,8 @@ SELECT {_VARS} WHERE {{ ?doc a sg:Document . {_FIELDS} }}""", {"doc": URIRef(iri
         {"doc": URIRef(iri)})})
     named = labels(store, [*mentions, rows[0].get("author"), rows[0].get("publisher")])
     stances, total = find_stances(store, StanceFilter(doc=iri), limit=limit)
-    stances.sort(key=lambda s: (-1 if s["start"] is None else s["start"], s["end"] or 0,
-                                len(s["id"]), s["id"]))
-    return JSONResponse(_summary(
+    stances.sort(key=lambda s: (-1 if s.start is None else s.start, s.end or 0, len(s.id), s.id))
+    return json_with_stances(_summary(
         rows[0], total, named, length=rows[0].get("length"),
         mentions=sorted((ref(a, named) for a in mentions), key=lambda m: (m["label"] or m["id"])),
-        items=stances,
-    ))
+    ), items=stances)

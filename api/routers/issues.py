@@ -18,6 +18,8 @@ from .stances import (
     MAX_PAGE,
     NOT_FOUND,
     SLUG,
+    iri_term,
+    json_with_stances,
     labels,
     ref,
     select,
@@ -105,7 +107,7 @@ SELECT ?issue WHERE { { ?issue a skos:Concept } UNION { ?s sg:onIssue ?issue } }
     classes = _kind_classes(store)
     holders: dict[str, dict] = {}
     stances: set[str] = set()
-    for stance, holder, kind_iri in _holders_and_kinds(store, bindings):
+    for stance, holder, kind_iri in _holders_and_kinds(store, iri):
         if stance in stances:
             continue
         stances.add(stance)
@@ -121,30 +123,31 @@ SELECT ?issue WHERE { { ?issue a skos:Concept } UNION { ?s sg:onIssue ?issue } }
         for h, v in sorted(holders.items(), key=lambda kv: (named.get(kv[0]) or kv[0]))
     ]
     items = stance_page(store, stances, limit=limit)
-    return JSONResponse({"id": id, "iri": iri, "label": named.get(iri), "stances": len(stances),
-                         "holders": len(holders), "positions": positions, "items": items})
+    return json_with_stances({"id": id, "iri": iri, "label": named.get(iri),
+                              "stances": len(stances), "holders": len(holders),
+                              "positions": positions}, items=items)
 
 
-def _holders_and_kinds(store: Store,
-                       bindings: dict[str, URIRef]) -> list[tuple[str, str, str]]:
+def _holders_and_kinds(store: Store, iri: str) -> list[tuple[str, str, str]]:
     """(stance, holder, kind) of every stance on the issue, in stance order.
 
     Joining each stance with its holder and kind costs three times as much as listing the
     stances: an unchanging store keeps each stance's holder and kind, so the join runs only
     while some stance on the issue is new to it.
     """
-    join = """
-SELECT ?stance ?holder ?kind ?issue WHERE {
-  ?stance sg:onIssue ?issue . ?stance sg:holder ?holder . ?stance sg:kind ?kind .
-}"""
+    issue = iri_term(iri)
+    join = f"""
+SELECT ?stance ?holder ?kind WHERE {{
+  ?stance sg:onIssue {issue} . ?stance sg:holder ?holder . ?stance sg:kind ?kind .
+}}"""
     cache = cache_for(store)
     if cache is None:
-        return sorted(row[:3] for row in select_iris(store, join, bindings))
+        return sorted(select_iris(store, join))
     listed = {row[0] for row in select_iris(
-        store, "SELECT ?stance ?issue WHERE { ?stance sg:onIssue ?issue }", bindings)}
+        store, f"SELECT ?stance WHERE {{ ?stance sg:onIssue {issue} }}")}
     known, missing = cache.facts("holder-kind", listed)
     if missing:
-        rows = sorted(row[:3] for row in select_iris(store, join, bindings))
+        rows = sorted(select_iris(store, join))
         first: dict[str, tuple[str, str]] = {}
         for stance, holder, kind in rows:
             first.setdefault(stance, (holder, kind))

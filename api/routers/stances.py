@@ -1,11 +1,14 @@
 """GET /stances (filtered, paginated) and GET /stances/{doc}/{n}, plus the stance look-up the
 other resource routes share.
 
-Every look-up is a SPARQL query with fixed text: which filter patterns take part depends only
-on which filters were given, and each filter's value is substituted for its variable by the
-store (never pasted into the text). Labels are fetched apart, once per resource: an actor or
-issue found in many documents is described in each document's graph, and joining those copies
-into the stance rows would multiply them.
+Every look-up is a SPARQL query of fixed text but for the IRIs it looks up: which filter
+patterns take part depends only on which filters were given, and an id from the caller goes
+into the text only as an IRI that pyoxigraph checks and writes, from a path or filter whose
+pattern allows only slug characters (text is substituted by the store). A constant lets
+pyoxigraph plan the look-up around it (it plans joins before it substitutes values), and a
+substituted variable would come back in every row. Labels are fetched apart, once per
+resource: an actor or issue found in many documents is described in each document's graph,
+and joining those copies into the stance rows would multiply them.
 
 A filtered page is found without sorting in SPARQL (an ORDER BY of a thousand stances costs
 about 10 ms, of every stance about 200 ms at 25,000): the stances matching the filters come
@@ -14,24 +17,23 @@ id is DOCUMENT/N (docs/model.md), so its IRI alone gives its place: documents in
 then stances by number. Only the page's stances are then described. The unfiltered listing
 counts the stances of every document instead, which gives the documents a page falls in.
 
-Responses are built as plain JSON data in the field order of the models in api/models.py
-(which document them): building the models and validating them again costs as much as the
-look-ups. Labels, stance records and the per-document counts are kept for a store that cannot
-change while served (api/cache.py).
+Responses are written as JSON in the field order of the models in api/models.py (which
+document them, and a test holds them equal): building the models and validating them again
+costs as much as the look-ups. Labels, each stance's JSON and the per-document counts are kept
+for a store that cannot change while served (api/cache.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
+import json
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import pyoxigraph as ox
 from fastapi import APIRouter, HTTPException, Path, Query
-from fastapi.responses import JSONResponse
-from rdflib import URIRef
+from fastapi.responses import Response
 
 from stancegraph.kg.errors import QueryError, QueryTimeout
 from stancegraph.kg.ids import ID, document_iri, id_from_iri, issue_iri, kind_iri, stance_iri
@@ -70,18 +72,16 @@ _LABEL_OF = ((ID + "actor/", "rdfs:label"), (ID + "issue/", "skos:prefLabel"),
 # The fields of a stance record that name a labelled resource.
 _REFS = ("doc", "holder", "target", "issue", "by")
 
-# One pattern per role, by the variable a caller's value is substituted for.
+# One pattern per role, with the IRI the stance must have in it.
 _ROLE_PATTERNS = {
-    "doc": "?stance prov:wasDerivedFrom ?doc .",
-    "holder": "?stance sg:holder ?holder .",
-    "kind": "?stance sg:kind ?kind .",
-    "issue": "?stance sg:onIssue ?issue .",
-    "target": "?stance sg:towardActor ?target .",
-    "behalf": "?stance sg:onBehalfOf ?behalf . FILTER(?behalf != ?holder)",
+    "doc": "?stance prov:wasDerivedFrom {} .",
+    "holder": "?stance sg:holder {} .",
+    "kind": "?stance sg:kind {} .",
+    "issue": "?stance sg:onIssue {} .",
+    "target": "?stance sg:towardActor {} .",
+    "behalf": "?stance sg:onBehalfOf {0} . ?stance sg:holder ?h . FILTER(?h != {0})",
 }
-# Most selective first. pyoxigraph plans the join order before values are substituted, and
-# among patterns alike it keeps the written order: the bound pattern must come first to be
-# used as the index look-up (7 ms instead of 150 ms at 25,000 stances).
+# Most selective first: pyoxigraph keeps the written order among patterns alike.
 _SELECTIVITY = ("doc", "issue", "target", "behalf", "holder", "kind")
 
 
@@ -96,15 +96,11 @@ class StanceFilter:
     doc: str | None = None
     behalf: str | None = None  # on behalf of this actor, held by another
 
-    def bindings(self) -> dict[str, URIRef]:
-        return {k: URIRef(v) for k, v in self.__dict__.items() if v is not None}
-
     def pattern(self) -> str:
-        """The patterns of the filters given (none: no filter)."""
-        given = [k for k in _SELECTIVITY if getattr(self, k) is not None]
-        if "behalf" in given and "holder" not in given:
-            given.append("holder")  # its filter compares with the holder
-        return "\n    ".join(_ROLE_PATTERNS[k] for k in given)
+        """The patterns of the filters given (none: no filter), each IRI written by
+        pyoxigraph (which checks it is one)."""
+        return "\n    ".join(_ROLE_PATTERNS[k].format(iri_term(getattr(self, k)))
+                              for k in _SELECTIVITY if getattr(self, k) is not None)
 
 
 def select(store: Store, query: str, bindings: Mapping[str, Any] | None = None) -> list[dict]:
@@ -121,19 +117,6 @@ def select_iris(store: Store, query: str,
         return store.select_iris(PREFIXES + query, bindings)
 
 
-T = TypeVar("T")
-# Threads that wait for the store while a route waits for another of its look-ups.
-_LOOKUPS = ThreadPoolExecutor(max_workers=8, thread_name_prefix="route-lookup")
-
-
-def concurrently(*calls: Callable[[], T]) -> list[T]:
-    """The results of independent look-ups run at once: the store answers them in different
-    query workers, so a route waits for the slowest rather than for their sum."""
-    futures = [_LOOKUPS.submit(call) for call in calls[1:]]
-    first = calls[0]()
-    return [first, *(f.result() for f in futures)]
-
-
 @contextmanager
 def _route_query() -> Iterator[None]:
     try:
@@ -147,7 +130,12 @@ def _route_query() -> Iterator[None]:
 def iri_values(iris: Iterable[str]) -> str:
     """IRIs the store returned, as the terms of a VALUES block (pyoxigraph checks and writes
     each one, so nothing but an IRI can come out)."""
-    return " ".join(str(ox.NamedNode(i)) for i in sorted(set(iris)))
+    return " ".join(iri_term(i) for i in sorted(set(iris)))
+
+
+def iri_term(iri: str) -> str:
+    """An IRI as a term of a query: pyoxigraph checks and writes it (or raises ValueError)."""
+    return str(ox.NamedNode(iri))
 
 
 def labels(store: Store, iris: Iterable[str | None]) -> dict[str, str]:
@@ -201,10 +189,6 @@ SELECT ?x (SAMPLE(?l) AS ?label) (MIN(?rank) AS ?best) WHERE {{
     return {x: label for x, (_, label) in best.items()}
 
 
-def _given(where: StanceFilter, *, skip: Iterable[str] = ()) -> str:
-    return " ".join(f"?{k}" for k in where.bindings() if k not in skip)
-
-
 def stance_key(iri: str) -> tuple[str, int, str]:
     """Where a stance comes in listings: documents in IRI order, then stances by number
     ("doc/2" before "doc/10"). Its document is the DOCUMENT part of its id, and every stance
@@ -214,9 +198,7 @@ def stance_key(iri: str) -> tuple[str, int, str]:
 
 def matching_stances(store: Store, where: StanceFilter) -> set[str]:
     """The IRIs of the stances matching `where`, which must give a filter."""
-    rows = select_iris(store, f"SELECT ?stance {_given(where)} WHERE {{ {where.pattern()} }}",
-                       where.bindings())
-    return {r[0] for r in rows}
+    return {r[0] for r in select_iris(store, f"SELECT ?stance WHERE {{ {where.pattern()} }}")}
 
 
 def document_counts(store: Store) -> list[tuple[str, int]]:
@@ -232,9 +214,9 @@ GROUP BY ?doc""")
 
 
 def find_stances(store: Store, where: StanceFilter, *, limit: int,
-                 offset: int = 0) -> tuple[list[dict[str, Any]], int]:
-    """One page of the stances matching `where` in document and number order (as JSON data
-    of the Stance model), and the total."""
+                 offset: int = 0) -> tuple[list[Rendered], int]:
+    """One page of the stances matching `where` in document and number order, and the
+    total."""
     if where.pattern():
         found = matching_stances(store, where)
         return stance_page(store, found, limit=limit, offset=offset), len(found)
@@ -250,30 +232,76 @@ SELECT ?stance WHERE {{ VALUES ?doc {{ {iri_values(docs)} }} ?stance prov:wasDer
 
 
 def stance_page(store: Store, iris: Iterable[str], *, limit: int,
-                offset: int = 0) -> list[dict[str, Any]]:
-    """The stances `iris` names, ordered, from `offset` on, at most `limit`, as JSON data."""
+                offset: int = 0) -> list[Rendered]:
+    """The stances `iris` names, ordered, from `offset` on, at most `limit`."""
     page = sorted(iris, key=stance_key)[offset: offset + limit]
     return render_stances(store, page)[0]
 
 
-def render_stances(store: Store, iris: list[str], *, detail: bool = False,
-                   more_labels: Iterable[str] = ()) -> tuple[list[dict[str, Any]], dict[str, str]]:
-    """The stances `iris` names, in that order, as JSON data of Stance (or StanceDetail),
-    and the labels looked up for them and for `more_labels`; stances without a document,
-    holder or kind are left out.
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A stance as responses write it: the JSON of the Stance model, and of StanceDetail when
+    it was asked with its detail; its quote's offsets order a document's stances."""
 
-    A record keeps its JSON once built: with the store unchanging, so are its labels.
+    iri: str
+    id: str
+    json: bytes
+    detail_json: bytes | None
+    start: int | None
+    end: int | None
+
+    @property
+    def detail(self) -> bool:
+        return self.detail_json is not None
+
+
+def render_stances(store: Store, iris: list[str], *, detail: bool = False,
+                   more_labels: Iterable[str] = ()) -> tuple[list[Rendered], dict[str, str]]:
+    """The stances `iris` names, in that order (with their detail when `detail`), and the
+    labels of `more_labels`; stances without a document, holder or kind are left out.
+
+    An unchanging store keeps each stance's JSON once written (its labels cannot change
+    either): a thousand bytes a stance, and responses join them as they are.
     """
-    records = stance_records(store, iris, detail=detail)
-    key = "json+" if detail else "json"
-    todo = {i: r for i, r in records.items() if key not in r}
-    named = labels(store, [*(r.get(k) for r in todo.values() for k in _REFS),
-                           *(b for r in todo.values() for b in r.get("behalf", ())),
+    cache = cache_for(store)
+    kept, missing = (cache.stances(iris, detail=detail) if cache is not None
+                     else ({}, sorted(set(iris))))
+    records = _fetch_records(store, set(missing), detail=detail) if missing else {}
+    named = labels(store, [*(r.get(k) for r in records.values() for k in _REFS),
+                           *(b for r in records.values() for b in r.get("behalf", ())),
                            *more_labels])
     refs: dict[str, Any] = {}
-    for i, r in todo.items():
-        r[key] = stance_json(i, r, named, detail=detail, refs=refs)
-    return [records[i][key] for i in iris if i in records], named
+    fresh = {}
+    for iri, r in records.items():
+        plain = stance_json(iri, r, named, refs=refs)
+        fresh[iri] = Rendered(
+            iri=iri, id=plain["id"], json=encode(plain),
+            detail_json=encode(stance_json(iri, r, named, detail=True, refs=refs))
+            if detail else None,
+            start=plain["start"], end=plain["end"])
+    if cache is not None and fresh:
+        cache.add_stances(fresh)
+    kept.update(fresh)
+    return [kept[i] for i in iris if i in kept], named
+
+
+# Exactly what Starlette's JSONResponse writes.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+def encode(value: Any) -> bytes:
+    return _ENCODER.encode(value).encode("utf-8")
+
+
+def json_with_stances(fields: Mapping[str, Any], **lists: list[Rendered]) -> Response:
+    """The JSON object of `fields` followed by lists of stances (the last fields of every
+    model that lists stances), each stance's JSON written as kept."""
+    parts = [encode(dict(fields))[:-1]]  # open: the lists follow
+    for name, items in lists.items():
+        parts += [b"," if len(parts) > 1 or fields else b"", encode(name), b":[",
+                  b",".join(s.json for s in items), b"]"]
+    parts.append(b"}")
+    return Response(b"".join(parts), media_type="application/json")
 
 
 def page_documents(counts: list[tuple[str, int]], *, limit: int,
@@ -290,26 +318,11 @@ def page_documents(counts: list[tuple[str, int]], *, limit: int,
     return docs, first
 
 
-def stance_records(store: Store, iris: Iterable[str], *,
-                   detail: bool = False) -> dict[str, dict[str, Any]]:
-    """The fields and evidence of the stances `iris` names, as plain records by IRI (with
-    every actor each speaks for and the quote's context when `detail`)."""
-    wanted = set(iris)
-    cache = cache_for(store)
-    found: dict[str, dict[str, Any]] = {}
-    if cache is not None:
-        found, missing = cache.stances(wanted, detail=detail)
-        wanted = set(missing)
-    if wanted:
-        fetched = _fetch_records(store, wanted, detail=detail)
-        if cache is not None:
-            cache.add_stances(fetched)
-        found.update(fetched)
-    return found
-
-
 def _fetch_records(store: Store, iris: set[str], *, detail: bool) -> dict[str, dict[str, Any]]:
-    """A row per selector of a stance, its fields as columns (a (property, value) row per
+    """The fields and evidence of the stances `iris` names, as plain records by IRI (with
+    every actor each speaks for and the quote's context when `detail`).
+
+    A row per selector of a stance, its fields as columns (a (property, value) row per
     triple converts five times as many terms). Each field is a single-pattern OPTIONAL on the
     stance the VALUES block binds, planned as a look-up; the evidence is reached through keys
     that are never unbound. An OPTIONAL of several patterns is planned as a scan past about a
@@ -342,7 +355,7 @@ SELECT ?stance {" ".join("?" + v for v in variables)} WHERE {{
     facts: dict[str, dict[str, Any]] = {}
     behalf: dict[str, set[str]] = {}
     for r in rows:  # a row per selector (and per actor it speaks for)
-        f = facts.setdefault(r["stance"], {"detail": detail})
+        f = facts.setdefault(r["stance"], {})
         for var in _DETAIL_VARS:
             value = r.get(var)
             if value is not None:
@@ -426,7 +439,7 @@ def list_stances(
         doc=str(document_iri(document)) if document else None,
     )
     items, total = find_stances(store, where, limit=limit, offset=offset)
-    return JSONResponse({"total": total, "limit": limit, "offset": offset, "items": items})
+    return json_with_stances({"total": total, "limit": limit, "offset": offset}, items=items)
 
 
 @router.get("/stances/{doc}/{n}", response_model=StanceDetail, responses=NOT_FOUND)
@@ -440,9 +453,9 @@ def get_stance(
     # into the query's VALUES block as an IRI or not at all).
     iri = str(stance_iri(f"{doc}/{n}"))
     found, _ = render_stances(store, [iri], detail=True)
-    if not found:
+    if not found or found[0].detail_json is None:
         raise HTTPException(404, f"no stance {doc}/{n}")
-    return JSONResponse(found[0])
+    return Response(found[0].detail_json, media_type="application/json")
 
 
 def _actor(slug: str | None) -> str | None:
