@@ -4,7 +4,8 @@ The front matter (grammar in queries/README.md) gives each query a title, a summ
 parameters. A parameter value is parsed into an RDF term of its declared type and handed to the
 store as a substitution of the variable of the same name, so a value is never query text. The
 one exception is `limit`/`offset`: SPARQL has no variables there, so their checked integers
-replace the numbers of the query's final LIMIT/OFFSET clause.
+replace the numbers of the query's final LIMIT/OFFSET clause, and of any sub-select's LIMIT
+clause marked `# limit` (one that picks the candidates of the final rows).
 """
 
 from __future__ import annotations
@@ -48,6 +49,10 @@ _TRAILING_MODIFIERS = re.compile(
     r"(?:\b(?P<k1>LIMIT|OFFSET)\s+(?P<v1>\d+))(?:\s+\b(?P<k2>LIMIT|OFFSET)\s+(?P<v2>\d+))?\s*$",
     re.IGNORECASE,
 )
+# A sub-select's LIMIT marked `# limit` on its line: it picks the candidates of the final rows,
+# so it follows the limit parameter (plus the offset) too.
+_MARKED_LIMIT = re.compile(r"(?P<keyword>\bLIMIT\s+)\d+(?P<mark>[ \t]*#[ \t]*limit\b)",
+                           re.IGNORECASE)
 
 
 class QueryParameterError(QueryError):
@@ -236,7 +241,11 @@ def _set_modifiers(text: str, modifiers: Mapping[str, int]) -> str:
         current[m.group("k2").lower()] = m.group("v2")
     current.update({k: str(int(v)) for k, v in modifiers.items()})
     clause = " ".join(f"{k.upper()} {v}" for k, v in current.items())
-    return text[: m.start()] + clause + "\n"
+    head = text[: m.start()]
+    if "limit" in modifiers:
+        reach = int(current["limit"]) + int(current.get("offset", 0))
+        head = _MARKED_LIMIT.sub(lambda k: f"{k.group('keyword')}{reach}{k.group('mark')}", head)
+    return head + clause + "\n"
 
 
 def parse_named_query(text: str, name: str, path: Path | None = None) -> NamedQuery:

@@ -148,6 +148,30 @@ def test_limit_replaces_only_the_final_limit_clause() -> None:
     assert bound.text.count("LIMIT") == 1
 
 
+CANDIDATES = """\
+# param: limit (integer, default 10, min 1, max 50) the most rows
+# param: offset (integer, default 0, min 0) rows to skip
+PREFIX sg: <https://w3id.org/stancegraph/ontology#>
+SELECT ?s ?n WHERE {
+  { SELECT ?s WHERE { ?s sg:holder ?h } ORDER BY ?s LIMIT 10  # limit
+  }
+  { SELECT ?n WHERE { ?n sg:kind ?k } LIMIT 10 }
+}
+ORDER BY ?s
+LIMIT 10 OFFSET 0
+"""
+
+
+def test_limit_also_sets_the_marked_sub_select_limit() -> None:
+    q = parse_named_query(CANDIDATES, "candidates")
+    text = q.bind({"limit": "7", "offset": "5"}).text
+    # The candidates must reach past the skipped rows; the unmarked sub-select keeps its own.
+    assert "LIMIT 12  # limit" in text
+    assert "{ ?n sg:kind ?k } LIMIT 10 }" in text
+    assert text.rstrip().endswith("LIMIT 7 OFFSET 5")
+    assert "LIMIT 10  # limit" in q.bind({}).text
+
+
 # --- safe binding, against a real store --------------------------------------------------------
 
 TRICKY = ['say "hi"', "} UNION { ?s ?p ?o } #", "a\\\"b", "it's { braces }"]
