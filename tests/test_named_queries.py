@@ -260,9 +260,32 @@ def labels(found: list[dict], key: str) -> set[str]:
 
 
 def test_which_states_appear(store: Store) -> None:
-    states = labels(rows(store, "states"), "label")
+    states = labels(rows(store, "states", month="all"), "label")
     assert {"North Korea", "United States", "South Korea", "China"} <= states
     assert {"Japan", "Russia"} <= states
+
+
+@pytest.mark.parametrize("name", ["issues", "stance-kinds", "states", "who-opposes-whom"])
+def test_rankings_count_the_documents_of_one_month(store: Store, name: str) -> None:
+    # The bundled corpus has one document dated in December 2019 and three later ones.
+    december = rows(store, name, month="2019-12")
+    every = rows(store, name, month="all")
+    assert december and len(every) > len(december)
+    assert all(r["month"] == "2019-12" for r in december)
+    if "documents" in december[0]:
+        assert {r["documents"] for r in december} == {1}
+    assert rows(store, name, month="2019-11") == []
+    # Counts over every document reach past that month's.
+    total = "stances" if "stances" in december[0] else "documents"
+    assert sum(r[total] for r in every) > sum(r[total] for r in december)
+
+
+def test_issues_of_a_month_are_counted_from_its_stances(store: Store) -> None:
+    found = {r["issue"]: r for r in rows(store, "issues", month="2019-12")}
+    talks = found[ID + "issue/four-party-talks"]
+    assert talks["documents"] == 1 and talks["stances"] >= 1
+    stances = rows(store, "stances-on-issue", issue="four-party talks", limit="10000")
+    assert talks["stances"] == len({r["stance"] for r in stances})
 
 
 def test_who_condemned_the_united_states_and_on_behalf_of_whom(store: Store) -> None:
