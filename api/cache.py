@@ -20,7 +20,8 @@ from typing import Any
 
 from stancegraph.kg.store import Store, WorkerPool
 
-# Every stance of a few thousand documents, about 1.2 kB each; the oldest used go first.
+# Every stance of a few thousand documents, about 1.7 kB each in memory; the oldest used go
+# first.
 MAX_STANCES = 100_000
 # Small facts (a label, a stance's holder and kind) kept of each kind at most.
 MAX_FACTS = 500_000

@@ -106,12 +106,12 @@ def get_actor(
     """An actor: types, label, aliases, Wikidata link, affiliations and stance counts."""
     iri = str(actor_iri(id))
     facts = select(store, f"""
-SELECT DISTINCT ?actor ?p ?o ?inferred WHERE {{
+SELECT DISTINCT ?p ?o ?inferred WHERE {{
   VALUES ?p {{ rdf:type rdfs:label skos:altLabel skos:exactMatch sg:partOf sg:represents
               sg:affiliatedWith sg:demonym sg:capital sg:isoCode }}
-  GRAPH ?g {{ ?actor ?p ?o }}
+  GRAPH ?g {{ {iri_term(iri)} ?p ?o }}
   BIND(STRSTARTS(STR(?g), "{INFERRED_GRAPHS}") AS ?inferred)
-}}""", {"actor": URIRef(iri)})
+}}""")
     classes = {r["o"] for r in facts if r["p"].endswith("#type")}
     types = _actor_types(classes)
     if not types and not facts:
@@ -154,20 +154,21 @@ def _affiliations(store: Store, facts: list[dict]) -> list[dict[str, Any]]:
 
 
 def _members(store: Store, iri: str) -> list[dict[str, Any]]:
-    query = "SELECT DISTINCT ?actor ?member WHERE { ?member sg:affiliatedWith ?actor }"
-    rows = select(store, query, {"actor": URIRef(iri)})
-    members = sorted(r["member"] for r in rows)
+    rows = select_iris(store, f"""
+SELECT DISTINCT ?member WHERE {{ ?member sg:affiliatedWith {iri_term(iri)} }}""")
+    members = sorted(r[0] for r in rows)
     named = labels(store, members)
     return [ref(m, named) for m in members]
 
 
 def _counts(store: Store, iri: str) -> dict[str, int]:
-    rows = select(store, """
-SELECT ?actor (COUNT(DISTINCT ?held) AS ?h) (COUNT(DISTINCT ?behalf) AS ?b)
-       (COUNT(DISTINCT ?toward) AS ?t) (COUNT(DISTINCT ?doc) AS ?d) WHERE {
-  { ?held sg:holder ?actor } UNION { ?behalf sg:onBehalfOf ?actor }
-  UNION { ?toward sg:towardActor ?actor } UNION { ?doc sg:mentions ?actor }
-} GROUP BY ?actor""", {"actor": URIRef(iri)})
+    actor = iri_term(iri)
+    rows = select(store, f"""
+SELECT (COUNT(DISTINCT ?held) AS ?h) (COUNT(DISTINCT ?behalf) AS ?b)
+       (COUNT(DISTINCT ?toward) AS ?t) (COUNT(DISTINCT ?doc) AS ?d) WHERE {{
+  {{ ?held sg:holder {actor} }} UNION {{ ?behalf sg:onBehalfOf {actor} }}
+  UNION {{ ?toward sg:towardActor {actor} }} UNION {{ ?doc sg:mentions {actor} }}
+}}""")
     r = rows[0] if rows else {}
     return {"stances_held": r.get("h", 0), "stances_on_behalf_of": r.get("b", 0),
             "stances_toward": r.get("t", 0), "documents": r.get("d", 0)}
