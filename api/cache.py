@@ -1,13 +1,14 @@
 """What the REST routes keep of a store whose data cannot change while it is served.
 
 A store opened from a build's files or from a store folder is a fixed dataset in query workers
-(an on-disk store refuses `add` while a server holds it), so a label or a stance record found
-once stays right, and so does the JSON written from them: the routes keep them and ask the
-store only for the rest. A remote store can
-be written by others at any time, so nothing is kept for it and every look-up asks it again.
+(an on-disk store refuses `add` while a server holds it), so a label or a stance found once
+stays right, and so does the JSON written from them: the routes keep them and ask the store
+only for the rest. A remote store can be written by others at any time, so nothing is kept
+for it and every look-up asks it again.
 
-Only facts about single resources are kept (a resource's label, a stance's fields and
-evidence, a document's count of stances), never the answer to a filter or a page.
+Kept: facts about single resources (a label, a stance's JSON, a stance's holder and kind) and
+counts over the whole store (stances per document, each issue's stances and holders); never
+the answer to a filter or a page.
 """
 
 from __future__ import annotations
