@@ -265,19 +265,43 @@ def test_which_states_appear(store: Store) -> None:
     assert {"Japan", "Russia"} <= states
 
 
-@pytest.mark.parametrize("name", ["issues", "stance-kinds", "states", "who-opposes-whom"])
+MONTHLY = ["issues", "stance-kinds", "states", "who-opposes-whom", "recommendations-by-author"]
+
+
+@pytest.mark.parametrize("name", MONTHLY)
 def test_rankings_count_the_documents_of_one_month(store: Store, name: str) -> None:
     # The bundled corpus has one document dated in December 2019 and three later ones.
     december = rows(store, name, month="2019-12")
     every = rows(store, name, month="all")
-    assert december and len(every) > len(december)
+    assert december and len(every) >= len(december)
     assert all(r["month"] == "2019-12" for r in december)
     if "documents" in december[0]:
         assert {r["documents"] for r in december} == {1}
     assert rows(store, name, month="2019-11") == []
     # Counts over every document reach past that month's.
-    total = "stances" if "stances" in december[0] else "documents"
+    total = next(k for k in ("stances", "recommendations", "documents") if k in december[0])
     assert sum(r[total] for r in every) > sum(r[total] for r in december)
+
+
+def test_mutual_opposition_of_a_month_is_within_its_documents(store: Store) -> None:
+    every = rows(store, "mutual-opposition", month="all")
+    assert every and all(r["aTowardB"] >= 1 and r["bTowardA"] >= 1 for r in every)
+    assert rows(store, "mutual-opposition", month="2019-11") == []
+    for r in rows(store, "mutual-opposition", month="2019-12"):
+        match = next(e for e in every if (e["a"], e["b"]) == (r["a"], r["b"]))
+        assert r["aTowardB"] <= match["aTowardB"] and r["bTowardA"] <= match["bTowardA"]
+
+
+def test_silent_actors_hold_no_stance_in_those_documents(store: Store) -> None:
+    silent = {r["actor"] for r in rows(store, "silent-actors", month="all", limit="10000")}
+    holders = {r["holder"] for r in rows(store, "who-opposes-whom", month="all", limit="10000")}
+    assert silent and not silent & holders
+    assert str(actor_iri("north-korea")) not in silent
+    # Silent in one month is silent in its documents only: some speak in others.
+    december = rows(store, "silent-actors", month="2019-12")
+    assert {r["documents"] for r in december} == {1}
+    assert {r["actor"] for r in december} - silent
+    assert rows(store, "silent-actors", month="2019-11") == []
 
 
 def test_issues_of_a_month_are_counted_from_its_stances(store: Store) -> None:
