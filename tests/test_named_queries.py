@@ -244,7 +244,7 @@ ANSWERED = [
     "actor-position-on-issue", "actor-stances", "affiliated-officials", "author-recommendations",
     "document-evidence", "issues", "recommendations-by-author", "stance-evidence",
     "stance-kinds", "stances-on-issue", "stances-over-time", "states", "who-condemned",
-    "who-opposes-whom", "mutual-opposition", "disagreements", "silent-actors",
+    "who-opposes-whom", "mutual-opposition", "silent-actors",
 ]
 
 
@@ -352,6 +352,19 @@ def test_stances_concerning_the_four_party_talks(store: Store) -> None:
     assert labels(recommend, "holderLabel") == {"Cheong Seong-chang"}
 
 
+def test_issue_words_match_registry_labels_or_name_a_new_issue(store: Store) -> None:
+    # Registry issues: any issue whose label contains the words, in any case.
+    found = rows(store, "stances-on-issue", issue="SANCTION", limit="10000")
+    assert {r["issueConcept"] for r in found} >= {ID + "issue/sanctions"}
+    # An issue new to the registry (described in the documents) by its exact name only: its
+    # labels are not searched, as there are tens of thousands of them in a large store.
+    new = ID + "issue/one-way-demand"
+    named = rows(store, "stances-on-issue", issue="One-way demand")
+    assert named and {r["issueConcept"] for r in named} == {new}
+    assert named[0]["issueLabel"] == "one-way demand"
+    assert new not in {r["issueConcept"] for r in rows(store, "stances-on-issue", issue="one-way")}
+
+
 def test_evidence_quotes_are_exact_spans_of_the_original_files(store: Store) -> None:
     texts = {p.stem: p.read_text(encoding="utf-8-sig") for p in resources.corpus_files()}
     checked = 0
@@ -371,10 +384,13 @@ def test_stance_evidence_of_one_stance(store: Store) -> None:
 
 
 def test_where_the_united_states_and_china_disagree(store: Store) -> None:
-    found = rows(store, "disagreements", a="united-states", b="china")
+    found = rows(store, "disagreements", a="united-states", b="china", month="all")
     assert found
     for r in found:  # one side for, the other against
         assert r["aKinds"] and r["bKinds"]
+    december = rows(store, "disagreements", a="united-states", b="china")
+    assert {r["issue"] for r in december} <= {r["issue"] for r in found}
+    assert rows(store, "disagreements", a="united-states", b="china", month="2019-11") == []
 
 
 def test_stances_over_time_respects_the_date_range(store: Store) -> None:
@@ -390,7 +406,10 @@ def test_issue_disagreements_pair_at_most_a_hundred_positions_a_side(tmp_path: P
     # 120 actors for an issue and 120 against it: 14,400 pairs if every one were paired.
     lines = ["@prefix sg: <https://w3id.org/stancegraph/ontology#> .",
              "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .",
+             "@prefix dcterms: <http://purl.org/dc/terms/> .",
+             "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .",
              f"<{ID}graph/document/d> {{",
+             f'  <{ID}document/d> a sg:Document ; dcterms:date "2024-01-05"^^xsd:date .',
              f'  <{ID}issue/tariffs> skos:prefLabel "Tariffs"@en .']
     for side, kind in (("pro", "support"), ("con", "oppose")):
         for i in range(120):
@@ -402,7 +421,14 @@ def test_issue_disagreements_pair_at_most_a_hundred_positions_a_side(tmp_path: P
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     kinds = resources.ontology_dir() / "kinds.ttl"
     with Store.from_files([path, kinds], workers=1) as store:
+        for month in ("2024-01", "all"):
+            # An issue new to the registry is named by its words: its IRI is their slug.
+            _, result = get_named_query("issue-disagreements").run(
+                store, {"issue": "Tariffs", "month": month, "limit": "10000"})
+            assert len(result.rows) == 100 * 100
+            assert len({r["for"] for r in result.rows}) == 100
+            assert len({r["against"] for r in result.rows}) == 100
+            assert {r["issueLabel"] for r in result.rows} == {"Tariffs"}
         _, result = get_named_query("issue-disagreements").run(
-            store, {"issue": "tariff", "limit": "10000"})
-    assert len(result.rows) == 100 * 100
-    assert len({r["for"] for r in result.rows}) == len({r["against"] for r in result.rows}) == 100
+            store, {"issue": "tariffs", "month": "2024-02"})
+        assert result.rows == []
