@@ -398,8 +398,15 @@ def test_stances_over_time_respects_the_date_range(store: Store) -> None:
     assert "2019-12" in labels(every, "month")
     later = rows(store, "stances-over-time", **{"from": "2020-01-01"})
     assert later and all(r["month"] >= "2020-01" for r in later)
-    one = rows(store, "stances-over-time", holder="north-korea")
-    assert labels(one, "holder") == {str(actor_iri("north-korea"))}
+    assert labels(every, "holder") == {str(actor_iri("north-korea"))}  # the default
+    one = rows(store, "stances-over-time", holder="united-states")
+    assert labels(one, "holder") == {str(actor_iri("united-states"))}
+    assert labels(one, "holderLabel") == {"United States"}
+    # Each month's count is the holder's stances dated in it (a stance's date is its
+    # document's).
+    held = rows(store, "actor-stances", actor="united-states", limit="10000")
+    for r in one:
+        assert r["stances"] == sum(1 for h in held if (h["date"] or "")[:7] == r["month"])
 
 
 def test_issue_disagreements_pair_at_most_a_hundred_positions_a_side(tmp_path: Path) -> None:
