@@ -237,8 +237,9 @@ def show(row: dict) -> str:
     lines = [
         f"{row['size']:>6} documents, {b['stances']} stances, {t['asserted']:,} asserted + "
         f"{t['inferred']:,} inferred + {t['ontology']:,} ontology triples ({b['engine']})",
-        f"       seconds: extract and RDF (with loading them) {s.get('extract', 0):.1f}, "
-        f"reason {s.get('reason', 0):.1f}, load inferences and compact "
+        f"       seconds: extract and RDF {s.get('extract', 0):.1f}, "
+        f"reason (while the store loads the asserted graphs) {s.get('reason', 0):.1f}, "
+        f"rest of that load {s.get('wait for loading', 0):.1f}, load inferences and compact "
         f"{s.get('store', 0):.1f}; "
         f"end to end {row['end_to_end']:.1f}",
         f"       peak RSS: build process {b['peak_rss_mb'] / 1024:.2f} GB, all processes "

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib.term import Node
 
 from .ids import (
     OA,
@@ -21,6 +22,8 @@ from .ids import (
 )
 from .records import Actor, Document, Extraction, Stance
 
+Triple = tuple[Node, Node, Node]
+
 CONTEXT_CHARS = 32  # length of oa:prefix / oa:suffix
 
 MODALITY = {
@@ -33,17 +36,32 @@ MODALITY = {
 
 def extraction_graph(extraction: Extraction) -> Graph:
     """The named graph of one document: its metadata, new actors and issues, and stances."""
+    g = Graph(identifier=document_graph(extraction.document.id))
+    for triple in extraction_triples(extraction):
+        g.add(triple)
+    return g
+
+
+def extraction_triples(extraction: Extraction) -> list[Triple]:
+    """The triples of `extraction_graph`, once each and in a stable order, without building a
+    graph (the store build writes them straight out as N-Quads)."""
     doc = extraction.document
-    g = Graph(identifier=document_graph(doc.id))
+    g = _Triples()
     _document(g, doc, extraction)
     for actor in extraction.actors:
         _actor(g, actor)
     for stance in extraction.stances:
         _stance(g, stance, doc)
-    return g
+    return list(dict.fromkeys(g))
 
 
-def _document(g: Graph, doc: Document, extraction: Extraction) -> None:
+class _Triples(list):
+    """A list the builders below fill through `add`, like a graph."""
+
+    add = list.append
+
+
+def _document(g: _Triples, doc: Document, extraction: Extraction) -> None:
     d = document_iri(doc.id)
     g.add((d, RDF.type, SG.Document))
     g.add((d, DCTERMS.identifier, Literal(doc.id)))
@@ -66,7 +84,7 @@ def _document(g: Graph, doc: Document, extraction: Extraction) -> None:
             g.add((d, SG.mentions, actor_iri(actor.id)))
 
 
-def _actor(g: Graph, actor: Actor) -> None:
+def _actor(g: _Triples, actor: Actor) -> None:
     if actor.in_registry:
         return  # described once, in the registry of the ontology graph
     a = actor_iri(actor.id)
@@ -82,7 +100,7 @@ def _actor(g: Graph, actor: Actor) -> None:
         g.add((a, link, actor_iri(other)))
 
 
-def _stance(g: Graph, stance: Stance, doc: Document) -> None:
+def _stance(g: _Triples, stance: Stance, doc: Document) -> None:
     s = stance_iri(stance.id)
     d = document_iri(doc.id)
     g.add((s, RDF.type, SG.Stance))

@@ -109,9 +109,9 @@ def reason(
     """
     premises = ontology if whole_registry else relevant_ontology(ontology, asserted)
     inputs = [*premises, *asserted]
-    known = _prepared(ontology).triples
-    return _to_graph(_infer(inputs, engine, _prepared(ontology).chains,
-                            lambda t: t in known or t in asserted))
+    prepared = _prepared(ontology)
+    return _to_graph(_infer(inputs, engine, prepared,
+                            lambda t: t in prepared.triples or t in asserted))
 
 
 def reason_document(
@@ -313,6 +313,8 @@ class _Prepared:
     entries: dict[Node, tuple[Triple, ...]]  # registry: a data subject's triples
     triples: frozenset[Triple]
     chains: tuple[tuple[Node, tuple[Node, ...]], ...]  # property, its chain
+    # Each property's super-properties (rdfs:subPropertyOf, transitively), of chain steps only.
+    lifts: dict[Node, tuple[Node, ...]]
 
 
 _PREPARED: dict[int, tuple[weakref.ref, int, _Prepared]] = {}
@@ -345,8 +347,14 @@ def _prepare(triples: list[Triple]) -> _Prepared:
         (prop, tuple(Collection(graph, head)))
         for prop, head in sorted(graph.subject_objects(OWL.propertyChainAxiom))
     )
+    steps = {step for _, chain in chains for step in chain}
+    lifts = {}
+    for prop in set(graph.subjects(RDFS.subPropertyOf)):
+        supers = set(graph.transitive_objects(prop, RDFS.subPropertyOf)) & steps - {prop}
+        if supers:
+            lifts[prop] = tuple(sorted(supers))
     return _Prepared(tuple(tbox), {s: tuple(ts) for s, ts in entries.items()},
-                     frozenset(triples), chains)
+                     frozenset(triples), chains, lifts)
 
 
 def _relevant(prepared: _Prepared, nodes: Iterable[Node]) -> list[Triple]:
@@ -375,25 +383,25 @@ def _reason_triples(prepared: _Prepared, triples: list[Triple], engine: str) -> 
     """The filtered inferences from a document's (and its context's) triples."""
     given = set(triples)
     inputs = _relevant(prepared, _nodes(given)) + triples
-    return _infer(inputs, engine, prepared.chains,
+    return _infer(inputs, engine, prepared,
                   lambda t: t in given or t in prepared.triples)
 
 
 def _infer(
     inputs: list[Triple],
     engine: str,
-    chains: tuple[tuple[Node, tuple[Node, ...]], ...],
+    prepared: _Prepared,
     known: Callable[[Triple], bool],
 ) -> set[Triple]:
     if engine == "owlrl":
         closure, errors = _owlrl_closure(inputs)
         index = _Index(closure)
     elif engine == "reasonable":
-        closure = _reasonable_closure(_premises(inputs), chains)
+        closure = _reasonable_closure(_premises(inputs), prepared)
         index = _Index(closure)
         if any(str(s) != str(o) for s, o in index.pairs(_SAME_AS)):
             # identities copy every triple, whatever its property: reason over everything
-            closure = _reasonable_closure(inputs, chains)
+            closure = _reasonable_closure(inputs, prepared)
             index = _Index(closure)
         errors = _inconsistencies(index) + _malformed_literals(inputs)
     else:
@@ -452,14 +460,19 @@ def _premises(inputs: list[Triple]) -> list[Triple]:
     return kept
 
 
-def _reasonable_closure(
-    inputs: list[Triple], chains: tuple[tuple[Node, tuple[Node, ...]], ...]
-) -> list[Triple]:
+def _reasonable_closure(inputs: list[Triple], prepared: _Prepared) -> list[Triple]:
     """reasonable's closure, with property chains applied between its rounds."""
     import reasonable  # imported here: only large corpora need it
 
+    chains = prepared.chains
     reasoner = reasonable.PyReasoner()
-    reasoner.from_graph(inputs)
+    # The chains the inputs satisfy through their properties or super-properties go in with
+    # them: most documents then need one round instead of two, and a round costs as much as
+    # the whole closure it returns.
+    lifted = [(s, q, o) for s, p, o in inputs for q in prepared.lifts.get(p, ())]
+    given = _Index([*inputs, *lifted])
+    reasoner.from_graph([*inputs, *(t for t in _chain_inferences(given, chains)
+                                    if not given.has(t))])
     closure = reasoner.reason()
     while chains:
         index = _Index(closure)
