@@ -205,6 +205,11 @@ class NamedQuery:
                     raise QueryParameterError(f"query {self.name}: parameter {p.name} is required")
                 values[p.name] = None
                 continue
+            if p.optional and text.strip() == p.default:
+                # The default of an optional parameter names what the query works out for
+                # itself when the variable is unbound (`latest`: the newest month).
+                values[p.name] = p.default
+                continue
             value = p.parse(text)
             if p.is_modifier:
                 modifiers[p.name] = value

@@ -283,6 +283,15 @@ def test_rankings_count_the_documents_of_one_month(store: Store, name: str) -> N
     assert sum(r[total] for r in every) > sum(r[total] for r in december)
 
 
+@pytest.mark.parametrize("name", MONTHLY)
+def test_rankings_default_to_the_latest_month(store: Store, name: str) -> None:
+    # The bundled corpus's newest document is of June 2024; `latest` is worked out in the
+    # query, and the month column shows the month it chose.
+    default = rows(store, name)
+    assert default and all(r["month"] == "2024-06" for r in default)
+    assert rows(store, name, month="latest") == default == rows(store, name, month="2024-06")
+
+
 def test_mutual_opposition_of_a_month_is_within_its_documents(store: Store) -> None:
     every = rows(store, "mutual-opposition", month="all")
     assert every and all(r["aTowardB"] >= 1 and r["bTowardA"] >= 1 for r in every)
