@@ -292,6 +292,46 @@ def test_rankings_default_to_the_latest_month(store: Store, name: str) -> None:
     assert rows(store, name, month="latest") == default == rows(store, name, month="2024-06")
 
 
+def test_an_optional_default_names_what_the_query_works_out() -> None:
+    q = parse_named_query("# param: month (string, default latest, optional) m\n"
+                          "SELECT ?month WHERE { }", "q")
+    for given in ({}, {"month": "latest"}):
+        bound = q.bind(given)
+        assert bound.bindings == {} and bound.values == {"month": "latest"}
+    assert str(q.bind({"month": "2024-06"}).bindings["month"]) == "2024-06"
+
+
+def dated_store(folder: Path, dates: dict[str, str]) -> Store:
+    """A store of one stance per document, each document dated by a literal in Turtle."""
+    graphs = []
+    for name, date_literal in dates.items():
+        graphs.append(
+            f"<{ID}graph/document/{name}> {{\n"
+            f"  <{ID}doc/{name}> a sg:Document ; dcterms:date {date_literal} .\n"
+            f"  <{ID}stance/{name}-1> a sg:Stance ; sg:holder <{ID}actor/china> ;\n"
+            f"    sg:kind <{ID}kind/condemn> .\n}}")
+    trig = folder / "dated.trig"
+    trig.write_text("@prefix sg: <https://w3id.org/stancegraph/ontology#> .\n"
+                    "@prefix dcterms: <http://purl.org/dc/terms/> .\n"
+                    "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n" + "\n".join(graphs))
+    return Store.from_files([trig], workers=1)
+
+
+@pytest.mark.parametrize(("dates", "newest"), [
+    # A date given only as its month counts, and compares with full dates by month.
+    ({"a": '"2024-06-15"^^xsd:date', "b": '"2024-07"', "c": '"2023-12-01"^^xsd:date'}, "2024-07"),
+    ({"a": '"2024-06"', "b": '"2024-08-02"^^xsd:date', "c": '"2024-07-31"^^xsd:date'}, "2024-08"),
+])
+def test_latest_is_the_newest_month_with_documents(tmp_path: Path, dates: dict[str, str],
+                                                   newest: str) -> None:
+    with dated_store(tmp_path, dates) as store:
+        (latest,) = rows(store, "stance-kinds")
+        assert latest["month"] == newest and latest["documents"] == 1
+        assert rows(store, "stance-kinds", month="latest") == [latest]
+        (every,) = rows(store, "stance-kinds", month="all")
+        assert every["documents"] == 3 and every["month"] == "all"
+
+
 def test_mutual_opposition_of_a_month_is_within_its_documents(store: Store) -> None:
     every = rows(store, "mutual-opposition", month="all")
     assert every and all(r["aTowardB"] >= 1 and r["bTowardA"] >= 1 for r in every)
