@@ -176,7 +176,8 @@ def test_cli_add_and_remove_round_trip(tmp_path: Path, built: dict[str, Path],
 
 def test_query_command_reads_a_store(built: dict[str, Path],
                                      capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["query", "states", "--store", str(built["all"]), "--format", "csv"]) == 0
+    assert main(["query", "states", "--store", str(built["all"]), "--param", "month=all",
+                 "--format", "csv"]) == 0
     assert "japan" in capsys.readouterr().out
 
 
