@@ -22,6 +22,14 @@ from .registry import ontology_graph
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP_START = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "any",
                "every", "all", "to", "of", "on", "further", "new", "more", "both"}
+# A phrase opening with a pronoun or preposition, or holding a finite verb, is a clause or an
+# adverbial ("it has", "through its embassy", "panel had become a tool"), not an issue's name.
+_NOT_NP_START = {"it", "they", "he", "she", "we", "i", "you", "this", "there", "through",
+                 "by", "with", "from", "into", "against", "toward", "towards", "at", "in", "as"}
+_FINITE = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
+           "shall", "should", "can", "could", "may", "might", "must", "did", "does", "do",
+           "stood", "said", "says", "became", "become"}
+_NAME_JOINERS = {"of", "the", "and", "for", "on"}  # lower-case words inside a proper name
 _NP_END = re.compile(r"[,;:.!?()“”\"]|\s(?:as|in|for|at|with|by|because|while|when|which|who|"
                      r"that|since|after|before|from|so|and|but|if)\s")
 
@@ -133,4 +141,17 @@ def noun_phrase(text: str, max_words: int = 6) -> str:
     words = words[:max_words]
     while words and words[-1].lower() in _STOP_START:
         words.pop()
-    return " ".join(words)
+    return " ".join(words) if _names_an_issue(words) else ""
+
+
+def _names_an_issue(words: list[str]) -> bool:
+    """Whether a phrase can name an issue: a noun phrase of some length, not a bare name
+    ("Washington", "U") nor a clause."""
+    if not words or len("".join(words)) < 4:
+        return False
+    lowered = [w.lower() for w in words]
+    if lowered[0] in _NOT_NP_START or _FINITE.intersection(lowered):
+        return False
+    # A proper name ("Washington", "Ministry of Foreign Affairs"): an actor or a place the cue
+    # was aimed at, not what it was about.
+    return not all(w[:1].isupper() or w in _NAME_JOINERS for w in words)

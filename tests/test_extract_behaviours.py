@@ -6,7 +6,10 @@ the behaviour is about the coarse class). None of these sentences is from the de
 
 from __future__ import annotations
 
+import pytest
+
 from stancegraph.kg.extract import extract
+from stancegraph.kg.issues import noun_phrase
 from stancegraph.kg.records import Document, Extraction
 
 Triple = tuple[str, str, str | None]
@@ -861,3 +864,19 @@ def test_the_government_of_a_state_is_the_state() -> None:
 def test_evaluations_about_no_actor_are_not_stances() -> None:
     assert triples("Growth was slow to recover. Visitors are welcome in the park. The "
                    "decision was the right one.") == []
+
+
+@pytest.mark.parametrize("phrase", ["it has", "they are", "U", "Washington",
+                                    "through its embassy", "panel had become a tool",
+                                    "Ministry of Foreign Affairs"])
+def test_a_clause_or_a_name_is_no_new_issue(phrase: str) -> None:
+    assert noun_phrase(phrase) == ""
+
+
+@pytest.mark.parametrize(("phrase", "issue"), [
+    ("to resume regular visits", "resume regular visits"),
+    ("a one-way demand", "one-way demand"),
+    ("the Korean Peninsula peace process", "Korean Peninsula peace process"),
+])
+def test_a_noun_phrase_is_a_new_issue(phrase: str, issue: str) -> None:
+    assert noun_phrase(phrase) == issue
