@@ -6,9 +6,10 @@ stays right, and so does the JSON written from them: the routes keep them and as
 only for the rest. A remote store can be written by others at any time, so nothing is kept
 for it and every look-up asks it again.
 
-Kept: facts about single resources (a label, a stance's JSON, a stance's holder and kind) and
-counts over the whole store (stances per document, each issue's stances and holders); never
-the answer to a filter or a page.
+Kept: facts about single resources (a label, a stance's JSON, a stance's holder and kind),
+counts over the whole store (stances per document, each issue's stances and holders) and the
+index of one resource's stances (an actor's, in each role, in listing order); never the answer
+to a filter or a page.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ from stancegraph.kg.store import Store, WorkerPool
 MAX_STANCES = 100_000
 # Small facts (a label, a stance's holder and kind) kept of each kind at most.
 MAX_FACTS = 500_000
+# Stance IRIs kept in indexes of resources' stances, all together; the least recently used
+# index goes first. Every role of every actor of 1,000 documents is about 40,000.
+MAX_LISTED = 300_000
 
 
 class StoreCache:
@@ -34,9 +38,13 @@ class StoreCache:
     Safe to share between the threads that serve requests.
     """
 
-    def __init__(self, max_stances: int = MAX_STANCES, max_facts: int = MAX_FACTS) -> None:
+    def __init__(self, max_stances: int = MAX_STANCES, max_facts: int = MAX_FACTS,
+                 max_listed: int = MAX_LISTED) -> None:
         self.max_stances = max_stances
         self.max_facts = max_facts
+        self.max_listed = max_listed
+        self._listings: OrderedDict[str, tuple[int, Any]] = OrderedDict()
+        self._listed = 0
         self._lock = threading.Lock()
         self._facts: dict[str, dict[str, Any]] = {}
         self._stances: OrderedDict[str, Any] = OrderedDict()
@@ -97,6 +105,27 @@ class StoreCache:
         value = compute()  # outside the lock: a slow look-up must not hold up the others
         with self._lock:
             return self._values.setdefault(key, value)
+
+
+    def listing(self, key: str, compute: Callable[[], Any], size: Callable[[Any], int]) -> Any:
+        """An index computed once from the store (e.g. an actor's stances by role), kept while
+        recently used: `size` says how many entries it holds, all indexes together at most
+        `max_listed`."""
+        with self._lock:
+            if key in self._listings:
+                self._listings.move_to_end(key)
+                return self._listings[key][1]
+        value = compute()  # outside the lock, as in `value`
+        n = size(value)
+        with self._lock:
+            if key not in self._listings:
+                self._listings[key] = (n, value)
+                self._listed += n
+            self._listings.move_to_end(key)
+            while self._listed > self.max_listed and len(self._listings) > 1:
+                _, (dropped, _) = self._listings.popitem(last=False)
+                self._listed -= dropped
+            return self._listings[key][1]
 
 
 _CACHES: weakref.WeakKeyDictionary[Store, StoreCache] = weakref.WeakKeyDictionary()

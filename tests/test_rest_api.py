@@ -17,7 +17,7 @@ from stancegraph import resources
 from stancegraph.api import models
 from stancegraph.api.app import create_app
 from stancegraph.api.cache import StoreCache, cache_for
-from stancegraph.api.routers import stances
+from stancegraph.api.routers import actors, stances
 from stancegraph.kg.errors import QueryError
 from stancegraph.kg.ids import ID, actor_iri
 from stancegraph.kg.store import Request, Store
@@ -417,6 +417,31 @@ def test_kept_stances_are_bounded_and_detailed_ones_serve_both_uses() -> None:
     cache.add_stances({"c": plain})
     assert cache.stances(["a", "b", "c"], detail=False)[1] == ["b"]
     assert cache.value("n", lambda: 1) == 1 and cache.value("n", lambda: 2) == 1
+
+
+def test_kept_indexes_are_bounded_by_their_entries_and_the_least_used_goes_first() -> None:
+    cache = StoreCache(max_listed=5)
+    assert cache.listing("a", lambda: [1, 2], size=len) == [1, 2]
+    assert cache.listing("a", lambda: [9], size=len) == [1, 2]  # kept
+    cache.listing("b", lambda: [3, 4], size=len)
+    cache.listing("a", lambda: [9], size=len)  # used last: "b" is now the oldest
+    cache.listing("c", lambda: [5, 6], size=len)  # 6 entries: "b" goes
+    assert cache.listing("b", lambda: ["again"], size=len) == ["again"]
+    assert cache.listing("c", lambda: [0], size=len) == [5, 6]
+
+
+def test_an_actors_stances_are_listed_alike_kept_or_asked_again(store: Store) -> None:
+    uncached = Store(_Switch(store, store))  # the same workers, as a store that may change
+    assert cache_for(uncached) is None
+    iri = str(actor_iri(US))
+    kept = actors._stances_by_role(store, iri, 1)  # every stance of each role, in order
+    assert kept is actors._stances_by_role(store, iri, 1)
+    assert len(kept["toward"]) > 3 and not set(kept["held"]) & set(kept["behalf"])
+    for limit in (1, 3, 1000):
+        assert actors._stances_by_role(uncached, iri, limit) == {
+            role: found[:limit] for role, found in kept.items()}
+    for found in kept.values():
+        assert found == sorted(found, key=stances.stance_key)
 
 
 ONE_STANCE = """\

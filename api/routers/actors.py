@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Query
@@ -12,6 +13,7 @@ from rdflib import URIRef
 from stancegraph.kg.ids import INFERRED_GRAPHS, actor_iri, id_from_iri
 from stancegraph.kg.store import Store
 
+from ..cache import cache_for
 from ..deps import StoreDep
 from ..models import ActorDetail, ActorStances, ActorSummary, ActorType
 from .stances import (
@@ -182,20 +184,35 @@ def get_actor_stances(
 ) -> Any:
     """The stances it holds, those its affiliates hold on its behalf, and those aimed at it."""
     iri = str(actor_iri(id))
-    bindings = {"actor": URIRef(iri)}
-    # Every stance of each role as a bare IRI (one index look-up each), ordered here: only
-    # the first `limit` of each role are described.
-    roles = {role: {row[0] for row in select_iris(
-        store, f"SELECT ?stance WHERE {{ ?stance {p} {iri_term(iri)} }}")}
-        for role, p in _ROLES.items()}
-    roles["behalf"] -= roles["held"]
-    if not any(roles.values()) and not select(store, """
-SELECT ?actor WHERE { ?actor a ?class } LIMIT 1""", bindings):
+    pages = {role: found[:limit] for role, found in _stances_by_role(store, iri, limit).items()}
+    if not any(pages.values()) and not select(store, """
+SELECT ?actor WHERE { ?actor a ?class } LIMIT 1""", {"actor": URIRef(iri)}):
         raise HTTPException(404, f"no actor {id!r}")
-    pages = {role: sorted(found, key=stance_key)[:limit] for role, found in roles.items()}
     wanted = sorted(set().union(*pages.values()), key=stance_key)
     items, named = render_stances(store, wanted, more_labels=[iri])
     by_iri = {s.iri: s for s in items}
     held, behalf, toward = ([by_iri[s] for s in pages[role] if s in by_iri] for role in _ROLES)
     return json_with_stances({"actor": ref(iri, named)}, held=held, on_behalf_of=behalf,
                              toward=toward)
+
+
+def _stances_by_role(store: Store, iri: str, limit: int) -> dict[str, list[str]]:
+    """The actor's stances in each role, in listing order: all of them, kept in the cache of
+    an unchanging store (a much-discussed actor has thousands, and finding and ordering them
+    costs more than the rest of the page); else only the first `limit` of each."""
+    def find(first: int | None) -> dict[str, list[str]]:
+        # Every stance of each role as a bare IRI, one index look-up each, ordered here.
+        roles = {role: {row[0] for row in select_iris(
+            store, f"SELECT ?stance WHERE {{ ?stance {p} {iri_term(iri)} }}")}
+            for role, p in _ROLES.items()}
+        roles["behalf"] -= roles["held"]
+        if first is None:
+            return {role: sorted(found, key=stance_key) for role, found in roles.items()}
+        return {role: heapq.nsmallest(first, found, key=stance_key)
+                for role, found in roles.items()}
+
+    cache = cache_for(store)
+    if cache is None:
+        return find(limit)
+    return cache.listing(f"actor-stances {iri}", lambda: find(None),
+                         size=lambda roles: 1 + sum(map(len, roles.values())))
