@@ -8,6 +8,7 @@ exactly as read here.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -28,16 +29,31 @@ _MONTHS = {m: n for n, ms in enumerate(
      ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
      ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for m in ms}
 _MONTH = r"(?P<month>[A-Z][a-z]{2,8})\.?"
-# A line that is (mostly) a date in prose style: "August 12, 2021", "12 Aug. 2021",
-# "Published: 2021-08-12", optionally followed by a byline ("| By Jane Doe").
-_PLAIN_DATE_LINE = re.compile(
-    r"^\s*(?:(?:Published|Posted|Updated|Released|Issued|Dated?)\s*(?:on)?\s*:?\s*)?"
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    rf"(?:{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
+# A date as header lines write it: "August 12, 2021", "12 Aug. 2021", "2021-08-12",
+# "2021/08/12", "2021.08.12".
+_DATE = re.compile(
+    rf"\b(?:{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
     rf"|(?P<day2>\d{{1,2}})\s+{_MONTH.replace('month', 'month2')}\s+(?P<year2>\d{{4}})"
-    r"|(?P<iso>\d{4}-\d{2}-\d{2}))\b(?P<rest>.{0,80})$"
+    r"|(?P<year3>\d{4})(?P<sep>[-/.])(?P<month3>\d{1,2})(?P=sep)(?P<day3>\d{1,2}))\b"
 )
-_BYLINE = re.compile(r"^\s*By\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$")
+# Lower-case words a header line may hold beside names, outlets, times and a date
+# ("Published on ... at 10:30 a.m. by Jane Doe"); any other marks the line as prose.
+_HEADER_WORDS = frozenset(
+    "by on at of the and in for from to updated published posted last issued released "
+    "dated date written author writer a.m. p.m. am pm local time de van von der da al "
+    "bin le la du".split())
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|da|al|bin|le|la|du)){0,4}"
+# "By Jane Doe", "Author: Jane Doe", "Written by Jane Doe", with an affiliation after a
+# comma or bar ("By Jane Doe, Asan Forum"), as a line of its own.
+_BYLINE = re.compile(
+    rf"^\s*(?:By|Written by|Author:|Writer:)\s+(?P<name>{_NAME})\s*"
+    r"(?:[,|\u2014\u2013]\s*[^.!?]{0,60})?$")
+# A byline inside a longer header line ("March 3, 2022 | By Jane Doe").
+_INLINE_BYLINE = re.compile(
+    rf"(?:^|[\s|,;\u00b7\u2014\u2013-])(?:[Bb]y|Written by|Author:|Writer:?)\s+(?P<name>{_NAME})")
+# A news dateline opening the body: "WASHINGTON, March 12, 2019 (Agency) --".
+_DATELINE_DATE = re.compile(r"^\s*[A-Z][A-Z .'-]+,\s+(?P<date>[^(\u2014\u2013]{6,30}?)\s*"
+                            r"(?:\([^)]*\)\s*)?(?:--|\u2014|\u2013)")
 _WRITER = re.compile(r"\b(?:Writer|By|Author)\s+(?P<name>[^\n|]+?)\s*$", re.IGNORECASE)
 _SERIES_LINE = re.compile(r"^\s*\[(?P<series>[^\]]+)\]\s*No\.?\s*(?P<number>[\w.-]+)\s*$")
 _DATELINE_BODY = re.compile(r"^[A-Z][A-Z .'-]+,\s+\w+\.? \d{1,2} \([^)]*\)\s+--")
@@ -107,11 +123,16 @@ def parse_header(text: str) -> dict[str, str | int | None]:
         (k for k, (_, _, ln) in enumerate(nonblank[:8]) if _date_line(ln)), None
     )
     if date_idx is None:
+        date = _dateline_date([ln for _, _, ln in nonblank[:8]])
+        if date is not None:
+            meta["date"] = date
         return meta
-    found = _date_line(nonblank[date_idx][2])
+    date_line = nonblank[date_idx][2]
+    found = _date_line(date_line)
     assert found is not None
     meta["date"], rest = found
-    writer = _WRITER.search(rest)
+    writer = _WRITER.search(rest) if _DATE_LINE.match(date_line) else None
+    writer = writer or _INLINE_BYLINE.search(date_line)
     if writer:
         meta["author"] = _clean_name(writer.group("name"))
     before = [ln.strip() for _, _, ln in nonblank[:date_idx]]
@@ -191,29 +212,48 @@ def _is_standfirst(line: str, following: str, author: str) -> bool:
 
 
 def _date_line(line: str) -> tuple[str, str] | None:
-    """(ISO date, rest of the line) when the line is a header date line, else None."""
+    """(ISO date, the line after the date) when the line is a header line carrying a date
+    (besides the date only names, outlets, times and a few function words), else None."""
     m = _DATE_LINE.match(line)
     if m:
         return m.group("date"), m.group("rest")
-    if len(line.split()) > 14:
+    if len(line.split()) > 16 or re.search(r"[a-z][.!?][\"”’']?\s*$", line):
         return None
-    m = _PLAIN_DATE_LINE.match(line)
-    if not m:
+    for m in _DATE.finditer(line):
+        iso = _iso(m)
+        if iso is not None and _header_words(line[:m.start()] + " " + line[m.end():]):
+            return iso, line[m.end():]
+    return None
+
+
+def _header_words(text: str) -> bool:
+    words = re.findall(r"[^\s,;:|()\[\]\u00b7\u2014\u2013/]+", text)
+    return len(words) <= 10 and all(
+        w[0].isupper() or w[0].isdigit() or w.lower() in _HEADER_WORDS or w in "-–—"
+        for w in words)
+
+
+def _iso(m: re.Match[str]) -> str | None:
+    """The ISO form of a `_DATE` match, or None when it names no real day."""
+    if m.group("year3"):
+        year, number, day = (int(m.group(g)) for g in ("year3", "month3", "day3"))
+    else:
+        number = _MONTHS.get((m.group("month") or m.group("month2")).lower(), 0)
+        year, day = int(m.group("year") or m.group("year2")), int(m.group("day") or m.group("day2"))
+    try:
+        return dt.date(year, number, day).isoformat()
+    except ValueError:
         return None
-    rest = m.group("rest")
-    # only a byline, a place or punctuation may follow a date that stands as a header line
-    if rest.strip(" ,.|—–-") and not re.match(
-            r"^[\s,.|—–-]*(?:(?:By|Writer|Author)\s+\S|[A-Z][a-z]+(?:,\s*[A-Z][a-z]+)?\s*$|"
-            r"\d{1,2}:\d{2})", rest):
-        return None
-    if m.group("iso"):
-        return m.group("iso"), rest
-    month = (m.group("month") or m.group("month2")).lower()
-    number = _MONTHS.get(month)
-    day = int(m.group("day") or m.group("day2"))
-    if number is None or not 1 <= day <= 31:
-        return None
-    return f"{m.group('year') or m.group('year2')}-{number:02d}-{day:02d}", rest
+
+
+def _dateline_date(lines: list[str]) -> str | None:
+    """The date of a news dateline opening one of the first lines, when it gives the year."""
+    for line in lines:
+        m = _DATELINE_DATE.match(line)
+        if m:
+            found = _DATE.fullmatch(m.group("date").strip(" ,"))
+            return _iso(found) if found else None
+    return None
 
 
 def load_document(path: str | Path) -> Document:

@@ -112,6 +112,16 @@ def test_folders_expand_to_their_text_files(tmp_path: Path) -> None:
          "Daily Ledger", None, "Omar Haddad", "2024-01-05", "Tariffs Again"),
         ("Daily Ledger\n\nTariffs Again\n\n2024-01-05\n\nBy Omar Haddad\n\n",
          "Daily Ledger", None, "Omar Haddad", "2024-01-05", "Tariffs Again"),
+        ("Tariffs Again\n\nBy Min-jung Park, Asan Forum, March 12, 2019\n\n",
+         None, None, "Min-jung Park", "2019-03-12", "Tariffs Again"),
+        ("East Asia Review\n\nA Quiet Pivot\n\nBy JANE DOE | March 12, 2019 at 10:30 a.m. KST"
+         "\n\n", "East Asia Review", None, "Jane Doe", "2019-03-12", "A Quiet Pivot"),
+        ("Tokyo Notes\n\nWhat Kishida Wants\n\nAuthor: Kenji Sato\nPosted on 2023/05/02\n\n",
+         "Tokyo Notes", None, "Kenji Sato", "2023-05-02", "What Kishida Wants"),
+        ("Policy Digest — Analysis\n\nAt a Crossroads\n\nPublished 12 March 2019 by Anna Lee\n\n",
+         "Policy Digest", "Analysis", "Anna Lee", "2019-03-12", "At a Crossroads"),
+        ("The March 1 Movement and Its Legacy\n\n2019.03.01\n\n",
+         None, None, None, "2019-03-01", "The March 1 Movement and Its Legacy"),
     ],
 )
 def test_header_styles_without_a_date_writer_line(tmp_path: Path, header, publisher, series,
@@ -122,6 +132,22 @@ def test_header_styles_without_a_date_writer_line(tmp_path: Path, header, publis
     assert (doc.publisher, doc.series, doc.author, doc.date, doc.title) == (
         publisher, series, author, date, title)
     assert doc.text[doc.body_start:].startswith("We welcome")
+
+
+def test_a_news_dateline_gives_the_date_of_a_text_without_a_header(tmp_path: Path) -> None:
+    p = tmp_path / "wire.txt"
+    p.write_text("Launch draws condemnation\n\nWASHINGTON, March 12, 2019 (Newswire) -- The "
+                 "United States condemned the launch.\n")
+    doc = load_document(p)
+    assert (doc.date, doc.body_start) == ("2019-03-12", 0)
+
+
+@pytest.mark.parametrize("line", ["Notes on 2019-02-30 and After",
+                                  "SEOUL, Nov. 5 (Wire) -- Talks went on"])
+def test_no_date_is_made_up(tmp_path: Path, line: str) -> None:
+    p = tmp_path / "odd.txt"
+    p.write_text(f"{line}\n\nThe talks went on.\n")
+    assert load_document(p).date is None
 
 
 def test_a_date_inside_prose_is_not_a_header(tmp_path: Path) -> None:
