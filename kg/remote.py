@@ -43,6 +43,7 @@ from rdflib.term import BNode, Node
 from .errors import QueryError, QueryTimeout, StoreError
 from .ids import ID, ONTOLOGY_GRAPH, PREFIXES, document_graph, inferred_graph
 from .persist import Change, Triple, from_ox, sparql_term
+from .query_text import bind_variables
 from .store import DEFAULT_TIMEOUT, NotAcceptable, Request, _plain, _to_ox
 
 SCHEMES = ("sparql+http", "sparql+https")
@@ -276,8 +277,9 @@ class RemoteStore:
 class SparqlBackend:
     """Runs the requests of kg.store.Store against a remote SPARQL 1.1 Protocol endpoint.
 
-    Bound values go into a VALUES block at the start of the query's WHERE clause (the remote
-    store has no substitution parameters); they are written as RDF terms, never as text.
+    The remote store takes no substitutions: bound values are written into the query text by
+    kg.query_text.bind_variables, as RDF terms, wherever pyoxigraph's substitutions would put
+    them (sub-selects and nested groups too), so both stores give the same rows.
     """
 
     def __init__(self, location: str) -> None:
@@ -285,8 +287,9 @@ class SparqlBackend:
         self.client.check_union_default_graph()
 
     def run(self, request: Request, timeout: float) -> Any:
-        query = with_values(request.query, request.bindings) if request.bindings \
-            else request.query
+        query = request.query
+        if request.bindings:
+            query = bind_variables(query, {name: _to_ox(term) for name, term in request.bindings})
         if request.op == "info":
             result = self.client.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", timeout)
             graphs = sorted(b["g"]["value"] for b in result["results"]["bindings"] if "g" in b)
@@ -325,69 +328,6 @@ class SparqlBackend:
 
     def close(self) -> None:
         pass
-
-
-def with_values(query: str, bindings: Sequence[tuple[str, tuple]]) -> str:
-    """The query with `VALUES (?a ?b) { (term term) }` opening its WHERE clause."""
-    names = " ".join(f"?{name}" for name, _ in bindings)
-    terms = " ".join(str(_to_ox(term)) for _, term in bindings)
-    block = f" VALUES ({names}) {{ ({terms}) }} "
-    at = _where_brace(query)
-    if at < 0:
-        raise QueryError("cannot find the query's WHERE clause to bind values in")
-    return query[:at + 1] + block + query[at + 1:]
-
-
-def _where_brace(query: str) -> int:
-    """Offset of the `{` that opens the WHERE clause, skipping strings, IRIs and comments."""
-    i, n = 0, len(query)
-    depth_paren = depth_brace = 0
-    first_brace = -1
-    after_where = False
-    while i < n:
-        c = query[i]
-        if c == "#":
-            end = query.find("\n", i)
-            i = n if end < 0 else end + 1
-            continue
-        if c in "'\"":
-            long = query[i:i + 3] == c * 3
-            quote = c * 3 if long else c
-            j = i + len(quote)
-            while j < n and not query.startswith(quote, j):
-                j += 2 if query[j] == "\\" else 1
-            i = j + len(quote)
-            continue
-        if c == "<":
-            end = query.find(">", i)
-            inner = query[i + 1:end] if end > 0 else " "
-            if end > 0 and not any(ch in inner for ch in ' <"{}|^`\\\t\n'):
-                i = end + 1
-                continue
-        if c == "(":
-            depth_paren += 1
-        elif c == ")":
-            depth_paren -= 1
-        elif c == "{" and depth_paren == 0 and depth_brace == 0:
-            if after_where:
-                return i
-            if first_brace < 0:
-                first_brace = i
-            depth_brace += 1
-        elif c == "{":
-            depth_brace += 1
-        elif c == "}":
-            depth_brace -= 1
-        elif (c in "wW" and depth_brace == 0 and depth_paren == 0
-              and query[i:i + 5].upper() == "WHERE"
-              and (i == 0 or not (query[i - 1].isalnum() or query[i - 1] in "_?$:"))
-              and not query[i + 5:i + 6].isalnum()):
-            after_where = True
-            i += 5
-            continue
-        i += 1
-    # no WHERE keyword (it is optional): the first group is the pattern
-    return first_brace
 
 
 def _ox_term(binding: dict[str, str]) -> Any:

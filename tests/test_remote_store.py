@@ -20,7 +20,7 @@ from stancegraph.api.app import create_app
 from stancegraph.cli import main
 from stancegraph.kg.build import build
 from stancegraph.kg.errors import QueryError, StoreError
-from stancegraph.kg.remote import Endpoints, _Client, _ox_term, with_values
+from stancegraph.kg.remote import Endpoints, _Client, _ox_term
 from stancegraph.kg.store import Store
 
 
@@ -178,26 +178,3 @@ def test_endpoints_from_the_url(location: str, query: str, graph_store: str) -> 
 def test_bad_urls_are_refused(location: str) -> None:
     with pytest.raises(StoreError):
         Endpoints.parse(location)
-
-
-@pytest.mark.parametrize("query, expected", [
-    ("SELECT ?a WHERE { ?a ?p ?o }",
-     "SELECT ?a WHERE { VALUES (?a) { (<http://x/a>) }  ?a ?p ?o }"),
-    ("SELECT ?a { ?a ?p ?o }", "SELECT ?a { VALUES (?a) { (<http://x/a>) }  ?a ?p ?o }"),
-    ("# where {\nSELECT ?a (CONCAT('{', \"where\") AS ?c) FROM <http://g/x> WHERE {}",
-     "# where {\nSELECT ?a (CONCAT('{', \"where\") AS ?c) FROM <http://g/x> WHERE { VALUES (?a) "
-     "{ (<http://x/a>) } }"),
-    ("CONSTRUCT { ?a ?p ?o } WHERE { ?a ?p ?o }",
-     "CONSTRUCT { ?a ?p ?o } WHERE { VALUES (?a) { (<http://x/a>) }  ?a ?p ?o }"),
-])
-def test_values_open_the_where_clause(query: str, expected: str) -> None:
-    assert with_values(query, (("a", ("iri", "http://x/a")),)) == expected
-    ox.Store().query(expected)  # still a query
-
-
-def test_bound_literals_are_terms_not_text() -> None:
-    sneaky = '" } } DROP ALL #'
-    text = with_values("SELECT ?a WHERE { ?s ?p ?a }", (("a", ("lit", sneaky, None, None)),))
-    results = list(ox.Store().query(text))
-    assert results == []
-    assert '\\" } } DROP ALL #' in text
