@@ -118,6 +118,7 @@ _CLAUSE_CUT = re.compile(
     r"criticizing|criticising|rejecting|praising|vowing|adding|insisting|arguing|"
     r"threatening|claiming)\b))"
     rf"|\s+(?:and\s+(?=(?:also\s+)?(?:ha(?:s|ve|d)\s+)?(?:also\s+)?{_AND_VERBS}\w*\b|that\b)"
+    rf"|(?=but\s+(?:also\s+)?{_AND_VERBS}\w*\b)"
     # "statements in which Caracas accuses ...": a relative clause of its own
     r"|(?=(?:in|under|through|with)\s+which\s))"
     # '..., in months," but said ...', '"laughable," and X said': a comma inside the quotation
@@ -169,6 +170,9 @@ _CAPITALISED_GAP = re.compile(r"\s+(?:[A-Z][\w-]*\s+){1,2}")
 _POSSESSIVE_LEAD = re.compile(r"\W*(its|their|his|her)\b", re.IGNORECASE)
 _OWNER_PRONOUN = re.compile(r"\b(his|her|their|its)\b", re.IGNORECASE)
 _MISSION = re.compile(r"(?:Embassy|High Commission|Consulate|Permanent Mission|Mission)\b")
+# "China, he said, opposes ...": a subject, a comma, the speaker; then a comma and the verb
+_BEFORE_ASIDE = re.compile(r"\w,\s+[^,;]{1,50}$")
+_AFTER_ASIDE = re.compile(r",\s+(?:\w+ly\s+)?")
 _ABOUT_ACTORS_ONLY = re.compile(r"\b(?:welcome|slow|right)\b", re.IGNORECASE)
 _WITH_PARTNER = re.compile(
     r"\b(?:agreements?|deals?|pacts?|treat(?:y|ies)|talks|dialogue|negotiations?|accords?|truce|"
@@ -768,7 +772,8 @@ class StanceFinder:
         category = cue.category
         conf = _BASE_CONFIDENCE.get(category, 0.6)
         if category in ("speech", "called", "frame"):
-            own = bool(content) and self._own_subject(content, holders, ms)
+            own = bool(content) and (self._own_subject(content, holders, ms) or
+                                     self._aside_frame(cl, cue_start, content))
             override = _content_kind(self.text[content[0]:content[1]], own) if content else None
             if category == "called":
                 if override in ("condemn", "criticize", "welcome", "reject", "accuse"):
@@ -898,6 +903,14 @@ class StanceFinder:
                     own.update(actor.affiliations)
             return bool(own & set(first.actors))
         return bool(_OWN_REFERENCE.match(self.text, pos, content[1]))
+
+    def _aside_frame(self, cl: Clause, cue_start: int, content: tuple[int, int]) -> bool:
+        """Whether the frame is an aside inside what is said ("China, he said, opposes ..."):
+        the verb after it is the stance's own."""
+        if not _BEFORE_ASIDE.search(self.text, cl.start, cue_start):
+            return False
+        gap = _AFTER_ASIDE.match(self.text, content[0], content[1])
+        return bool(gap and _STANCE_VERB_AT.match(self.text, gap.end(), content[1]))
 
     def _quoted_evaluation(self, content: tuple[int, int] | None,
                            quotes: list[tuple[int, int]]) -> str | None:

@@ -880,3 +880,14 @@ def test_a_clause_or_a_name_is_no_new_issue(phrase: str) -> None:
 ])
 def test_a_noun_phrase_is_a_new_issue(phrase: str, issue: str) -> None:
     assert noun_phrase(phrase) == issue
+
+
+def test_a_second_verb_after_but_is_a_stance_of_its_own() -> None:
+    got = triples("Egypt welcomed the ceasefire but condemned Israel's strikes on Rafah.")
+    assert got == [("egypt", "welcome", None), ("egypt", "condemn", "israel")]
+
+
+def test_a_reporting_aside_takes_the_kind_of_what_is_said() -> None:
+    got = triples("Turkish Foreign Minister Hakan Fidan met reporters on Monday. Ankara, he "
+                  "said, strongly opposes the sanctions on Iran.")
+    assert got == [("hakan-fidan", "oppose", "iran")]
