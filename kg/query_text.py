@@ -69,7 +69,10 @@ def bind_variables(query: str, bindings: Mapping[str, Any]) -> str:
             var, term = encode_bindings({name: ""})[0][0], value
         else:
             (var, tagged), = encode_bindings({name: value})
-            term = _to_ox(tagged)
+            try:
+                term = _to_ox(tagged)
+            except ValueError as exc:  # pyoxigraph checks IRIs
+                raise QueryError(f"?{var}: not an IRI: {exc}") from None
         query = _bind_one(query, var, term)
     return query
 
