@@ -20,6 +20,7 @@ from stancegraph.api.app import create_app
 from stancegraph.cli import main
 from stancegraph.kg.build import build
 from stancegraph.kg.errors import QueryError, StoreError
+from stancegraph.kg.named_queries import get_named_query, named_queries
 from stancegraph.kg.remote import Endpoints, _Client, _ox_term
 from stancegraph.kg.store import Store
 
@@ -139,6 +140,39 @@ def test_queries_run_on_the_remote_store(
         actor = httpx.get(server.url + "/actors/japan", headers={"Accept": "application/json"})
         assert actor.status_code == 200
     store.close()
+
+
+# The monthly named queries, each asked for a month other than the latest (2024-04: c-other),
+# for every month, and with other values too; the remote store has the values written into
+# the query text, the local store substitutes them.
+PAST_MONTH = [(name, {"month": month}) for name, q in sorted(named_queries().items())
+              if q.param("month") for month in ("2024-03", "all")] + [
+    ("who-opposes-whom", {"month": "2024-03", "holder": "japan"}),
+    ("disagreements", {"month": "2024-03", "a": "japan", "b": "china"}),
+    ("issue-disagreements", {"month": "2024-03", "issue": ""}),
+    ("actor-stances", {"actor": "japan"}),
+]
+
+
+def test_named_queries_with_explicit_values_give_the_local_rows(
+    remote: str, local: dict[str, Path]
+) -> None:
+    build([local["texts"]], None, store=remote)
+    found = 0
+    with Store.from_location(local["all"], workers=1) as here, \
+            Store.from_location(remote) as there:
+        for name, params in PAST_MONTH:
+            query = get_named_query(name)
+            _, theirs = query.run(there, params)
+            _, ours = query.run(here, params)
+            assert sorted(map(repr, theirs.rows)) == sorted(map(repr, ours.rows)), name
+            found += bool(ours.rows)
+            if params.get("month") == "2024-03":
+                assert all(r["month"] == "2024-03" for r in theirs.rows), name
+    assert found >= 10, "the values chosen find rows"
+    with Store.from_location(remote) as there:
+        _, march = get_named_query("states").run(there, {"month": "2024-03"})
+    assert {r["label"] for r in march.rows} >= {"Japan", "Russia"}
 
 
 def test_a_store_without_a_union_default_graph_is_refused(
