@@ -30,6 +30,15 @@ _FINITE = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will
            "shall", "should", "can", "could", "may", "might", "must", "did", "does", "do",
            "stood", "said", "says", "became", "become"}
 _NAME_JOINERS = {"of", "the", "and", "for", "on"}  # lower-case words inside a proper name
+# Nouns that stand for whatever was done or said before ("Seoul's decision", "the move"):
+# alone, or with only names and possessives, they name no issue of their own.
+_ANAPHORIC_NOUNS = {
+    "decision", "decisions", "move", "moves", "step", "steps", "dispute", "disputes", "action",
+    "actions", "remarks", "remark", "comments", "comment", "statement", "statements",
+    "announcement", "development", "developments", "situation", "issue", "issues", "matter",
+    "question", "position", "positions", "stance", "stances", "behaviour", "behavior",
+    "conduct", "approach", "policy", "policies", "plan", "plans", "idea", "proposal",
+    "response", "reaction", "attitude", "view", "views", "efforts", "effort", "act", "acts"}
 _NP_END = re.compile(r"[,;:.!?()“”\"]|\s(?:as|in|for|at|with|by|because|while|when|which|who|"
                      r"that|since|after|before|from|so|and|but|if)\s")
 
@@ -154,4 +163,9 @@ def _names_an_issue(words: list[str]) -> bool:
         return False
     # A proper name ("Washington", "Ministry of Foreign Affairs"): an actor or a place the cue
     # was aimed at, not what it was about.
-    return not all(w[:1].isupper() or w in _NAME_JOINERS for w in words)
+    if all(w[:1].isupper() or w in _NAME_JOINERS for w in words):
+        return False
+    content = [w for w in lowered if not w.endswith(("'s", "’s", "'", "’"))
+               and w not in _NAME_JOINERS]
+    named = [w for w, low in zip(words, lowered, strict=True) if low in content]
+    return not all(w[:1].isupper() or w.lower() in _ANAPHORIC_NOUNS for w in named)

@@ -868,7 +868,8 @@ def test_evaluations_about_no_actor_are_not_stances() -> None:
 
 @pytest.mark.parametrize("phrase", ["it has", "they are", "U", "Washington",
                                     "through its embassy", "panel had become a tool",
-                                    "Ministry of Foreign Affairs"])
+                                    "Ministry of Foreign Affairs", "Seoul's decision",
+                                    "the dispute", "the plan"])
 def test_a_clause_or_a_name_is_no_new_issue(phrase: str) -> None:
     assert noun_phrase(phrase) == ""
 
@@ -877,6 +878,8 @@ def test_a_clause_or_a_name_is_no_new_issue(phrase: str) -> None:
     ("to resume regular visits", "resume regular visits"),
     ("a one-way demand", "one-way demand"),
     ("the Korean Peninsula peace process", "Korean Peninsula peace process"),
+    ("Japan's export controls", "Japan's export controls"),
+    ("the plan to close the embassy", "plan to close the embassy"),
 ])
 def test_a_noun_phrase_is_a_new_issue(phrase: str, issue: str) -> None:
     assert noun_phrase(phrase) == issue
