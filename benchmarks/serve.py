@@ -7,8 +7,8 @@
 Both servers run as separate processes on loopback and load the build's kg.trig (all named
 graphs; default graph = their union). Every named query of queries/*.rq is sent to both as the
 same SPARQL text over the SPARQL protocol (GET /sparql, JSON results), its default parameter
-values written into the query as a VALUES block, since a plain SPARQL endpoint has no other way
-to take them. A query whose default document, stance or author is not in the build gets one
+values written into the query text as RDF terms where the local store would substitute them
+(see kg.query_text). A query whose default document, stance or author is not in the build gets one
 that is (the same for both servers). Printed per query: p50 and p99 latency of sequential
 requests; then, per class of query (look-ups, joins), requests per second of concurrent
 clients; and the ratios. Then the REST look-ups of actors, stances, documents and issues,
@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import socket
 import statistics
 import subprocess
@@ -39,6 +38,7 @@ from pathlib import Path
 import httpx
 
 from stancegraph.kg.named_queries import named_queries
+from stancegraph.kg.query_text import bind_variables
 
 HERE = Path(__file__).resolve().parent
 # Queries that fetch one actor's, document's or stance's rows; the others join stances.
@@ -98,21 +98,9 @@ def server(command: Sequence[str], port: int, ready_path: str, log: Path,
 
 
 def inline(text: str, bindings: dict) -> str:
-    """The query with its parameter values as a VALUES block opening every WHERE group.
-
-    Every group, not only the outer one, so that sub-selects see the values as they do when
-    the values are substituted.
-    """
-    if not bindings:
-        return text
-    names = " ".join(f"?{k}" for k in bindings)
-    values = " ".join(v.n3() for v in bindings.values())
-    block = f" VALUES ({names}) {{ ({values}) }} "
-    body = re.sub(r"(?m)^\s*#.*$", "", text)  # front matter and comments
-    inlined, n = re.subn(r"\bWHERE\s*\{", lambda m: m.group(0) + block, body,
-                         flags=re.IGNORECASE)
-    assert n, "a named query without WHERE"
-    return inlined
+    """The query with its parameter values written into the text where the local store
+    substitutes them (kg.query_text.bind_variables: sub-selects and nested groups too)."""
+    return bind_variables(text, bindings)
 
 
 def mix(params: dict[str, dict[str, str]] | None = None) -> list[tuple[str, str]]:
