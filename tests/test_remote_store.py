@@ -175,6 +175,30 @@ def test_named_queries_with_explicit_values_give_the_local_rows(
     assert {r["label"] for r in march.rows} >= {"Japan", "Russia"}
 
 
+# REST routes whose queries take bound values (search words, an issue's IRI).
+BOUND_ROUTES = ["/issues?q=sanction", "/issues/sanctions", "/actors?q=jap", "/actors/china",
+                "/actors/japan/stances", "/queries/states?month=2024-03",
+                "/queries/who-opposes-whom?month=all&holder=russia"]
+
+
+def test_routes_with_bound_values_answer_as_on_the_local_store(
+    remote: str, local: dict[str, Path], serve_app: Callable
+) -> None:
+    build([local["texts"]], None, store=remote)
+    answers = []
+    for location in (remote, local["all"]):
+        with Store.from_location(location) as store, serve_app(create_app(store)) as server:
+            answers.append([httpx.get(server.url + route, headers={"Accept": "application/json"})
+                            for route in BOUND_ROUTES])
+    for route, there, here in zip(BOUND_ROUTES, *answers, strict=True):
+        assert there.status_code == here.status_code == 200, route
+        assert there.json() == here.json(), route
+        found = there.json()
+        if isinstance(found, dict):
+            found = found.get("rows", found.get("items", found))
+        assert found, f"{route} finds something"
+
+
 def test_a_store_without_a_union_default_graph_is_refused(
     tmp_path: Path, local: dict[str, Path]
 ) -> None:
