@@ -124,11 +124,13 @@ class IssueScheme:
         return IssueRef(id=slug, label=self.concepts[slug][0], in_scheme=True)
 
     def issue_for(self, focus: str, evidence: str) -> IssueRef | None:
-        """Match the words after the cue first, then the whole evidence; else a new issue."""
+        """Match the words after the cue first, then the whole evidence; else a new issue
+        named by the words after the cue (the evidence opens with its holder and verb, so a
+        phrase from there names no issue: "Moscow argued", "called on Washington")."""
         found = self.match(focus) or self.match(evidence)
         if found:
             return found
-        label = noun_phrase(focus) or noun_phrase(evidence)
+        label = noun_phrase(focus)
         if not label:
             return None
         return IssueRef(id=_slug(label), label=label, in_scheme=False)

@@ -894,3 +894,10 @@ def test_a_reporting_aside_takes_the_kind_of_what_is_said() -> None:
     got = triples("Turkish Foreign Minister Hakan Fidan met reporters on Monday. Ankara, he "
                   "said, strongly opposes the sanctions on Iran.")
     assert got == [("hakan-fidan", "oppose", "iran")]
+
+
+def test_a_new_issue_is_named_by_what_the_stance_is_about_not_by_its_holder() -> None:
+    ex = run("Tokyo also lodged a formal protest through its embassy in Beijing. Moscow argued "
+             "that it had no choice.")
+    assert [s.kind for s in ex.stances] == ["condemn", "claim"]
+    assert [s.issue for s in ex.stances] == [None, None]
