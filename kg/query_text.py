@@ -11,18 +11,20 @@ Where SPARQL allows no term, the text is rewritten:
 
 - a bare `?x` in the outer SELECT becomes `(term AS ?x)`; in a sub-select's projection it is
   dropped (the outer query has the term in its place already);
-- `(expr AS ?x)` in a projection keeps the rows whose `expr` is the term or has no value, as a
-  substitution does (`FILTER(COALESCE(sameTerm(expr, term), true))` closing the sub-select's
-  WHERE), unless the projection aggregates;
-- `BOUND(?x)` becomes `true`;
+- `(expr AS ?x)` in a projection is rewritten in the same way, and the rows kept are those
+  whose `expr` is the term or has no value, as with a substitution
+  (`FILTER(COALESCE(sameTerm(expr, term), true))` closing the WHERE group), unless the
+  projection aggregates;
+- `BOUND(?x)` becomes `true` (pyoxigraph agrees wherever a pattern could bind ?x; where none
+  can, its optimiser folds `BOUND(?x)` to false before the value is seen);
 - `?x` as a GROUP BY or ORDER BY condition becomes `COALESCE(term)` (rdflib cannot group by a
   bracketed constant);
 - `SELECT *` (outer query only) gets `BIND(term AS ?x)` closing its WHERE clause.
 
 The rest raise QueryError rather than give a query that means something else: `?x` assigned
 by BIND or GROUP BY `AS`, named in VALUES, bound in an aggregating projection, in a sub-select
-`SELECT *`; a literal where only an IRI can be (GRAPH, SERVICE); a SELECT that does not
-project a bound variable (pyoxigraph refuses it too).
+`SELECT *`, or as all a sub-select projects; a literal where only an IRI can be (GRAPH,
+SERVICE); a SELECT that does not project a bound variable (pyoxigraph refuses it too).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import pyoxigraph as ox
 
@@ -66,7 +68,7 @@ def bind_variables(query: str, bindings: Mapping[str, Any]) -> str:
     """
     for name, value in bindings.items():
         if isinstance(value, ox.NamedNode | ox.Literal):
-            var, term = encode_bindings({name: ""})[0][0], value
+            var, term = encode_bindings({name: ""})[0][0], value  # the name checked alone
         else:
             (var, tagged), = encode_bindings({name: value})
             try:
@@ -80,8 +82,7 @@ def bind_variables(query: str, bindings: Mapping[str, Any]) -> str:
 # --- lexing -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     kind: str  # ws | comment | string | iri | var | name | punct
     text: str
 
@@ -126,17 +127,20 @@ class _Query:
         self.match: dict[int, int] = {}
         self.depth: dict[int, int] = {}  # brace depth before each significant token
         stack: list[int] = []
+        braces = 0
         for i in self.sig:
             text = self.tokens[i].text if self.tokens[i].kind == "punct" else ""
-            self.depth[i] = sum(1 for j in stack if self.tokens[j].text == "{")
+            self.depth[i] = braces
             if text in ("{", "("):
                 stack.append(i)
+                braces += text == "{"
             elif text in ("}", ")"):
                 opening = "{" if text == "}" else "("
                 if not stack or self.tokens[stack[-1]].text != opening:
                     raise QueryError(f"unbalanced {text!r} in the query")
                 j = stack.pop()
                 self.match[i], self.match[j] = j, i
+                braces -= text == "}"
         if stack:
             raise QueryError(f"unclosed {self.tokens[stack[-1]].text!r} in the query")
         self.scopes = self._scopes()
@@ -201,6 +205,8 @@ class _Query:
         while i is not None and i < scope.end and self.text(i) != "{":
             i = self.next(i)
         if i is None or i >= scope.end:
+            if scope.select:
+                raise QueryError("a SELECT without a WHERE clause")
             return  # DESCRIBE without a pattern
         scope.where = (i, self.match[i])
         clause, depth = "", 0

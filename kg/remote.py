@@ -279,7 +279,8 @@ class SparqlBackend:
 
     The remote store takes no substitutions: bound values are written into the query text by
     kg.query_text.bind_variables, as RDF terms, wherever pyoxigraph's substitutions would put
-    them (sub-selects and nested groups too), so both stores give the same rows.
+    them (nested groups, FILTERs, sub-selects that project the variable), so both stores give
+    the same rows.
     """
 
     def __init__(self, location: str) -> None:

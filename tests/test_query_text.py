@@ -168,6 +168,7 @@ def test_several_variables_and_value_kinds(small: ox.Store) -> None:
     ("SELECT ?s WHERE { ?s ?p ?x }", "not in the SELECT projection"),
     ("SELECT ?x WHERE { GRAPH ?x { ?s ?p ?o } }", "literal"),
     ("SELECT ?x WHERE { ?s ?p ?x ", "unclosed"),
+    ("SELECT ?x", "without a WHERE"),
     ("PREFIX e: <http://e/>", "not a SELECT"),
 ])
 def test_what_cannot_be_rewritten_is_refused(query: str, message: str) -> None:
