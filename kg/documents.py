@@ -51,6 +51,16 @@ _BYLINE = re.compile(
 # A byline inside a longer header line ("March 3, 2022 | By Jane Doe").
 _INLINE_BYLINE = re.compile(
     rf"(?:^|[\s|,;\u00b7\u2014\u2013-])(?:[Bb]y|Written by|Author:|Writer:?)\s+(?P<name>{_NAME})")
+# A date line opened by its writers' names, without "By": "Victor Cha and Sue Mi Terry | June 3,
+# 2024". Only names of two to four words, none a word of places or outlets, count.
+_SIGNATURE = re.compile(
+    r"^\s*(?P<name>[A-Z][a-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
+    r"(?:\s+and\s+[A-Z][a-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})?\s*[|,\u00b7\u2014\u2013]\s*")
+_NOT_IN_NAMES = frozenset(
+    "New North South East West City Island Islands Republic University Institute Center Centre "
+    "Forum Review Press News Agency Times Post Daily Journal Herald Tribune Gazette Weekly "
+    "Monthly Magazine Policy Foundation Council Ministry Office Staff Editorial Board Desk "
+    "Updated Published Posted Korea Japan China States Kingdom".split())
 # A news dateline opening the body: "WASHINGTON, March 12, 2019 (Agency) --".
 _DATELINE_DATE = re.compile(r"^\s*[A-Z][A-Z .'-]+,\s+(?P<date>[^(\u2014\u2013]{6,30}?)\s*"
                             r"(?:\([^)]*\)\s*)?(?:--|\u2014|\u2013)")
@@ -132,7 +142,7 @@ def parse_header(text: str) -> dict[str, str | int | None]:
     assert found is not None
     meta["date"], rest = found
     writer = _WRITER.search(rest) if _DATE_LINE.match(date_line) else None
-    writer = writer or _INLINE_BYLINE.search(date_line)
+    writer = writer or _INLINE_BYLINE.search(date_line) or _signature(date_line)
     if writer:
         meta["author"] = _clean_name(writer.group("name"))
     before = [ln.strip() for _, _, ln in nonblank[:date_idx]]
@@ -224,6 +234,14 @@ def _date_line(line: str) -> tuple[str, str] | None:
         if iso is not None and _header_words(line[:m.start()] + " " + line[m.end():]):
             return iso, line[m.end():]
     return None
+
+
+def _signature(line: str) -> re.Match[str] | None:
+    """Writers' names opening a date line; the first writer stands for the piece."""
+    m = _SIGNATURE.match(line)
+    if m is None or _NOT_IN_NAMES.intersection(m.group(0).replace(",", " ").split()):
+        return None
+    return m if _DATE.match(line, m.end()) else None
 
 
 def _header_words(text: str) -> bool:

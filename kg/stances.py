@@ -36,7 +36,7 @@ _BASE_CONFIDENCE = {"artifact": 0.75, "verb": 0.88, "speech": 0.82, "called": 0.
                     "modal": 0.78, "impersonal": 0.8, "evaluative": 0.6, "frame": 0.62,
                     "predict": 0.5, "nominal": 0.55}
 _TOKEN = re.compile(r"[’']s\b|\w+(?:[-’']\w+)*|[^\w\s]")
-_PRONOUNS = {"he", "she", "it", "they", "we", "who", "which", "its", "their", "his", "her",
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "who", "which", "its", "their", "his", "her",
              "our", "us"}
 _SKIP = {
     "has", "have", "had", "was", "were", "is", "are", "been", "be", "also", "merely", "long",
@@ -705,7 +705,7 @@ class StanceFinder:
     def _pronoun(self, word: str, pos: int, quotes: list[tuple[int, int]], cl: Clause
                  ) -> tuple[str, ...]:
         w = word.lower()
-        if w in ("we", "us", "our"):
+        if w in ("we", "us", "our", "i"):  # outside quotations: the author
             if any(q0 <= pos < q1 for q0, q1 in quotes):
                 return ()
             return (self.author,)

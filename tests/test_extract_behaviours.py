@@ -901,3 +901,10 @@ def test_a_new_issue_is_named_by_what_the_stance_is_about_not_by_its_holder() ->
              "that it had no choice.")
     assert [s.kind for s in ex.stances] == ["condemn", "claim"]
     assert [s.issue for s in ex.stances] == [None, None]
+
+
+def test_i_outside_quotations_is_the_author() -> None:
+    assert triples("I would urge Seoul to reopen the liaison office.") == [
+        ("jane-roe", "urge", "south-korea")]
+    assert triples('"I oppose the sanctions," Sergei Lavrov said.') == [
+        ("sergey-lavrov", "oppose", None)]
