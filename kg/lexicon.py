@@ -184,7 +184,10 @@ EVALUATIVE = [
        r"(?:misguided|hypocritical|cynical|reckless|short-sighted|self-defeating)\b|"
        r"\b(?:is|was|has\s+been|were)\s+(?:a|an)\s+(?:\w+\s+)?(?:mistake|blunder|error|failure)\b|"
        r"\bdeserves?\s+(?:\w+\s+)?(?:criticism|blame|censure)\b|"
-       r"\b(?:was|were|has\s+been|have\s+been)\s+(?:too\s+)?slow\b(?=[^.;]{0,30}?\bto\b)",
+       r"\b(?:was|were|has\s+been|have\s+been)\s+(?:too\s+)?slow\b(?=[^.;]{0,30}?\bto\b)|"
+       # "Washington's policy of strategic patience has failed": a judgement of a course taken
+       r"\b(?:policy|policies|strategy|approach|diplomacy|gamble|bet)\b[^.;,:]{0,50}?\s"
+       r"(?:has|have)\s+(?:\w+ly\s+)?failed\b(?!\s+to\b)",
        "criticize", "evaluative"),
     _c(r"\bdeserves?\s+(?:\w+\s+)?support\b|\bmerits?\s+(?:\w+\s+)?support\b|\bis\s+(?:a\s+)?"
        r"(?:welcome|sound|sensible)\s+(?:step|move|idea)\b", "support", "evaluative"),

@@ -908,3 +908,9 @@ def test_i_outside_quotations_is_the_author() -> None:
         ("jane-roe", "urge", "south-korea")]
     assert triples('"I oppose the sanctions," Sergei Lavrov said.') == [
         ("sergey-lavrov", "oppose", None)]
+
+
+def test_the_author_judging_a_policy_a_failure_criticizes_its_owner() -> None:
+    assert triples("Washington's policy of strategic patience has failed.") == [
+        ("jane-roe", "criticize", "united-states")]
+    assert triples("The talks have failed.") == []
