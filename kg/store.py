@@ -591,7 +591,8 @@ class Store:
 
     def select(self, query: str, bindings: Mapping[str, Binding] | None = None,
                timeout: float | None = None) -> SelectResult:
-        """Run a SELECT query; `bindings` are substituted for variables, never pasted in.
+        """Run a SELECT query; `bindings` are substituted for variables as RDF terms, never
+        as query text (a remote store gets them written by pyoxigraph, kg.query_text).
 
         A bound variable must be in the SELECT projection (or the query be `SELECT *`).
         """
