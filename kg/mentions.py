@@ -164,7 +164,8 @@ _APPOSITION = re.compile(
 )
 _OFFICIAL_WORDS = re.compile(
     r"\b(?:ambassador|minister|president|secretary|representative|envoy|spokes\w+|leader|"
-    r"chairman|chairwoman|chief|commander|director-general|premier|chancellor|governor|"
+    r"chairman|chairwoman|chairperson|chair|commissioner|head|chief|commander|director-general|"
+    r"premier|chancellor|governor|"
     r"sister|brother|wife|husband|daughter|son|adviser|advisor|negotiator|official|"
     r"diplomat|senator|lawmaker|general|admiral)\b",
     re.IGNORECASE,
@@ -221,21 +222,36 @@ _TITLE_GATE = re.compile(
     r"Speaker|Commander|General|Gen·|Admiral|Adm·|Colonel|Chief|Negotiator|negotiator|chief|"
     r"official|advis|secretary|Mr|Ms|Mrs|Dr|Commodore|Marshal|Captain|Counsel|Senator|"
     r"diplomat|commander|aide|foreign minister|defence minister|defense minister|"
-    r"trade minister")
+    r"trade minister|chair|commissioner|head of")
 # "Erywan Yusof, Second Minister of Foreign Affairs of Brunei": an apposition without article
 _APPOSITION_TITLE = re.compile(
-    rf"(?P<name>{_NAME}),\s+(?P<det>)(?P<desc>(?:(?:Second|First|Senior|Deputy|Vice|Chief|"
-    r"Special|Acting|Former|Foreign|Prime|Permanent|Executive|Interim)\s+)*"
-    r"(?:Minister|Secretary|President|Ambassador|Envoy|Representative|Commander|Chief|"
-    r"[Ss]pokes\w+|Director|Chair\w*|Counsell?or|Advis[eo]r|General|Governor|Head)\b"
+    rf"(?P<name>{_NAME}),\s+(?P<det>)(?P<desc>(?:(?:[Ss]econd|[Ff]irst|[Ss]enior|[Dd]eputy|[Vv]ice|"
+    r"[Cc]hief|[Ss]pecial|[Aa]cting|[Ff]ormer|[Ff]oreign|[Pp]rime|[Pp]ermanent|[Ee]xecutive|"
+    r"[Ii]nterim|[Pp]ersonal)\s+)*"
+    r"(?:[Mm]inister|[Ss]ecretary|President|[Aa]mbassador|[Ee]nvoy|[Rr]epresentative|"
+    r"[Cc]ommander|[Cc]hief|[Ss]pokes\w+|[Dd]irector|[Cc]hair\w*|Counsell?or|Advis[eo]r|"
+    r"General|[Gg]overnor|[Hh]ead|[Cc]ommissioner|[Nn]egotiator)\b"
     r"[^,;.“”\"()\n]{0,100}?)(?=,|;|\.(?:\s|$)|$)"
 )
 # what _APPOSITION_TITLE needs after its comma
 _APPOSITION_TITLE_GATE = re.compile(
-    r",\s+(?:(?:Second|First|Senior|Deputy|Vice|Chief|Special|Acting|Former|Foreign|Prime|"
-    r"Permanent|Executive|Interim)\s+)*(?:Minister|Secretary|President|Ambassador|Envoy|"
-    r"Representative|Commander|Chief|[Ss]pokes|Director|Chair|Counsell?or|Advis[eo]r|General|"
-    r"Governor|Head)")
+    r",\s+(?:(?:[Ss]econd|[Ff]irst|[Ss]enior|[Dd]eputy|[Vv]ice|[Cc]hief|[Ss]pecial|[Aa]cting|"
+    r"[Ff]ormer|[Ff]oreign|[Pp]rime|[Pp]ermanent|[Ee]xecutive|[Ii]nterim|[Pp]ersonal)\s+)*"
+    r"(?:[Mm]inister|[Ss]ecretary|President|[Aa]mbassador|[Ee]nvoy|[Rr]epresentative|"
+    r"[Cc]ommander|[Cc]hief|[Ss]pokes|[Dd]irector|[Cc]hair|Counsell?or|Advis[eo]r|General|"
+    r"[Gg]overnor|[Hh]ead|[Cc]ommissioner|[Nn]egotiator)")
+# "IGAD's executive secretary, Workneh Gebeyehu,", "the UN envoy for Sudan, Ramtane Lamamra,":
+# a title before the name, held in a body or left unsaid (states' officials: _TITLE_FIRST)
+_OWNED_TITLE_FIRST = re.compile(
+    r"(?:\b[Tt]he|(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})[’'])s?\s+"
+    r"(?P<title>(?:[\w.-]+\s+){0,3}?(?:envoy|secretary|chair\w*|commissioner|spokes\w+|"
+    r"representative|director|ambassador|head|chief|negotiator|mediator|commander|"
+    r"director-general|secretary-general|coordinator|rapporteur)"
+    r"(?:\s+(?:for|to|of|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,3})?)"
+    rf",\s+(?P<name>{_NAME})(?=,)", re.IGNORECASE)
+_OWNED_TITLE_GATE = re.compile(r"(?i:envoy|secretary|chair|commissioner|spokes|representative|"
+                               r"director|ambassador|head|chief|negotiator|mediator|commander|"
+                               r"coordinator|rapporteur)")
 _APPOSITION_GATE = re.compile(r", (?:the|a|an|its|his|her|[A-Z][^,]{0,30}[’']s) ")
 _ORG_GATE = re.compile(_ORG_HEADS)
 _MEMBERS_OF = re.compile(r"(?:Leaders|Heads|Members|Officials|Ministers|Representatives|"
@@ -444,6 +460,11 @@ class MentionFinder:
         if _TITLE_FIRST_GATE.search(stext) and _TITLE_FIRST_LEAD.search(stext):
             for m in _TITLE_FIRST.finditer(masked, s.start, s.end):
                 mention = self._title_first(m, s)
+                if mention:
+                    cands.append(mention)
+        if _OWNED_TITLE_GATE.search(stext):
+            for m in _OWNED_TITLE_FIRST.finditer(masked, s.start, s.end):
+                mention = self._owned_title_first(m, s)
                 if mention:
                     cands.append(mention)
         if "-" in stext:
@@ -821,6 +842,24 @@ class MentionFinder:
             return None
         start, end = m.start(), m.end("name")
         return Mention(start, end, (actor,), "apposition", self.text[start:end])
+
+    def _owned_title_first(self, m: re.Match[str], s: Sentence) -> Mention | None:
+        name = m.group("name").replace("·", ".")
+        tokens = name.split()
+        if len(tokens) < 2 or tokens[0] in _NOT_NAME or tokens[-1] in _NOT_NAME:
+            return None
+        owner = (m.group("owner") or "").replace("·", ".")
+        if owner and self._state_in(owner):
+            return None  # a state's official: _TITLE_FIRST
+        bodies = [e for e in self.book.registry.lookup(owner) if e.type == "Institution"] \
+            if owner else []
+        org = self.book.ensure(bodies[0].id).id if bodies else None
+        # a body's officer speaks for the body, not for the state of the place it is in
+        actor = self._person(name, m.group("title"), None, "Person", s, org)
+        if actor is None:
+            return None
+        start = m.start("owner") if owner else m.start()
+        return Mention(start, m.end("name"), (actor,), "apposition", self.text[start:m.end("name")])
 
     # -- overlaps --------------------------------------------------------------------------
     def _select(self, cands: list[Mention]) -> list[Mention]:

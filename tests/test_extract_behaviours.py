@@ -914,3 +914,16 @@ def test_the_author_judging_a_policy_a_failure_criticizes_its_owner() -> None:
     assert triples("Washington's policy of strategic patience has failed.") == [
         ("jane-roe", "criticize", "united-states")]
     assert triples("The talks have failed.") == []
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("Moussa Faki Mahamat, chairperson of the AU Commission, urged both sides to talk.",
+     "moussa-faki-mahamat"),
+    ("IGAD's executive secretary, Workneh Gebeyehu, urged both sides to talk.",
+     "workneh-gebeyehu"),
+    ("The UN envoy for Sudan, Ramtane Lamamra, urged both sides to talk.", "ramtane-lamamra"),
+    ("The head of the delegation, Kim Yong-chol, urged both sides to talk.", "kim-yong-chol"),
+])
+def test_a_person_named_beside_a_lower_case_title_holds_the_stance(text: str,
+                                                                   holder: str) -> None:
+    assert triples(text) == [(holder, "urge", None)]
