@@ -17,7 +17,8 @@ from .mentions import ActorBook, MentionFinder
 from .records import Actor, Document, Extraction, Span, Stance
 from .registry import Registry
 from .sentences import sentences
-from .stances import Draft, StanceFinder
+from .stances import Draft, StanceFinder, Voice
+from .turns import ANSWER_LABELS, QUESTION_LABELS, interviewee, speaker_turns
 
 
 def extract(doc: Document, registry: Registry | None = None,
@@ -26,10 +27,11 @@ def extract(doc: Document, registry: Registry | None = None,
     registry = registry if registry is not None else Registry.default()
     book = ActorBook(registry)
     author, publisher = _document_actors(doc, book)
+    voices = _voices(doc, book, author, publisher)
     sents = sentences(doc)
     finder = MentionFinder(doc, book, sents)
     finder.run()
-    drafts = StanceFinder(doc, sents, finder, book, author).run()
+    drafts = StanceFinder(doc, sents, finder, book, author, voices).run()
     scheme = IssueScheme.load()
     stances = _stances(doc, drafts, scheme, author, min_confidence)
     keep = {author, *(p for p in (publisher,) if p)}
@@ -66,6 +68,40 @@ def _document_actors(doc: Document, book: ActorBook) -> tuple[str, str | None]:
     else:
         author = book.new("Unknown author", "Person")
     return author, publisher
+
+
+def _voices(doc: Document, book: ActorBook, author: str, publisher: str | None) -> list[Voice]:
+    """Whose the piece's own voice is in each turn of a transcript: the speaker's in an
+    answer, nobody's (None) in a question; turns whose speaker is not known keep the author's.
+    """
+    turns = speaker_turns(doc)
+    if not turns:
+        return []
+    guest = interviewee(doc, turns[0].start)
+    asking = {w.lower() for label in (doc.author, doc.publisher) if label
+              for w in (label, label.split()[-1])}
+    out: list[Voice] = []
+    for t in turns:
+        label = t.label.lower()
+        if label in QUESTION_LABELS or label in asking:
+            out.append(Voice(t.start, t.end, None))
+            continue
+        name = guest if guest and (label in ANSWER_LABELS or guest.lower().endswith(
+            " " + label) or guest.lower() == label) else None
+        speaker = _named(book, name, "Person") if name else _known_person(book, t.label)
+        out.append(Voice(t.start, t.end, speaker or author))
+    return out
+
+
+def _known_person(book: ActorBook, label: str) -> str | None:
+    """A person of the registry a speaker's label names, past any titles before the name
+    ("Spokesperson Wang Wenbin")."""
+    words = label.split()
+    for k in range(len(words) - 1):
+        for e in book.registry.lookup(" ".join(words[k:])):
+            if e.type == "Person":
+                return book.ensure(e.id).id
+    return None
 
 
 def _state_of_body(doc: Document, label: str, book: ActorBook) -> str | None:

@@ -3,7 +3,7 @@
 The body starts after the header (`Document.body_start`) and stops before back matter: an
 end-of-story marker, disclaimers ("The views expressed ..."), translator's notes and author
 bios ("Jane Doe is a senior fellow ..."). A news dateline ("SEOUL, Nov. 5 (Wire) --") is not
-part of the first sentence.
+part of the first sentence, nor is a transcript's speaker label ("Q: ...").
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .records import Document
+from .turns import speaker_turns
 
 
 @dataclass(frozen=True)
@@ -114,11 +115,13 @@ def sentences(doc: Document) -> list[Sentence]:
     text = doc.text
     start, end = body_range(doc)
     out: list[Sentence] = []
+    labels = {t.start: t.text_start for t in speaker_turns(doc)}
     for k, (p_start, p_end) in enumerate(_paragraphs(text, start, end)):
         for line_start, line_end in _lines(text, p_start, p_end):
             dl = _DATELINE.match(text, line_start, line_end)
             if dl and line_start == p_start and k == 0:
                 line_start = dl.end()
+            line_start = labels.get(line_start, line_start)
             for s, e in split_sentences(text, line_start, line_end):
                 out.append(Sentence(s, e, text[s:e], k))
     return out

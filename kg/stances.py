@@ -199,6 +199,18 @@ class Draft:
     sentence: int = 0
 
 
+_NO_ONE = ""  # the holder of a question's own voice, whose stances are dropped
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """Whose the piece's own voice is from `start` to `end` (a transcript's turn); None: no
+    one's (a question)."""
+    start: int
+    end: int
+    holder: str | None
+
+
 @dataclass(slots=True)
 class Clause:
     start: int
@@ -231,7 +243,7 @@ class _Memory:
 
 class StanceFinder:
     def __init__(self, doc: Document, sentences: list[Sentence], finder: MentionFinder,
-                 book: ActorBook, author: str) -> None:
+                 book: ActorBook, author: str, voices: list[Voice] | None = None) -> None:
         self.doc = doc
         self.text = doc.text
         self.masked = finder.masked if finder.text is doc.text else mask(doc.text)
@@ -240,6 +252,8 @@ class StanceFinder:
         self.sentences = sentences
         self.book = book
         self.author = author
+        self.document_author = author
+        self.voices = voices or []
         self.mentions = finder.mentions
         self.mem = _Memory()
         topic = finder.topic_state()
@@ -267,7 +281,14 @@ class StanceFinder:
             self._sentence(s, ms)
         return self._dedupe(self.drafts)
 
+    def _voice_at(self, pos: int) -> str:
+        for v in self.voices:
+            if v.start <= pos < v.end:
+                return _NO_ONE if v.holder is None else v.holder
+        return self.document_author
+
     def _sentence(self, s: Sentence, ms: list[Mention]) -> None:
+        self.author = self._voice_at(s.start)
         quotes = _quotes(self.text, s.start, s.end)
         hypothetical = self._hypothetical(s)
         condition = None
@@ -282,6 +303,8 @@ class StanceFinder:
         for cl in clauses:
             self._note_events(cl, ms)
             drafts = [] if hypothetical else self._clause(s, cl, prev, quotes, ms)
+            if self.author == _NO_ONE:  # a question: its own voice holds nothing
+                drafts = [d for d in drafts if _NO_ONE not in d.holders]
             for d in drafts:
                 if condition and d.modality == "asserted" and cm and not (
                         d.start <= cm.start() < d.end and cm.start() - d.start < 3):

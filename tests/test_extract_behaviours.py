@@ -927,3 +927,24 @@ def test_the_author_judging_a_policy_a_failure_criticizes_its_owner() -> None:
 def test_a_person_named_beside_a_lower_case_title_holds_the_stance(text: str,
                                                                    holder: str) -> None:
     assert triples(text) == [(holder, "urge", None)]
+
+
+INTERVIEW = (
+    "We spoke to Ana Torres, who directs the Andes programme at a research institute.\n\n"
+    "{q}: Should Lima recall its ambassador?\n\n"
+    "{a}: I think Peru should keep talking to Caracas.\n\n"
+    "{q}: Washington should impose sanctions, some say.\n\n"
+    "{a}: Chile has rejected that idea.\n")
+
+
+@pytest.mark.parametrize("q, a", [("Harbor Review", "Torres"), ("Q", "A"), ("Roe", "Torres")])
+def test_in_an_interview_the_answers_own_voice_is_the_interviewees(q: str, a: str) -> None:
+    ex = run(INTERVIEW.format(q=q, a=a))
+    got = [(s.holder, s.kind, s.target_actor) for s in ex.stances]
+    assert got == [("ana-torres", "recommend", "peru"), ("chile", "reject", None)]
+    assert ex.stances[0].quote.text == "I think Peru should keep talking to Caracas."
+
+
+def test_lines_opened_by_a_label_are_no_interview_when_one_voice_speaks() -> None:
+    got = triples("Note: figures are provisional.\n\nSeoul should reopen the office.")
+    assert got == [("jane-roe", "recommend", "south-korea")]

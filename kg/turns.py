@@ -1,0 +1,53 @@
+"""Speaker turns of an interview or transcript: lines opened by a speaker's label.
+
+In "Savanna Quarterly: Was ECOWAS right ...?" / "Coulibaly: I think ...", the piece's own
+voice ("I think", "should") is the speaker's in an answer and nobody's in a question, not the
+byline's. A text counts as a transcript only when at least two such turns by at least two
+speakers open its lines, so that a lone "Note: ..." or "Update: ..." is no turn.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .records import Document
+
+_TURN = re.compile(
+    r"^[ \t]*(?P<label>(?:[A-Z][\w.'’-]*)(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|al|bin)){0,3})"
+    r"[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
+# Labels of the questioner's turns, and of the answers of the one person interviewed.
+QUESTION_LABELS = frozenset({"q", "question", "interviewer", "reporter", "journalist"})
+ANSWER_LABELS = frozenset({"a", "answer"})
+_NOT_SPEAKERS = frozenset({"note", "update", "correction", "editor's note", "source", "sources",
+                           "photo", "see also", "related", "read more", "disclaimer"})
+# "We asked Mariam Coulibaly, who ...", "spoke to Jane Doe", "an interview with Jane Doe".
+_INTERVIEWEE = re.compile(
+    r"\b(?:asked|spoke\s+(?:to|with)|talked\s+(?:to|with)|interviewed|interview\s+with|"
+    r"conversation\s+with)\s+(?:[a-z][\w-]*\s+){0,3}?"
+    r"(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})")
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    start: int  # the label's first character
+    end: int  # where the next turn starts, or the end of the text
+    label: str
+    text_start: int  # the first character after "LABEL: "
+
+
+def speaker_turns(doc: Document) -> list[Turn]:
+    """The turns of the document's body, in order; empty when it is no transcript."""
+    found = [m for m in _TURN.finditer(doc.text, doc.body_start)
+             if m.group("label").lower() not in _NOT_SPEAKERS]
+    if len(found) < 2 or len({m.group("label") for m in found}) < 2:
+        return []
+    ends = [m.start() for m in found[1:]] + [len(doc.text)]
+    return [Turn(m.start(), end, m.group("label"), m.end()) for m, end in zip(found, ends, strict=True)]
+
+
+def interviewee(doc: Document, before: int) -> str | None:
+    """The person the introduction says was interviewed, by full name, if it names one."""
+    m = _INTERVIEWEE.search(doc.text, doc.body_start, before)
+    return m.group("name") if m else None
+
