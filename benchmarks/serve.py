@@ -21,6 +21,7 @@ and stances from earlier look-ups). "items": the mean number of stances (or issu
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import socket
@@ -483,6 +484,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--rest-only", action="store_true",
                    help="time the REST look-ups of stancegraph only (no named queries)")
     args = p.parse_args(argv)
+    if not args.skip_rdflib and not args.rest_only and \
+            importlib.util.find_spec("rdflib_endpoint") is None:
+        p.error("rdflib-endpoint is not installed: pip install '.[bench]' (or --skip-rdflib)")
     work = args.work or Path(tempfile.mkdtemp(prefix="stancegraph-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"# work folder {work}; {os.cpu_count()} CPUs")

@@ -43,7 +43,8 @@ def speaker_turns(doc: Document) -> list[Turn]:
     if len(found) < 2 or len({m.group("label") for m in found}) < 2:
         return []
     ends = [m.start() for m in found[1:]] + [len(doc.text)]
-    return [Turn(m.start(), end, m.group("label"), m.end()) for m, end in zip(found, ends, strict=True)]
+    return [Turn(m.start(), end, m.group("label"), m.end())
+            for m, end in zip(found, ends, strict=True)]
 
 
 def interviewee(doc: Document, before: int) -> str | None:
