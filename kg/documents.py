@@ -56,6 +56,10 @@ _INLINE_BYLINE = re.compile(
 _SIGNATURE = re.compile(
     r"^\s*(?P<name>[A-Z][a-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
     r"(?:\s+and\s+[A-Z][a-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})?\s*[|,\u00b7\u2014\u2013]\s*")
+_PERSON_NAME = re.compile(
+    r"[A-Z][a-z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|da|al|bin|le|la|du)){1,3}")
+# The Juche calendar of North Korean state media gives the common year after it.
+_JUCHE = re.compile(r"\bJuche\s+\d{1,3}\s*\((?P<year>\d{4})\)")
 _NOT_IN_NAMES = frozenset(
     "New North South East West City Island Islands Republic University Institute Center Centre "
     "Forum Review Press News Agency Times Post Daily Journal Herald Tribune Gazette Weekly "
@@ -152,11 +156,15 @@ def parse_header(text: str) -> dict[str, str | int | None]:
         before = [b for b in before if not _BYLINE.match(b)]
         if "author" not in meta:
             meta["author"] = _clean_name(_BYLINE.match(bylines[0]).group("name"))  # type: ignore[union-attr]
+    if "author" not in meta and len(before) >= 2 and _name_line(before[-1]) and \
+            nonblank[date_idx - 1][0] == nonblank[date_idx][0] - 1:
+        # the writer's name on the line right over the date ("Fiona Marchbank")
+        meta["author"] = _clean_name(before.pop())
     if len(before) >= 2:
         publisher, meta["title"] = before[0], before[-1]
         # "Peninsula Wire | News Analysis", "The Peninsula Ledger — Opinion"
         parts = _SEPARATOR.split(publisher, maxsplit=1)
-        meta["publisher"] = parts[0].strip()
+        meta["publisher"] = _clean_name(parts[0]) if parts[0].isupper() else parts[0].strip()
         if len(parts) == 2:
             meta["series"] = parts[1].strip()
     elif before:
@@ -229,6 +237,7 @@ def _date_line(line: str) -> tuple[str, str] | None:
         return m.group("date"), m.group("rest")
     if len(line.split()) > 16 or re.search(r"[a-z][.!?][\"”’']?\s*$", line):
         return None
+    line = _JUCHE.sub(r"\g<year>", line)
     for m in _DATE.finditer(line):
         iso = _iso(m)
         if iso is not None and _header_words(line[:m.start()] + " " + line[m.end():]):
@@ -242,6 +251,12 @@ def _signature(line: str) -> re.Match[str] | None:
     if m is None or _NOT_IN_NAMES.intersection(m.group(0).replace(",", " ").split()):
         return None
     return m if _DATE.match(line, m.end()) else None
+
+
+def _name_line(line: str) -> bool:
+    """A line that is only a person's name: two to four capitalised words, none of places or
+    outlets."""
+    return bool(_PERSON_NAME.fullmatch(line)) and not _NOT_IN_NAMES.intersection(line.split())
 
 
 def _header_words(text: str) -> bool:

@@ -268,7 +268,7 @@ _DESCRIPTION = re.compile(
     r"organization|government|regime|administration|leadership|coast guard|"
     r"(?i:spokes(?:person|man|woman)|ambassador|special envoy|minister|foreign minister|"
     r"defen[cs]e minister|president|prime minister|secretary|envoy)|"
-    r"leader|country|North|South|Kremlin|army|military|armed forces|junta)\b"
+    r"leader|country|North|South|Kremlin|army|military|armed forces|junta|paper|newspaper)\b"
     r"(?!\s+(?:of|for)\b)"
 )
 # adjectives of a title, not of a state ("the Special Envoy")
@@ -998,6 +998,10 @@ class MentionFinder:
             return ()
         if head in _FORCES:
             return self._forces(state, history, pos)
+        if head in ("paper", "newspaper"):
+            # "the paper warned": the newspaper named last
+            return next((prev.actors[:1] for prev in reversed(history) if prev.start < pos
+                         and prev.actors and self.book.news_media(prev.actors[0])), ())
         if head in ("north", "south"):
             return self._compass_state(head)
         if head in ("regime", "government", "administration", "leadership", "country",

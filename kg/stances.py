@@ -55,7 +55,8 @@ _PAREN_START = {"however", "though", "predictably", "meanwhile", "moreover", "to
                 "having"}
 _SPEAKER_NOUNS = {"reports", "report", "statement", "statements", "spokesperson", "spokesman",
                   "spokeswoman", "officials", "envoy", "diplomats", "government", "leaders",
-                  "leadership", "analysis", "findings", "representative", "delegation"}
+                  "leadership", "analysis", "findings", "representative", "delegation",
+                  "commentary", "editorial", "column"}
 _INTRO = re.compile(
     r"^(?:In|At|After|As|For|With|Since|During|Despite|Furthermore|Moreover|However|Yet|"
     r"Still|First|Second|Third|Fourth|Fifth|Finally|Originally|Currently|Ultimately|Of course|"
@@ -784,7 +785,11 @@ class StanceFinder:
     def _build(self, s: Sentence, cl: Clause, cue_start: int, cue_end: int, cue: lx.Cue,
                holders: tuple[str, ...], via: str, ms: list[Mention],
                quotes: list[tuple[int, int]], secondary: bool) -> list[Draft]:
-        holders = tuple(h for h in holders if not self.book.news_media(h))
+        # News media only carry others' words, except in their own commentary: the piece
+        # they wrote, or "Rodong Sinmun in a commentary said ..."
+        own_piece = bool(_OWN_COMMENTARY.search(self.text, cl.start, cue_start))
+        holders = tuple(h for h in holders if h == self.author or own_piece or
+                        not self.book.news_media(h))
         if not holders:
             return []
         kind = cue.kind
@@ -1341,6 +1346,9 @@ _OWN_REFERENCE = re.compile(
     r"ministry|department|administration|office|side|forces))\b", re.IGNORECASE)
 _STRONG_CONTENT = ("threaten", "warn")
 _REJECT_CONTENT = dict(lx.CONTENT_LOW)["reject"]
+_OWN_COMMENTARY = re.compile(r"\b(?:in\s+(?:an?|its)\s+(?:\w+\s+)?(?:commentary|editorial|"
+                             r"column|opinion\s+piece)|the\s+(?:paper|newspaper|daily))\b",
+                             re.IGNORECASE)
 _OWN_REFUSAL = re.compile(r"\b(?:will|would|shall)\s+(?:not|never)\b|\bwon[’']t\b",
                           re.IGNORECASE)
 

@@ -126,6 +126,13 @@ def test_folders_expand_to_their_text_files(tmp_path: Path) -> None:
          "Korea Desk", None, None, "2024-06-03", "Deterrence"),
         ("The March 1 Movement and Its Legacy\n\n2019.03.01\n\n",
          None, None, None, "2019-03-01", "The March 1 Movement and Its Legacy"),
+        ("The Solent Quarterly | Commentary\n\nA Flag Is No Deed\n\nFiona Marsh\n"
+         "8 August 2007\n\n", "The Solent Quarterly", "Commentary", "Fiona Marsh",
+         "2007-08-08", "A Flag Is No Deed"),
+        ("Harbour News\n\nNorth Korea Policy\n8 August 2007\n\n",
+         "Harbour News", None, None, "2007-08-08", "North Korea Policy"),
+        ("KOREAN CENTRAL NEWS AGENCY\nKCNA Commentary\n\nRacket\n\n9 March Juche 102 (2013)\n\n",
+         "Korean Central News Agency", None, None, "2013-03-09", "Racket"),
     ],
 )
 def test_header_styles_without_a_date_writer_line(tmp_path: Path, header, publisher, series,

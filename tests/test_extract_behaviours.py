@@ -948,3 +948,16 @@ def test_in_an_interview_the_answers_own_voice_is_the_interviewees(q: str, a: st
 def test_lines_opened_by_a_label_are_no_interview_when_one_voice_speaks() -> None:
     got = triples("Note: figures are provisional.\n\nSeoul should reopen the office.")
     assert got == [("jane-roe", "recommend", "south-korea")]
+
+
+def test_a_newspaper_holds_its_own_commentary_but_not_what_it_reports() -> None:
+    assert triples("Rodong Sinmun accused Seoul of lying.") == []
+    assert triples("Rodong Sinmun in a commentary accused Seoul of lying. The paper warned "
+                   "Washington against any provocation.") == [
+        ("rodong-sinmun", "accuse", "south-korea"), ("rodong-sinmun", "warn", "united-states")]
+
+
+def test_a_news_agency_writing_unsigned_holds_its_own_voice() -> None:
+    assert triples("The United States should lift its sanctions.", author=None,
+                   publisher="Korean Central News Agency") == [
+        ("korean-central-news-agency", "recommend", "united-states")]
