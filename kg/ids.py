@@ -43,9 +43,16 @@ PREFIXES: dict[str, str] = {
 }
 
 
+# Letters that Unicode does not decompose into a Latin letter and a mark ("Støre", "Łukasz").
+_UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe",
+                               "ß": "ss", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "þ": "th",
+                               "Þ": "Th", "ð": "d", "Ð": "D", "ı": "i"})
+
+
 def slugify(label: str) -> str:
     """A readable, IRI-safe slug: 'Kim Jong-un' -> 'kim-jong-un', 'U.S.' -> 'u-s'."""
-    s = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode("ascii")
+    s = unicodedata.normalize("NFKD", label.translate(_UNDECOMPOSED))
+    s = s.encode("ascii", "ignore").decode("ascii")
     s = s.lower().replace("'", "").replace("\u2019", "")
     s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
     return s or "x"

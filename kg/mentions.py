@@ -147,8 +147,9 @@ _TITLE = (
 # letters, and Latin Extended-A (whose capitals and small letters alternate) in both.
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
 _LOW = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
-# a family name may be written in capitals ("MOTEGI Toshimitsu")
-_NAME_TOKEN = (rf"(?:[{_UP}][{_LOW}’']+(?:-[{_UP}{_LOW}][{_LOW}]+)*|[A-Z]{{3,}}(?=\s+[A-Z][a-z])|"
+# a family name may be written in capitals ("MOTEGI Toshimitsu") or have a capital inside
+# ("MacKay", "DeSantis")
+_NAME_TOKEN = (rf"(?:[{_UP}][{_LOW}’']+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}]+)*|[A-Z]{{3,}}(?=\s+[A-Z][a-z])|"
                rf"(?:al|el|Al|El|bin|ibn|Abu|abu|Bin)-[{_UP}][{_LOW}’']+)")
 _PARTICLE = r"(?:van|von|de|da|del|der|di|du|bin|al|el|la|le|dos|das)"
 _NAME = (rf"{_NAME_TOKEN}(?:\s+(?:[A-Z]·\s+|{_PARTICLE}\s+)?{_NAME_TOKEN}){{0,2}}"
@@ -206,14 +207,15 @@ _MINISTRY = re.compile(
 )
 _TITLE_FIRST = re.compile(
     rf"(?:(?P<pre>{_STATE_WORD})[’']s|(?P<pron>\b[Ii]ts|\b[Tt]heir))\s+"
-    r"(?P<title>(?:(?:foreign|defen[cs]e|prime|trade|finance|"
+    r"(?P<title>(?i:(?:(?:foreign|defen[cs]e|prime|trade|finance|science|interior|justice|"
+    r"economy|energy|environment|health|home|industry|"
     r"unification|deputy|vice|chief|top|special|new|former|acting|interim|incoming|outgoing)\s+)*"
     r"(?:minister|president|secretary|envoy|premier|chancellor|"
-    rf"ambassador|representative|negotiator|spokes(?:person|man|woman)|leader|diplomat)"
+    rf"ambassador|representative|negotiator|spokes(?:person|man|woman)|leader|diplomat))"
     rf"(?:\s+to\s+the\s+[A-Z][\w·]*(?:\s+[A-Z][\w·]*)?)?),\s+(?P<name>{_NAME})(?=,)"
 )
-_TITLE_FIRST_GATE = re.compile(r"minister|president|secretary|envoy|premier|chancellor|"
-                               r"ambassador|representative|negotiator|spokes|leader|diplomat")
+_TITLE_FIRST_GATE = re.compile(r"(?i:minister|president|secretary|envoy|premier|chancellor|"
+                               r"ambassador|representative|negotiator|spokes|leader|diplomat)")
 _TITLE_FIRST_LEAD = re.compile(r"[’']s\s|\b(?:[Ii]ts|[Tt]heir)\s")
 # plain literals only, so the engine can skip to their first letters
 _TITLE_GATE = re.compile(
@@ -243,7 +245,8 @@ _APPOSITION_TITLE_GATE = re.compile(
 # "IGAD's executive secretary, Workneh Gebeyehu,", "the UN envoy for Sudan, Ramtane Lamamra,":
 # a title before the name, held in a body or left unsaid (states' officials: _TITLE_FIRST)
 _OWNED_TITLE_FIRST = re.compile(
-    r"(?:\b[Tt]he|(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})[’'])s?\s+"
+    r"(?:\b[Tt]he|\b[Aa]n?|(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})[’'])s?\s+"
+    r"(?:(?-i:(?P<body>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}))\s+)?"
     r"(?P<title>(?:[\w.-]+\s+){0,3}?(?:envoy|secretary|chair\w*|commissioner|spokes\w+|"
     r"representative|director|ambassador|head|chief|negotiator|mediator|commander|"
     r"director-general|secretary-general|coordinator|rapporteur)"
@@ -851,11 +854,14 @@ class MentionFinder:
         owner = (m.group("owner") or "").replace("·", ".")
         if owner and self._state_in(owner):
             return None  # a state's official: _TITLE_FIRST
-        bodies = [e for e in self.book.registry.lookup(owner) if e.type == "Institution"] \
-            if owner else []
+        body = (m.group("body") or "").replace("·", ".")
+        # "a State Department spokesman, Tom Casey,", "the UN envoy for Sudan, ...,"
+        bodies = [e for e in self.book.registry.lookup(owner or body) if e.type == "Institution"] \
+            if owner or body else []
         org = self.book.ensure(bodies[0].id).id if bodies else None
+        title = m.group("title") if org or not body else f"{body} {m.group('title')}"
         # a body's officer speaks for the body, not for the state of the place it is in
-        actor = self._person(name, m.group("title"), None, "Person", s, org)
+        actor = self._person(name, title, None, "Person", s, org)
         if actor is None:
             return None
         start = m.start("owner") if owner else m.start()

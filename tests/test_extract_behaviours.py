@@ -961,3 +961,14 @@ def test_a_news_agency_writing_unsigned_holds_its_own_voice() -> None:
     assert triples("The United States should lift its sanctions.", author=None,
                    publisher="Korean Central News Agency") == [
         ("korean-central-news-agency", "recommend", "united-states")]
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("Canada's Foreign Minister, Peter MacKay, condemned the dive.", "peter-mackay"),
+    ("Norway's foreign minister, Jonas Gahr Støre, condemned the dive.", "jonas-gahr-store"),
+    ("A State Department spokesman, Tom Casey, condemned the dive.", "tom-casey"),
+    ("Its science minister, Helge Sander, condemned the dive.", "helge-sander"),
+])
+def test_an_official_named_after_a_capitalised_or_owned_title_holds_the_stance(
+        text: str, holder: str) -> None:
+    assert triples(text) == [(holder, "condemn", None)]
