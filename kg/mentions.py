@@ -149,7 +149,8 @@ _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
 _LOW = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
 # a family name may be written in capitals ("MOTEGI Toshimitsu") or have a capital inside
 # ("MacKay", "DeSantis")
-_NAME_TOKEN = (rf"(?:[{_UP}][{_LOW}’']+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}]+)*|[A-Z]{{3,}}(?=\s+[A-Z][a-z])|"
+_NAME_TOKEN = (rf"(?:[{_UP}][{_LOW}’']+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}]+)*|"
+               rf"[A-Z]{{3,}}(?=\s+[A-Z][a-z])|"
                rf"(?:al|el|Al|El|bin|ibn|Abu|abu|Bin)-[{_UP}][{_LOW}’']+)")
 _PARTICLE = r"(?:van|von|de|da|del|der|di|du|bin|al|el|la|le|dos|das)"
 _NAME = (rf"{_NAME_TOKEN}(?:\s+(?:[A-Z]·\s+|{_PARTICLE}\s+)?{_NAME_TOKEN}){{0,2}}"
