@@ -236,7 +236,7 @@ CONTENT = [
         r"\breserves?\s+the\s+right\s+to\s+(?:respond|retaliate|act|defend)|"
         r"\b(?:respond|react|retaliate)\w*\s+[“\"]?(?:befittingly|forcefully|decisively|firmly|"
         r"resolutely|in\s+kind)|"
-        r"military\s+action|retaliat\w+|sea\s+of\s+fire|annihilat\w+|merciless|"
+        r"(?:take|taking|took|launch)\s+military\s+action|retaliat\w+|sea\s+of\s+fire|annihilat\w+|merciless|"
         r"\bwith\s+(?:overwhelming\s+|military\s+)?force\b|met\s+with\s+(?:a\s+)?(?:firm|strong|"
         r"decisive|military)\s+response|shoot(?:ing)?\s+down|by\s+(?:every|all)\s+means|"
         r"\bact\s+to\s+(?:stop|prevent|defend)|wipe\s+out|totally\s+destroy", re.I)),
@@ -245,7 +245,11 @@ CONTENT = [
         r"(?:face|bear)\s+(?:the\s+)?(?:serious\s+|severe\s+)?consequences|gain\s+nothing|"
         r"will\s+not\s+stand\s+(?:idly\s+)?by|deeper\s+isolation|drastic\s+measures|"
         r"(?:serious|severe)\s+backlash|at\s+(?:its|their)\s+own\s+peril|heavy\s+price|"
-        r"resolute\s+measures|(?:firm|strong|necessary)\s+countermeasures", re.I)),
+        r"resolute\s+measures|(?:firm|strong|necessary)\s+countermeasures|"
+        r"(?:negative|serious|grave|dire|catastrophic|disastrous|unpredictable)\s+consequences|"
+        r"\bset\s+[^.;]{0,30}\bon\s+fire|\bact\s+of\s+war\b|\bnot\s+improve\b|"
+        r"\b(?:would|will)\s+(?:only\s+)?(?:worsen|inflame|escalate|destabili[sz]e)\b|"
+        r"\binvite\s+(?:the\s+)?(?:next|more|further)\b", re.I)),
     ("reject", re.compile(
         r"\b(?:groundless|baseless|unfounded|absurd|nonsense|fabricat\w+|laughable|ridiculous|"
         r"illegitimate|pointless|no\s+basis)\b|\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?accept\b|"
@@ -273,7 +277,9 @@ CONTENT = [
         r"\b(?:ironclad|unwavering|unshakable|unshakeable|steadfast|rock-solid)\b|"
         r"\bsolidarity\s+with\b|\bfull(?:est)?\s+support\b", re.I)),
     ("demand", re.compile(r"\bmust\b|\bhave\s+to\b|\bhas\s+to\b", re.I)),
-    ("urge", re.compile(r"\bshould\b|\bought\s+to\b", re.I)),
+    # "hoped Pyongyang would come back to the talks": an appeal to Pyongyang
+    ("urge", re.compile(r"\bshould\b|\bought\s+to\b|"
+                        r"\bhope[sd]?\s+(?:that\s+)?[^.;]{1,60}?\b(?:would|will|could)\b", re.I)),
     ("oppose", re.compile(
         r"outlived\s+(?:its|their)\s+usefulness|\bobsolete\b|counterproductive|"
         r"off\s+the\s+table", re.I)),

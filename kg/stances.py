@@ -1164,6 +1164,9 @@ class StanceFinder:
                          ) -> tuple[str | None, ...]:
         own = set(holders) | {self.book.state_of.get(h) for h in holders} - {None}
         start, end = content
+        hope = _HOPED.search(self.text, start, end)
+        if hope:  # "Beijing hoped Pyongyang would ...": the appeal is to whoever follows
+            start = hope.end()
         inner = [m for m in ms if start <= m.start < end]
         # an inner stance verb's object ("had no intention to condemn North Korea")
         for cue in self._verbs_in(start, end):
@@ -1346,6 +1349,7 @@ _OWN_REFERENCE = re.compile(
     r"ministry|department|administration|office|side|forces))\b", re.IGNORECASE)
 _STRONG_CONTENT = ("threaten", "warn")
 _REJECT_CONTENT = dict(lx.CONTENT_LOW)["reject"]
+_HOPED = re.compile(r"\bhope[sd]?\s+(?:that\s+)?", re.IGNORECASE)
 _OWN_COMMENTARY = re.compile(r"\b(?:in\s+(?:an?|its)\s+(?:\w+\s+)?(?:commentary|editorial|"
                              r"column|opinion\s+piece)|the\s+(?:paper|newspaper|daily))\b",
                              re.IGNORECASE)

@@ -972,3 +972,17 @@ def test_a_news_agency_writing_unsigned_holds_its_own_voice() -> None:
 def test_an_official_named_after_a_capitalised_or_owned_title_holds_the_stance(
         text: str, holder: str) -> None:
     assert triples(text) == [(holder, "condemn", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Spokesman Liu Jianchao said Beijing hoped Pyongyang would return to the talks.",
+     [("liu-jianchao", "urge", "north-korea")]),
+    ("Foreign Ministry spokeswoman Maria Zakharova said the deployment would have the most "
+     "negative consequences for Japan.", [("maria-zakharova", "warn", "japan")]),
+    ("President Abdelmadjid Tebboune said military action would set the whole Sahel on fire.",
+     [("abdelmadjid-tebboune", "warn", None)]),
+    ("Iran said it would take military action against Israel.", [("iran", "threaten", "israel")]),
+])
+def test_what_is_said_gives_the_kind_hope_is_an_appeal_harm_foretold_a_warning(
+        text: str, expected: list[Triple]) -> None:
+    assert triples(text) == expected
