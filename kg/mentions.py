@@ -268,8 +268,8 @@ _SPOKES = re.compile(r"(?:[Aa]n?|[Tt]he)\s+spokes(?:person|man|woman)\s+(?:of|fo
 _DESCRIPTION = re.compile(
     r"(?P<det>[Tt](?<!\w[Tt])(?:he|his|hat))\s+"
     r"(?:(?P<adj>[A-Z][\w·’'-]*(?:\s+[A-Z][\w·’'-]*)?)\s+)?"
-    r"(?P<head>ministry|department|office|council|agency|panel|committee|command|commission|"
-    r"organization|government|regime|administration|leadership|coast guard|"
+    r"(?P<head>[Mm]inistry|department|office|council|agency|panel|committee|command|commission|"
+    r"organization|[Gg]overnment|regime|administration|leadership|coast guard|"
     r"(?i:spokes(?:person|man|woman)|ambassador|special envoy|minister|foreign minister|"
     r"defen[cs]e minister|president|prime minister|secretary|envoy)|"
     r"leader|country|North|South|Kremlin|army|military|armed forces|junta|paper|newspaper)\b"
@@ -1021,6 +1021,10 @@ class MentionFinder:
             if head == "country":
                 states = self._recent_states(history, pos, 1)
                 return tuple(states)
+            if head == "government":
+                # "The Government" in a ministry's own statement: the ministry's state
+                home = self._home_state()
+                return (home,) if home else ()
             return ()
         words = head.split()
         # "the coast guard", "the panel": a body, never the official named with its title
@@ -1048,7 +1052,16 @@ class MentionFinder:
                             return (aff,)
                 if words[-1].startswith("spokes") and prev.form == "spokes":
                     return (a,)
+        own = self._publisher_body()
+        if not adj and own and words[-1] in self.book.actors[own].label.lower().split():
+            return (own,)  # "The Ministry" in the ministry's own statement
         return ()
+
+    def _publisher_body(self) -> str | None:
+        """The actor of a publisher that is a body (a ministry, an agency), if any."""
+        publisher = self.doc.publisher or ""
+        own = self.book.named(publisher) if publisher else None
+        return own if own and self.book.type_of(own) == "Institution" else None
 
     def _forces(self, state: str | None, history: list[Mention], pos: int) -> tuple[str, ...]:
         """'the Myanmar military' is an institution of its own; 'the military' is the one

@@ -986,3 +986,13 @@ def test_an_official_named_after_a_capitalised_or_owned_title_holds_the_stance(
 def test_what_is_said_gives_the_kind_hope_is_an_appeal_harm_foretold_a_warning(
         text: str, expected: list[Triple]) -> None:
     assert triples(text) == expected
+
+
+def test_in_a_ministrys_statement_the_government_is_its_state_and_the_ministry_itself() -> None:
+    text = ("North Korea blew up the office. "
+            "The Government regards the North's action as a grave provocation. "
+            "The Ministry rejects the claims of Rodong Sinmun.")
+    got = triples(text, author=None, publisher="Ministry of Unification")
+    assert got == [("south-korea", "condemn", "north-korea"),
+                   ("ministry-of-unification-of-south-korea", "reject", "rodong-sinmun")]
+    assert triples(text, author=None, publisher="Harbor Review") == []
