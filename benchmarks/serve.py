@@ -314,6 +314,8 @@ def _percentile(values: list[float], pct: float) -> float:
 def throughput(url: str, queries: list[tuple[str, str]], clients: int, seconds: float,
                timeout: float) -> tuple[float, int]:
     """Requests per second of `clients` concurrent clients cycling through `queries`."""
+    if not queries:  # the server answered none of them in time
+        return 0.0, 0
     done = [0] * clients
     errors = [0] * clients
     stop = time.monotonic() + seconds
