@@ -276,12 +276,13 @@ CONTENT = [
     ("support", re.compile(
         r"\b(?:ironclad|unwavering|unshakable|unshakeable|steadfast|rock-solid)\b|"
         r"\bsolidarity\s+with\b|\bfull(?:est)?\s+support\b", re.I)),
-    ("demand", re.compile(r"\bmust\b|\bhave\s+to\b|\bhas\s+to\b", re.I)),
+    ("demand", re.compile(r"\bmust\b|\bhave\s+to\b|\bhas\s+to\b|\bhad\s+to\b", re.I)),
     # "hoped Pyongyang would come back to the talks": an appeal to Pyongyang
     ("urge", re.compile(r"\bshould\b|\bought\s+to\b|"
                         r"\bhope[sd]?\s+(?:that\s+)?[^.;]{1,60}?\b(?:would|will|could)\b", re.I)),
     ("oppose", re.compile(
         r"outlived\s+(?:its|their)\s+usefulness|\bobsolete\b|counterproductive|"
+        r"out\s+of\s+the\s+question|"
         r"off\s+the\s+table", re.I)),
     ("propose", re.compile(
         r"\bthe\s+only\s+(?:way|solution|option|path)\b|\bthe\s+(?:best|right)\s+way\s+"

@@ -118,7 +118,8 @@ class ActorBook:
 # ----------------------------------------------------------------------------- patterns
 
 # "\b[A-Z]" written as a lookbehind after the letter, so the scan can skip to capitals
-_ABBR = re.compile(r"[A-Z](?<!\w[A-Z])\.(?:[A-Z]\.)+")
+# "U.S.", and a middle initial between names ("George W. Bush")
+_ABBR = re.compile(r"[A-Z](?<!\w[A-Z])\.(?:[A-Z]\.)+|(?<=[a-z] )[A-Z]\.(?= [A-Z][a-z])")
 _STATE_WORD = r"(?:[A-Z][\w’'·-]*(?:\s+[A-Z][\w’'·-]*){0,3})"
 _TITLE = (
     r"(?:Mr·|Ms·|Mrs·|Dr·|Mr\.|Ms\.|Mrs\.|Dr\.|"

@@ -996,3 +996,17 @@ def test_in_a_ministrys_statement_the_government_is_its_state_and_the_ministry_i
     assert got == [("south-korea", "condemn", "north-korea"),
                    ("ministry-of-unification-of-south-korea", "reject", "rodong-sinmun")]
     assert triples(text, author=None, publisher="Harbor Review") == []
+
+
+def test_a_middle_initial_is_part_of_the_name() -> None:
+    assert triples('President George W. Bush called the test "a provocative act".') == [
+        ("george-w-bush", "criticize", None)]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ('Military action, he said, was "out of the question."', "oppose"),
+    ('The council, he said, had to act "this week, not next month."', "demand"),
+])
+def test_what_a_reported_aside_says_gives_its_kind(text: str, kind: str) -> None:
+    got = triples("Ambassador John Bolton spoke on Monday. " + text)
+    assert [(h, k) for h, k, _ in got] == [("john-bolton", kind)]
