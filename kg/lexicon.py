@@ -49,9 +49,13 @@ PASSIVE_VERBS = {
     "challenged": "oppose", "questioned": "criticize", "described": "criticize",
     "drafted": "propose", "tabled": "propose", "sponsored": "propose", "put forward": "propose",
     "threatened": "threaten", "warned": "warn", "rebuffed": "reject", "disputed": "reject",
+    "recognized": "support", "recognised": "support",
 }
+# "a move opposed by Israel": a reduced passive after a noun of action
+_ACTION_NOUN = (r"(?:(?<=,\s)(?:an?|the)\s+(?:[\w-]+\s+)?(?:move|step|decision|plan|proposal|"
+                r"measure|resolution|deal|policy)\s+(?:\w+ly\s+)?)")
 PASSIVE = re.compile(
-    rf"\b{_AUX}(?P<verb>{'|'.join(PASSIVE_VERBS)})\s+(?=(?:[\w-]+\s+){{0,3}}by\b)",
+    rf"\b(?:{_AUX}|{_ACTION_NOUN})(?P<verb>{'|'.join(PASSIVE_VERBS)})\s+(?=(?:[\w-]+\s+){{0,3}}by\b)",
     re.IGNORECASE
 )
 
@@ -104,7 +108,7 @@ VERBS = [
        r"st(?:and|ands|ood|anding)\s+(?:\w+ly\s+)?(?:with|behind|shoulder\s+to\s+shoulder\s+with)|"
        r"threw\s+(?:its|his|her|their)\s+support\s+behind|"
        r"sid(?:e|es|ed|ing)\s+with|vot(?:e|es|ed|ing)\s+(?:(?:this|last|on)\s+\w+\s+)?"
-       r"(?:in\s+favou?r\s+of|for)|"
+       r"(?:in\s+favou?r(?:\s+of)?|for|yes\b)|"
        r"(?:ha(?:s|ve|d)|expressed|expresses)\s+(?:\w+\s+)?sympathy\s+(?:for|with)|"
        r"reaffirm(?:s|ed|ing)?(?!\s+that))\b",  # last: "reaffirmed support for" goes first
        "support", "verb"),
@@ -114,7 +118,7 @@ VERBS = [
        "welcome", "verb"),
     _c(rf"\b(?:{verb('oppose')}|veto(?:es|ed|ing)?|objected\s+to|objects\s+to|"
        r"(?:voiced|expressed|voices|expresses)\s+(?:\w+\s+)?opposition\s+to|"
-       r"vot(?:e|es|ed|ing)\s+against|(?:speaks?|spoke|speaking|came|comes|argued|argues)\s+"
+       r"vot(?:e|es|ed|ing)\s+(?:against|no\b)|(?:speaks?|spoke|speaking|came|comes|argued|argues)\s+"
        r"(?:out\s+)?against|"
        rf"{verb('resist')})\b", "oppose", "verb"),
     _c(rf"\b(?:{verb('reject')}|{verb('dismiss')}|{verb('rebuff')}|{verb('repudiate')})\b",

@@ -1010,3 +1010,16 @@ def test_a_middle_initial_is_part_of_the_name() -> None:
 def test_what_a_reported_aside_says_gives_its_kind(text: str, kind: str) -> None:
     got = triples("Ambassador John Bolton spoke on Monday. " + text)
     assert [(h, k) for h, k, _ in got] == [("john-bolton", kind)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("France voted in favour.", [("france", "support", None)]),
+    ("Peru voted no.", [("peru", "oppose", None)]),
+    ("The Assembly voted to upgrade Palestine, a move opposed by Israel and Norway.",
+     [("israel", "oppose", "palestine"), ("norway", "oppose", "palestine")]),
+    ("The opposition leader was recognized within hours by Canada and Brazil.",
+     [("canada", "support", None), ("brazil", "support", None)]),
+])
+def test_votes_without_an_object_recognition_and_a_move_opposed_by(
+        text: str, expected: list[Triple]) -> None:
+    assert triples(text) == expected
