@@ -192,6 +192,8 @@ _ORG = re.compile(
     rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'·-]*(?:\s+[A-Z][\w’'·-]*){{0,4}})?)"
     r"(?:\s*\((?P<acr>[A-Z][A-Za-z]{1,9})\))?"
 )
+# "the Minjoo Party and the People's Party": two bodies, each named by its head word
+_TWO_ORGS = re.compile(rf"(?P<a>.*?\b{_ORG_HEADS})\s+and\s+(?:the\s+)?(?P<b>[A-Z].*\b{_ORG_HEADS})")
 _DEPARTMENTS = {
     "foreign": "Foreign Affairs", "foreign affairs": "Foreign Affairs",
     "defense": "National Defense", "defence": "National Defense",
@@ -286,7 +288,7 @@ _BODY_HEADS = {"ministry", "department", "office", "council", "agency", "panel",
                "command", "commission", "organization", "coast guard"}
 _FORCES = {"army", "military", "armed forces", "junta"}
 _BARE_MINISTRY = re.compile(
-    r"[Tt](?<!\w[Tt])he\s+(?:(?P<dep1>[Ff]oreign|[Dd]efen[cs]e|[Uu]nification)\s+[Mm]inistry|"
+    r"(?:[Tt](?<!\w[Tt])he|(?P<its>[Ii](?<!\w[Ii])ts))\s+(?:(?P<dep1>[Ff]oreign|[Dd]efen[cs]e|[Uu]nification)\s+[Mm]inistry|"
     r"Ministry\s+of\s+(?P<dep2>Foreign Affairs|National Defen[cs]e|Defen[cs]e|Unification))\b"
     r"(?!\s+of\s+[A-Z])"
 )
@@ -479,9 +481,13 @@ class MentionFinder:
                     cands.append(mention)
         if _ORG_GATE.search(stext):
             for m in _ORG.finditer(masked, s.start, s.end):
-                mention = self._org(m, s)
-                if mention:
-                    cands.append(mention)
+                two = _TWO_ORGS.fullmatch(m.group("org"))
+                parts = [_ORG.fullmatch(masked, m.start() + two.start(g), m.start() + two.end(g))
+                         for g in ("a", "b")] if two else [m]
+                for part in parts:
+                    mention = self._org(part, s) if part else None
+                    if mention:
+                        cands.append(mention)
         return cands
 
     def _off_topic_body(self, entry, wording: str) -> str | None:  # noqa: ANN001
@@ -772,6 +778,8 @@ class MentionFinder:
         if lead:  # "Leaders of the Andean Community": the body itself
             org = org[lead.end():]
         words = org.split()
+        if words and words[0] in ("Its", "Their", "His", "Her", "Our", "Whose"):
+            return None  # "Its Foreign Ministry": whose is left to the description
         head_first = len(words) >= 3 and words[1] == "of" and re.fullmatch(_ORG_HEADS, words[0])
         if len(words) < 2 or words[0] in _NOT_NAME - {"North", "South", "United", "National",
                                                       "Korean", "Security", "Central"} and \
@@ -1085,6 +1093,15 @@ class MentionFinder:
         dep = (m.group("dep1") or m.group("dep2") or "").lower()
         department = _DEPARTMENTS.get(dep, dep.title())
         prefix = f"Ministry of {department} of "
+        if m.group("its"):  # "Its Foreign Ministry": the ministry of the state named last
+            states = self._recent_states(history, pos, 1)
+            if not states:
+                return ()
+            e = self.book.registry.get(states[0])
+            label = prefix + (e.label if e else states[0])
+            actor = self.book.named(label) or self.book.new(label, "Institution", (states[0],))
+            self.book.state_of.setdefault(actor, states[0])
+            return (actor,)
         for prev in reversed(history):
             if prev.start < pos:
                 for a in prev.actors:

@@ -1023,3 +1023,16 @@ def test_what_a_reported_aside_says_gives_its_kind(text: str, kind: str) -> None
 def test_votes_without_an_object_recognition_and_a_move_opposed_by(
         text: str, expected: list[Triple]) -> None:
     assert triples(text) == expected
+
+
+def test_its_foreign_ministry_is_the_ministry_of_the_state_named_last() -> None:
+    got = triples("China protested. Russia objected as well. Its Foreign Ministry condemned "
+                  "the deployment.")
+    assert got[-1] == ("ministry-of-foreign-affairs-of-russia", "condemn", None)
+
+
+def test_two_bodies_joined_by_and_are_two_holders() -> None:
+    assert triples("The decision has been opposed by the Minjoo Party and the People's Party.") \
+        == [("minjoo-party", "oppose", None), ("peoples-party", "oppose", None)]
+    assert triples("The Food and Agriculture Organization condemned the ban.") == [
+        ("food-and-agriculture-organization", "condemn", None)]
