@@ -63,7 +63,7 @@ PASSIVE = re.compile(
 NULL_CUES = [
     _c(r"\b(?:declin|refus)(?:ed|es|e|ing)\s+to\s+(?:comment|respond|answer|elaborate|confirm|"
        r"discuss|speculate|take\s+(?:sides|a\s+(?:side|position|stance)))", "claim", "null"),
-    _c(r"\bsaid\s+nothing\b|\bsays\s+nothing\b|\bkept\s+silent\b|\bremained\s+silent\b|"
+    _c(r"\bsa(?:id|ys)\s+(?:little|nothing)\b|\bha(?:d|s)\s+little\s+to\s+say\b|\bkept\s+silent\b|\bremained\s+silent\b|"
        r"\bno\s+comment\b", "claim", "null"),
     _c(r"\bfail(?:ed|s)?\s+to\s+(?:agree|reach|condemn|adopt|act)", "claim", "null"),
     _c(r"\babstain(?:ed|s)?\b", "claim", "null"),
@@ -272,7 +272,8 @@ CONTENT = [
         r"\bwith\s+(?:\w+\s+)?concern|a\s+blow\s+to|"
         r"\bmistake|wrong\s+(?:message|signal|direction)|failed\s+to|yet\s+to|"
         r"broken\s+(?:its|their|his|her)\s+(?:promise|word)|coercion|intimidation|bully\w*|"
-        r"undermin\w+|sabotag\w+|obstruct\w*|\bviolat(?:e|es|ed|ing)\b|\baggressive\b",
+        r"undermin\w+|sabotag\w+|obstruct\w*|\bviolat(?:e|es|ed|ing)\b|\baggressive\b|"
+        r"\bnot\s+(?:been\s+)?(?:ready|willing|prepared)\s+to\b|\bnot\s+(?:\w+\s+){0,2}far\s+enough\b",
         re.I)),
     ("reluctant", re.compile(
         r"\bin\s+no\s+(?:hurry|rush)\b|\bnot\s+in\s+a\s+(?:hurry|rush)\b|\bno\s+need\s+to\s+rush\b",
@@ -311,7 +312,8 @@ OWN_INTENT = re.compile(
 PRAISE = re.compile(
     r"\b(?:productive|constructive|positive|historic|important\s+step|welcome|success\w*|"
     r"encouraging|good|great|excellent|principled|responsible|breakthrough|watershed|"
-    r"milestone|landmark|turning\s+point|new\s+era|model)\b", re.I)
+    r"milestone|landmark|turning\s+point|new\s+era|model|strong|warm|wonderful|fantastic|"
+    r"friendly|excellent|terrific|beautiful)\b", re.I)
 
 # Consequences that make an author's forecast a warning.
 NEGATIVE_OUTCOME = re.compile(

@@ -58,7 +58,8 @@ _SPEAKER_NOUNS = {"reports", "report", "statement", "statements", "spokesperson"
                   "leadership", "analysis", "findings", "representative", "delegation",
                   "commentary", "editorial", "column"}
 _INTRO = re.compile(
-    r"^(?:In|At|After|As|For|With|Since|During|Despite|Furthermore|Moreover|However|Yet|"
+    r"^(?:(?:Shortly|Soon|Just|Immediately|Hours|Days|Weeks|Minutes|Moments|Long|Well)\s+"
+    r"(?=(?:after|before|later|earlier|since)\b)|(?:Hours|Days|Weeks)\s+later\b|In|At|After|As|For|With|Since|During|Despite|Furthermore|Moreover|However|Yet|"
     r"Still|First|Second|Third|Fourth|Fifth|Finally|Originally|Currently|Ultimately|Of course|"
     r"Meanwhile|Then|Now|Regarding|Speaking|Under|Last|On|Before|Following|Later|Earlier|"
     r"Instead|Indeed|Thus|Therefore|Eventually|Again|Also|Even so|By|Over|Today|This)\b"

@@ -1036,3 +1036,17 @@ def test_two_bodies_joined_by_and_are_two_holders() -> None:
         == [("minjoo-party", "oppose", None), ("peoples-party", "oppose", None)]
     assert triples("The Food and Agriculture Organization condemned the ban.") == [
         ("food-and-agriculture-organization", "condemn", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Beijing said little.", []),
+    ('President Donald Trump called his relationship with Kim Jong-un "very strong".',
+     [("donald-trump", "welcome")]),
+    ("Secretary of State Mike Pompeo said the North had not been ready to go far enough.",
+     [("mike-pompeo", "criticize")]),
+    ("Shortly after midnight, Foreign Minister Ri Yong-ho summoned reporters and insisted that "
+     "the North had asked only for partial relief.", [("ri-yong-ho", "claim")]),
+])
+def test_saying_little_praise_in_quotes_not_far_enough_and_a_time_phrase_with_an_adverb(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(h, k) for h, k, _ in triples(text)] == expected
