@@ -70,7 +70,8 @@ NULL_CUES = [
 ]
 
 SPEECH = [
-    _c(rf"\b(?:said|says|say|saying|told|tells|{verb('add')}|{verb('state')}|"
+    _c(rf"\b(?:said|says|say|saying|told|tells|"
+       rf"{verb('add')}(?!\s+(?!that\b)(?:[\w-]+\s+){{0,4}}to\b)|{verb('state')}|"
        rf"{verb('announce')}|{verb('maintain')}|{verb('assert')}|{verb('claim')}|"
        rf"{verb('argue')}|insist(?:s|ed|ing)?(?!\s+on)|{verb('note')}(?=\s+(?:that|with)\b)|{verb('stress')}|"
        rf"{verb('emphasize')}|{verb('emphasise')}|made\s+(?:it\s+)?clear|makes?\s+(?:it\s+)?clear|"
@@ -243,7 +244,8 @@ CONTENT = [
         r"(?:take|taking|took|launch)\s+military\s+action|retaliat\w+|sea\s+of\s+fire|annihilat\w+|merciless|"
         r"\bwith\s+(?:overwhelming\s+|military\s+)?force\b|met\s+with\s+(?:a\s+)?(?:firm|strong|"
         r"decisive|military)\s+response|shoot(?:ing)?\s+down|by\s+(?:every|all)\s+means|"
-        r"\bact\s+to\s+(?:stop|prevent|defend)|wipe\s+out|totally\s+destroy", re.I)),
+        r"\bact\s+to\s+(?:stop|prevent|defend)|wipe\s+out|totally\s+destroy|"
+        r"\bnot\s+hesitate\b|\bstrike\s+again\b", re.I)),
     ("warn", re.compile(
         r"held\s+(?:fully\s+)?(?:responsible|accountable)|will\s+(?:pay|regret)|"
         r"(?:face|bear)\s+(?:the\s+)?(?:serious\s+|severe\s+)?consequences|gain\s+nothing|"
@@ -253,7 +255,7 @@ CONTENT = [
         r"(?:negative|serious|grave|dire|catastrophic|disastrous|unpredictable)\s+consequences|"
         r"\bset\s+[^.;]{0,30}\bon\s+fire|\bact\s+of\s+war\b|\bnot\s+improve\b|"
         r"\b(?:would|will)\s+(?:only\s+)?(?:worsen|inflame|escalate|destabili[sz]e)\b|"
-        r"\binvite\s+(?:the\s+)?(?:next|more|further)\b", re.I)),
+        r"\binvite\s+(?:the\s+)?(?:next|more|further)\b|\bnot\s+(?:\w+\s+)?tolerate\b", re.I)),
     ("reject", re.compile(
         r"\b(?:groundless|baseless|unfounded|absurd|nonsense|fabricat\w+|laughable|ridiculous|"
         r"illegitimate|pointless|no\s+basis)\b|\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?accept\b|"
@@ -294,7 +296,8 @@ CONTENT = [
         r"(?:forward|out)\b", re.I)),
     ("intend", re.compile(
         r"\bintends?\s+to\b|\bplans?\s+to\b|\bwill\s+(?:build|expand|continue|develop|strengthen|"
-        r"bolster|pursue)\b|\b(?:ready|committed|determined)\s+to\b", re.I)),
+        r"bolster|pursue)\b|\b(?:ready|committed|determined)\s+to\b|"
+        r"\b(?:is|was|are|were)\s+preparing\b", re.I)),
     ("predict", re.compile(r"\bwould\b|\bwill\b|\b(?:un)?likely\b", re.I)),
 ]
 

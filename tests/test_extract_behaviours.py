@@ -1050,3 +1050,16 @@ def test_two_bodies_joined_by_and_are_two_holders() -> None:
 def test_saying_little_praise_in_quotes_not_far_enough_and_a_time_phrase_with_an_adverb(
         text: str, expected: list[tuple[str, str]]) -> None:
     assert [(h, k) for h, k, _ in triples(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Shipping firms rerouted around Africa, adding ten days to voyages.", []),
+    ('Defence Secretary Grant Shapps said the Royal Air Force would "not hesitate" to strike '
+     "again.", [("grant-shapps", "threaten")]),
+    ("President Joe Biden said the United States would not tolerate attacks on shipping.",
+     [("joe-biden", "warn")]),
+    ("Foreign Minister Wang Yi said China was preparing a new proposal.", [("wang-yi", "intend")]),
+])
+def test_adding_to_is_no_speech_and_more_kinds_of_what_is_said(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(h, k) for h, k, _ in triples(text)] == expected
