@@ -163,7 +163,9 @@ _TITLED = re.compile(
 _APPOSITION = re.compile(
     rf"(?P<name>{_NAME}),\s+(?P<det>the|a|an|its|his|her|[A-Z][\w·’'-]*(?:\s+[A-Z][\w·’'-]*)?[’']s)\s+"
     r"(?P<desc>[^,;.“”\"()\n]{2,110}?)(?=,|;|\.(?:\s|$)|$|\s+(?:said|says|told|added|warned|"
-    r"visits|visited|who|which|and|has|had|was|is|will|would)\b)"
+    r"visits|visited|who|which|has|had|was|is|will|would)\b|"
+    # "the group's spokesman and chief negotiator,": one person's two titles
+    r"\s+and\b(?!\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2},))"
 )
 _OFFICIAL_WORDS = re.compile(
     r"\b(?:ambassador|minister|president|secretary|representative|envoy|spokes\w+|leader|"

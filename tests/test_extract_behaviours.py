@@ -1063,3 +1063,11 @@ def test_saying_little_praise_in_quotes_not_far_enough_and_a_time_phrase_with_an
 def test_adding_to_is_no_speech_and_more_kinds_of_what_is_said(
         text: str, expected: list[tuple[str, str]]) -> None:
     assert [(h, k) for h, k, _ in triples(text)] == expected
+
+
+def test_an_apposition_may_join_two_titles_of_one_person() -> None:
+    got = triples('"America will pay a heavy price," Mohammed Abdulsalam, the group\'s spokesman '
+                  "and chief negotiator, wrote on social media.")
+    assert [(h, t) for h, _, t in got] == [("mohammed-abdulsalam", "united-states")]
+    got = triples("Kim Yong-chol, the vice chairman, and Choe Son-hui condemned the drills.")
+    assert [h for h, _, _ in got] == ["kim-yong-chol", "choe-son-hui"]
