@@ -161,6 +161,7 @@ MODAL = [
     _c(r"\b(?:should|ought\s+to|must|needs?\s+to|has\s+to|have\s+to|would\s+do\s+well\s+to)\b"
        r"(?!\s+(?:not\s+)?(?:be\s+)?(?:stay|remain)\s+off)|"
        r"\bwould\s+be\s+(?:wise|well\s+advised|prudent|sensible)\s+to\b", "recommend", "modal"),
+    _c(r"\bhad\s+better\b", "warn", "modal"),
 ]
 IMPERSONAL = [
     _c(r"\bit\s+(?:would|will|may|might)\s+be\s+(?:wise|prudent|advisable|better|best|sensible)"
@@ -177,6 +178,8 @@ IMPERSONAL = [
     _c(r"\bit\s+is\s+(?:not|never|hardly)\s+(?:a\s+)?(?:rational|wise|realistic|reasonable|"
        r"sensible|viable|prudent|helpful)\s+(?:option\s+|choice\s+|course\s+)?for\b",
        "criticize", "impersonal"),
+    _c(r"\bit\s+is\s+(?:\w+\s+)?(?:ridiculous|absurd|preposterous|shameless|hypocritical|"
+       r"outrageous|laughable|irresponsible)\s+for\b", "criticize", "impersonal"),
 ]
 EVALUATIVE = [
     _c(r"\b(?:is|was|are|were)\s+far\s+from\s+(?:the\s+)?truth|\b(?:is|are|was)\s+(?:simply\s+)?"
@@ -192,7 +195,10 @@ EVALUATIVE = [
        r"\b(?:was|were|has\s+been|have\s+been)\s+(?:too\s+)?slow\b(?=[^.;]{0,30}?\bto\b)|"
        # "Washington's policy of strategic patience has failed": a judgement of a course taken
        r"\b(?:policy|policies|strategy|approach|diplomacy|gamble|bet)\b[^.;,:]{0,50}?\s"
-       r"(?:has|have)\s+(?:\w+ly\s+)?failed\b(?!\s+to\b)",
+       r"(?:has|have)\s+(?:\w+ly\s+)?failed\b(?!\s+to\b)|"
+       r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:lost\s+(?:any|all)\s+(?:right|credibility|"
+       r"legitimacy)|forgotten\s+(?:its|his|her|their|the)\s+(?:\w+\s+)?duty)\b|"
+       r"\btrue\s+colou?rs\b",
        "criticize", "evaluative"),
     _c(r"\bdeserves?\s+(?:\w+\s+)?support\b|\bmerits?\s+(?:\w+\s+)?support\b|\bis\s+(?:a\s+)?"
        r"(?:welcome|sound|sensible)\s+(?:step|move|idea)\b", "support", "evaluative"),

@@ -1071,3 +1071,14 @@ def test_an_apposition_may_join_two_titles_of_one_person() -> None:
     assert [(h, t) for h, _, t in got] == [("mohammed-abdulsalam", "united-states")]
     got = triples("Kim Yong-chol, the vice chairman, and Choe Son-hui condemned the drills.")
     assert [h for h, _, _ in got] == ["kim-yong-chol", "choe-son-hui"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan had better remember the lessons of history.", ("jane-roe", "warn", "japan")),
+    ("It is ridiculous for the U.S. to talk about non-proliferation.",
+     ("jane-roe", "criticize", "united-states")),
+    ("The UN Security Council has lost any right to speak about peace.",
+     ("jane-roe", "criticize", "un-security-council")),
+])
+def test_the_authors_warnings_and_scorn(text: str, expected: Triple) -> None:
+    assert triples(text) == [expected]
