@@ -161,6 +161,9 @@ _STANCE_VERB_AT = re.compile("|".join(f"(?P<v{n}>{c.pattern.pattern})"
 _AND_WORD = re.compile(r"\band\s")
 _CONTINUE_TO = re.compile(r"\b(?:will|would|shall)\s+(?:\w+ly\s+)?(?:continue|keep)\s+(?:to\s+)?$")
 _AUX_GAP = re.compile(r"\s+(?:\w+ly\s+)?(?:(?:continue|keep|remain|be)\s+(?:to\s+)?)?(?:not\s+)?")
+# "which hopes to show that ...": what someone means to say is not yet said
+_AIMED_AT = re.compile(r"\b(?:hopes?|hoped|hoping|wants?|wanted|seeks?|sought|tries|tried|"
+                       r"aims?|aimed|plans?|planned|intends?|intended)\s+to\s+$")
 _USED_TO = re.compile(
     r"\b(?:used|uses|using|took|takes|seized|chose|chooses|had\s+used)\s+(?:the|an?|its|his|"
     r"her|their|this|that)\s[^,;]{0,80}?\bto\s+$", re.IGNORECASE)
@@ -423,7 +426,8 @@ class StanceFinder:
             if not first and cue.category in ("modal", "predict", "speech", "called"):
                 continue
             before = self.text[cl.start:cue_start]
-            if NON_ASSERTED_BEFORE(before):
+            if NON_ASSERTED_BEFORE(before) or cue.category == "speech" and \
+                    _AIMED_AT.search(before):
                 continue
             holders, via = self._holders(s, cl, prev, cue_start, cue_end, cue, ms, quotes)
             if not first and (via != "name" or not self._bounded_subject(cl, cue_start, ms)):

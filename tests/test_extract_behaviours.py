@@ -1082,3 +1082,8 @@ def test_an_apposition_may_join_two_titles_of_one_person() -> None:
 ])
 def test_the_authors_warnings_and_scorn(text: str, expected: Triple) -> None:
     assert triples(text) == [expected]
+
+
+def test_what_someone_hopes_or_wants_to_say_is_not_said() -> None:
+    assert triples("Iran wants to argue that the sanctions are illegal.") == []
+    assert triples("Iran argued that the sanctions are illegal.") == [("iran", "claim", None)]
