@@ -332,6 +332,30 @@ _NOT_NAME = {
     "Nations", "Security", "Foreign", "Defense", "Defence", "Affairs", "Policy", "National",
     "Korean", "Korea", "People", "Republic", "Democratic", "Central", "News", "Agency", "Party",
 }
+# Capitalised words that open sentences or name places, offices and things, never a person's
+# name: a run of capitalised words holding one is no bare name.
+_NOT_IN_BARE_NAMES = _NOT_NAME | set(
+    "When While After Before Although Though Because During By With From To Of Or Yet So Then "
+    "Now Last Next These Those Its His Her Their Our We They He She I Mr Mrs Ms Dr Sir Lord "
+    "Lady King Queen Prince Princess President Prime Minister Secretary Vice Deputy Chief "
+    "Senator Governor Ambassador Chancellor Premier Chairman Leader Speaker Under Admiral "
+    "Colonel Captain Major Marshal Sheikh Pope Mount Lake River Sea Gulf Strait Island Bay Cape "
+    "Port Fort Saint St Operation Resolution Article Decree Block Ridge House White Pentagon "
+    "Kremlin Street Square Palace Hall Plaza Airport Station Bridge Road Avenue Province "
+    "Region District County City Town Village Valley Desert Coast Peninsula Summit Talks "
+    "Treaty Accord Agreement Declaration Convention Charter Protocol Plan Initiative Day War "
+    "Crisis Act Law Court Prize Cup Games Olympics Christmas Easter Ramadan Islam Christian "
+    "Muslim Jewish Catholic God Allah Twitter Facebook Telegram Times Post Journal News "
+    "Review Daily Weekly Press Radio Television TV Online Sources Officials Analysts "
+    "However Meanwhile Still Indeed Instead Moreover Furthermore Finally First Second Third "
+    "Why What Who Where How Yes No Not Even Only Also Both Neither Either Each Every Some Many "
+    "Most Such Several Few All Any Another Other Dam Shoal Reef Special Envoy Counsellor "
+    "Award Senior Junior Outside Inside States".split()) | set(
+        re.findall(r"[A-Z][a-z]+", _ORG_HEADS))
+_BARE_NAME = re.compile(
+    rf"(?<![\w’'.-])(?P<name>{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,2}})"
+    r"(?![\w’'-])")
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _ATTRIBUTIVE_STOP = {
     "system", "resolution", "resolutions", "charter", "framework", "territory", "waters",
     "soil", "coast", "border", "mission", "headquarters", "member", "members", "summit",
@@ -364,12 +388,14 @@ class MentionFinder:
         self._hits: list | None = None
         self._hit_starts: list[int] = []
         self._state_cache: dict[str, str | None] = {}
+        self._bare: dict[str, list[tuple[int, int]]] = {}
         self.registry_surnames = _registry_surnames(book.registry)
         self._topic: str | None = None
         self._gaz_words: dict[str, bool] = {}
 
     # -- public ------------------------------------------------------------------------
     def run(self) -> list[Mention]:
+        self._bare = self._repeated_names()
         per_sentence = []
         for s in self.sentences:
             cands = self._candidates(s)
@@ -421,6 +447,55 @@ class MentionFinder:
         return max(states)[1] if states else None
 
     # -- candidates ----------------------------------------------------------------------
+    def _repeated_names(self) -> dict[str, list[tuple[int, int]]]:
+        """Names of people the text gives in full without a title and later by the family
+        name alone ("Nicolás Maduro ... Maduro"), with where they stand in full: runs of two
+        or three capitalised words, none a word of places, offices or sentence openings, not
+        known to the registry."""
+        if not self.sentences:
+            return {}
+        start, end = self.sentences[0].start, self.sentences[-1].end
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for m in _BARE_NAME.finditer(self.text, start, end):
+            words = m.group("name").split()
+            # a sentence opener or a title may precede the name: drop such words in front
+            while words and (words[0] in _NOT_IN_BARE_NAMES or words[0].endswith(("’s", "'s"))):
+                words = words[1:]
+            if len(words) < 2 or any(w in _NOT_IN_BARE_NAMES or w.isupper() or
+                                     w.endswith(("’s", "'s")) for w in words):
+                continue
+            name = " ".join(words)
+            spans.setdefault(name, []).append((m.end() - len(name), m.end()))
+        if not spans:
+            return {}
+        # family names standing alone: not right after another capitalised word ("Thomas Shoal")
+        alone: Counter[str] = Counter()
+        prev_end, prev_cap = -2, False
+        for w in _WORD.finditer(self.text, start, end):
+            word = w.group()
+            if not (prev_cap and self.text[prev_end:w.start()].isspace()):
+                alone[word] += 1
+            prev_end, prev_cap = w.end(), word[0].isupper()
+        out: dict[str, list[tuple[int, int]]] = {}
+        for name, where in sorted(spans.items(), key=lambda kv: -len(kv[1]))[:30]:
+            if not alone[name.split()[-1]] or self.book.registry.lookup(name) or \
+                    self._state_in(name) or any(self._state_in(w) for w in name.split()):
+                continue
+            out[name] = where
+        return out
+
+    def _bare_names(self, s: Sentence, cands: list[Mention]) -> list[Mention]:
+        """Occurrences of the repeated bare names that no titled or other mention covers."""
+        out = []
+        for name, where in self._bare.items():
+            for b, e in where:
+                if not s.start <= b < s.end or any(c.start < e and b < c.end for c in cands):
+                    continue
+                actor = self.book.named(name) or self._person(name, "", None, "Person", s)
+                if actor:
+                    out.append(Mention(b, e, (actor,), "name", name))
+        return out
+
     def _candidates(self, s: Sentence) -> list[Mention]:
         text, masked = self.text, self.masked
         cands: list[Mention] = []
@@ -490,6 +565,7 @@ class MentionFinder:
                     mention = self._org(part, s) if part else None
                     if mention:
                         cands.append(mention)
+        cands.extend(self._bare_names(s, cands))
         return cands
 
     def _off_topic_body(self, entry, wording: str) -> str | None:  # noqa: ANN001

@@ -1087,3 +1087,12 @@ def test_the_authors_warnings_and_scorn(text: str, expected: Triple) -> None:
 def test_what_someone_hopes_or_wants_to_say_is_not_said() -> None:
     assert triples("Iran wants to argue that the sanctions are illegal.") == []
     assert triples("Iran argued that the sanctions are illegal.") == [("iran", "claim", None)]
+
+
+def test_a_person_named_in_full_then_by_family_name_is_found_without_a_title() -> None:
+    text = ("Supporters of Nicolás Maduro gathered in Caracas. Maduro accused Colombia of "
+            "plotting a coup.")
+    assert triples(text) == [("nicolas-maduro", "accuse", "colombia")]
+    # places and ships named in two words are no people, however often their last word recurs
+    assert triples("Patrols near Thomas Shoal went on. Beijing condemned the Shoal patrols.") \
+        == [("china", "condemn", None)]
