@@ -879,7 +879,7 @@ class MentionFinder:
                                   (owner_state,), aliases=(org.replace("’", "'"),))
             self.book.state_of.setdefault(actor, owner_state)
         elif self._state_in(words[0]) and len(words) <= 3 and not re.search(
-                r"(?:Institute|Center|Centre|Forum|University|Foundation)$", org):
+                r"(?:Institute|Center|Centre|Forum|University|Foundation|Group|Club)$", org):
             return None  # "Chinese Foreign Ministry"-like phrases are handled elsewhere
         else:
             publisher = self.doc.publisher or ""

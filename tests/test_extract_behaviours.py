@@ -1096,3 +1096,8 @@ def test_a_person_named_in_full_then_by_family_name_is_found_without_a_title() -
     # places and ships named in two words are no people, however often their last word recurs
     assert triples("Patrols near Thomas Shoal went on. Beijing condemned the Shoal patrols.") \
         == [("china", "condemn", None)]
+
+
+def test_a_group_named_after_a_capital_is_a_body() -> None:
+    assert triples("The Lima Group condemned the blockade.") == [
+        ("lima-group", "condemn", None)]
