@@ -929,11 +929,21 @@ class StanceFinder:
         first = next((m for m in ms if pos <= m.start < pos + 2), None)
         if first is not None:
             own = set(holders)
+            stateless = False
             for h in holders:
                 own.add(self.book.state_of.get(h))
                 actor = self.book.actors.get(h)
                 if actor:
                     own.update(actor.affiliations)
+                    # "Prime Minister Kyriakos Mitsotakis said Greece would not yield": an
+                    # official of no known state speaking of a state speaks of his own
+                    stateless = stateless or actor.type == "Official" and not \
+                        actor.affiliations and self.book.state_of.get(h) is None
+            if stateless and len(holders) == 1 and len(first.actors) == 1 and \
+                    self.book.type_of(first.actors[0]) == "State" and \
+                    _OWN_ACTION.match(self.text, first.end, content[1]):
+                self.book.state_of.setdefault(holders[0], first.actors[0])
+                return True
             return bool(own & set(first.actors))
         return bool(_OWN_REFERENCE.match(self.text, pos, content[1]))
 
@@ -1354,6 +1364,14 @@ _OWN_REFERENCE = re.compile(
     r"ministry|department|administration|office|side|forces))\b", re.IGNORECASE)
 _STRONG_CONTENT = ("threaten", "warn")
 _REJECT_CONTENT = dict(lx.CONTENT_LOW)["reject"]
+# What a speaker's own side does (not what befalls it): "would not yield", "had always
+# supported", "would veto", "shared the goal".
+_OWN_ACTION = re.compile(
+    r"[^.;:]{0,40}?\b(?:(?:would|will)\s+(?:not\s+|never\s+)?(?:\w+ly\s+)?(?:yield|accept|"
+    r"recogni[sz]e|allow|tolerate|give\s+up|back\s+down|bow|veto|send|deploy|continue|keep|"
+    r"support|oppose|join|defend|seek|pursue|respond|retaliate|consider)|"
+    r"(?:had|has|have)\s+[“\"]?(?:\w+\s+)?(?:supported|backed|opposed|rejected|shared|welcomed|"
+    r"condemned)|shared\s+the\s+goal|stands\s+with)\b", re.IGNORECASE)
 _HOPED = re.compile(r"\bhope[sd]?\s+(?:that\s+)?", re.IGNORECASE)
 _OWN_COMMENTARY = re.compile(r"\b(?:in\s+(?:an?|its)\s+(?:\w+\s+)?(?:commentary|editorial|"
                              r"column|opinion\s+piece)|the\s+(?:paper|newspaper|daily))\b",

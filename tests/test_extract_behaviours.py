@@ -1101,3 +1101,16 @@ def test_a_person_named_in_full_then_by_family_name_is_found_without_a_title() -
 def test_a_group_named_after_a_capital_is_a_body() -> None:
     assert triples("The Lima Group condemned the blockade.") == [
         ("lima-group", "condemn", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Prime Minister Kyriakos Mitsotakis said Greece would not yield a single metre.",
+     ("kyriakos-mitsotakis", "refuse", None)),
+    ('Foreign Minister Laurent Fabius said Paris had "always supported" a Palestinian state.',
+     ("laurent-fabius", "support", "palestine")),
+    ("Prime Minister Kyriakos Mitsotakis said Turkey would not win.",
+     ("kyriakos-mitsotakis", "predict", "turkey")),
+])
+def test_an_official_of_no_known_state_acting_for_a_state_speaks_for_his_own(
+        text: str, expected: Triple) -> None:
+    assert triples(text) == [expected]
