@@ -136,7 +136,9 @@ _BUT_VERB_NEXT = re.compile(rf"but\s+(?:also\s+)?{_AND_VERBS}")
 _SUBJECT_WORD = re.compile(r"(?:the|we|it|they|he|she|this|that|its|their)\b", re.IGNORECASE)
 _CLAUSE_LEAD = re.compile(r"[\s,;]*(?:(?:and|but|while|whereas|although|though|yet|as|so that)"
                           r"\s+)?")
-_BOUND_BEFORE = re.compile(r"(?:^|[,;]|\b(?:as|that|since|because|while|and|but|both|the))$",
+_BOUND_BEFORE = re.compile(r"(?:^|[,;]|\b(?:as|that|since|because|while|and|but|both|the|"
+                           # "..., an allegation Abu Dhabi denies": a clause of its own
+                           r"charges?|allegations?|accusations?|claims?|assertions?))$",
                            re.IGNORECASE)
 _LAST_PART = re.compile(r"[,;]")
 _NOTHING = re.compile(r"\s+nothing\b")
@@ -444,6 +446,12 @@ class StanceFinder:
                 continue  # a noun that looks like a verb ("such claim", "Moscow's veto")
             drafts = self._build(s, cl, cue_start, cue_end, cue, holders, via, ms, quotes,
                                  secondary=not first)
+            if not first and out:
+                for d in drafts:
+                    if d.kind == "deny" and d.targets == (None,):
+                        # "X accused Y of ..., a charge Y denies": the denial answers X
+                        d.targets = tuple(h for h in out[0].holders if h not in d.holders) \
+                            or (None,)
             if first:
                 cl.subject = holders if via != "author" else cl.subject
                 cl.frame = drafts[0] if drafts else None

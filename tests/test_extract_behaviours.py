@@ -1114,3 +1114,8 @@ def test_a_group_named_after_a_capital_is_a_body() -> None:
 def test_an_official_of_no_known_state_acting_for_a_state_speaks_for_his_own(
         text: str, expected: Triple) -> None:
     assert triples(text) == [expected]
+
+
+def test_a_charge_denied_in_the_same_sentence_is_a_denial_of_the_accuser() -> None:
+    assert triples("Sudan accused the UAE of arming the RSF, an allegation Abu Dhabi denies.") \
+        == [("sudan", "accuse", "united-arab-emirates"), ("united-arab-emirates", "deny", "sudan")]
