@@ -130,7 +130,9 @@ VERBS = [
     _c(r"\b(?:(?:was|is|were|are|been|be|remains?|remained|appears?|seemed)\s+(?:\w+ly\s+)?"
        r"(?:reluctant|hesitant|unwilling|loath)|balk(?:s|ed)?\s+at|drag(?:s|ged)\s+(?:its|their)\s+"
        r"feet)\b", "reluctant", "verb"),
-    _c(rf"\b(?:{verb('demand')}|call(?:s|ed|ing)?\s+for|insist(?:s|ed|ing)?\s+on)\b",
+    _c(rf"\b(?:{verb('demand')}|call(?:s|ed|ing)?\s+for|insist(?:s|ed|ing)?\s+on|"
+       r"order(?:s|ed|ing)?(?=\s+(?:[\w’'-]+\s+){1,4}to\s+(?:leave|withdraw|stop|halt|cease|"
+       r"turn|return|pull|disperse|hand|release|vacate|lift)\b))\b",
        "demand", "verb"),
     _c(rf"\b(?:{verb('urge')}|call(?:s|ed|ing)?\s+(?:on|upon)|{verb('implore')}|"
        rf"{verb('exhort')}|appeal(?:s|ed|ing)?\s+to|"

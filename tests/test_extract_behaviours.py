@@ -1119,3 +1119,9 @@ def test_an_official_of_no_known_state_acting_for_a_state_speaks_for_his_own(
 def test_a_charge_denied_in_the_same_sentence_is_a_denial_of_the_accuser() -> None:
     assert triples("Sudan accused the UAE of arming the RSF, an allegation Abu Dhabi denies.") \
         == [("sudan", "accuse", "united-arab-emirates"), ("united-arab-emirates", "deny", "sudan")]
+
+
+def test_ordering_another_to_leave_is_a_demand() -> None:
+    assert triples("The Philippines ordered China to withdraw its vessels.") == [
+        ("philippines", "demand", "china")]
+    assert triples("Iran ordered new centrifuges to expand enrichment.") == []
