@@ -223,6 +223,18 @@ NOMINAL = [
     _c(r"\b(?:demands?|calls?|insistence)\s+(?:of|by)\s+(?=(?:the\s+)?[A-Z])", "demand",
        "nominal"),
 ]
+# A stance named as its holder's ("Beijing's opposition to the deployment", "Tehran's demand
+# that ..."): the possessor holds it, what follows the preposition is its object.
+_POSSESSED = [("oppose", r"opposition\s+to|objections?\s+to|resistance\s+to|veto\s+of"),
+              ("reject", r"rejection\s+of|dismissal\s+of"),
+              ("support", r"support\s+for|backing\s+(?:for|of)|endorsement\s+of"),
+              ("demand", r"demands?\s+(?:that|for)|insistence\s+(?:that|on)"),
+              ("condemn", r"condemnation\s+of"), ("criticize", r"criticism\s+of"),
+              ("refuse", r"refusal\s+to"), ("threaten", r"threats?\s+(?:to|against)"),
+              ("warn", r"warnings?\s+(?:that|to|against)"), ("urge", r"calls?\s+(?:for|on)"),
+              ("deny", r"denials?\s+(?:of|that)"), ("accuse", r"accusations?\s+(?:that|against)"),
+              ("propose", r"(?:proposal|offer)\s+(?:to|for|of)")]
+POSSESSED = [_c(rf"(?<=[’']s\s)(?:{words})\b", kind, "possessed") for kind, words in _POSSESSED]
 # A text that takes the stance of whoever wrote or adopted it: "a UN General Assembly resolution
 # demanding that ...", "issued a statement condemning ...". The participle decides the kind.
 ARTIFACT = [
@@ -240,7 +252,7 @@ ARTIFACT_KINDS = {
 }
 
 ALL_CUES = (NULL_CUES + SPEECH + VERBS + MODAL + IMPERSONAL + EVALUATIVE + PREDICT + NOMINAL
-            + ARTIFACT)
+            + ARTIFACT + POSSESSED)
 
 # What a statement amounts to, checked in this order on reported content.
 CONTENT = [

@@ -31,10 +31,11 @@ COARSE = {
 }
 _CATEGORY_RANK = {"null": 0, "evaluative": 1, "impersonal": 2, "passive": 3, "frame": 3,
                   "artifact": 3,
-                  "verb": 4, "called": 5, "speech": 6, "nominal": 7, "modal": 8, "predict": 9}
+                  "possessed": 3, "verb": 4, "called": 5, "speech": 6, "nominal": 7, "modal": 8,
+                  "predict": 9}
 _BASE_CONFIDENCE = {"artifact": 0.75, "verb": 0.88, "speech": 0.82, "called": 0.78, "passive": 0.82,
                     "modal": 0.78, "impersonal": 0.8, "evaluative": 0.6, "frame": 0.62,
-                    "predict": 0.5, "nominal": 0.55}
+                    "predict": 0.5, "nominal": 0.55, "possessed": 0.55}
 _TOKEN = re.compile(r"[’']s\b|\w+(?:[-’']\w+)*|[^\w\s]")
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "who", "which", "its", "their", "his", "her",
              "our", "us"}
@@ -545,6 +546,10 @@ class StanceFinder:
         if cue.category == "nominal":
             after = [m for m in ms if cue_end <= m.start < cue_end + 6]
             return (after[0].actors if after else ()), "name"
+        if cue.category == "possessed":  # "Beijing's opposition to": the possessor
+            before = [m for m in ms if cue_start - 4 <= m.end <= cue_start and
+                      _POSSESSIVE_GAP.fullmatch(self.text, m.end, cue_start)]
+            return (before[-1].actors if before else ()), "name"
         if cue.category == "artifact":
             # "a UN General Assembly resolution demanding": its author right before the noun
             before = [m for m in ms if cue_start - 4 <= m.end <= cue_start and
@@ -1017,6 +1022,12 @@ class StanceFinder:
         def ok(actors: tuple[str, ...]) -> tuple[str, ...]:
             return tuple(a for a in actors if a not in own)
 
+        if cue.category == "possessed":
+            # "opposition to Seoul's plan", "demand that the IAEA ...": the actor the object
+            # opens with, if any (where the noun phrase ends is not known)
+            lead = _OBJECT_LEAD.match(self.text, cue_end)
+            after = [m for m in ms if lead and cue_end <= m.start <= lead.end()]
+            return ok(after[0].actors) if after and ok(after[0].actors) else (None,)
         if (kind == "agree" or re.match(r"trad", self.text[cue_start:cue_end]) or re.match(
                 r"\s+(?:each\s+other|one\s+another)\b", self.text[cue_end:cue_end + 14])) and \
                 len(holders) >= 2:
@@ -1380,6 +1391,7 @@ _OWN_ACTION = re.compile(
     r"support|oppose|join|defend|seek|pursue|respond|retaliate|consider)|"
     r"(?:had|has|have)\s+[“\"]?(?:\w+\s+)?(?:supported|backed|opposed|rejected|shared|welcomed|"
     r"condemned)|shared\s+the\s+goal|stands\s+with)\b", re.IGNORECASE)
+_OBJECT_LEAD = re.compile(r"\s+(?:(?:the|a|an)\s+)?")
 _HOPED = re.compile(r"\bhope[sd]?\s+(?:that\s+)?", re.IGNORECASE)
 _OWN_COMMENTARY = re.compile(r"\b(?:in\s+(?:an?|its)\s+(?:\w+\s+)?(?:commentary|editorial|"
                              r"column|opinion\s+piece)|the\s+(?:paper|newspaper|daily))\b",

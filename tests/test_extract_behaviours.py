@@ -1125,3 +1125,16 @@ def test_ordering_another_to_leave_is_a_demand() -> None:
     assert triples("The Philippines ordered China to withdraw its vessels.") == [
         ("philippines", "demand", "china")]
     assert triples("Iran ordered new centrifuges to expand enrichment.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Beijing's opposition to the deployment has hardened.", [("china", "oppose", None)]),
+    ("Tehran's demand that the IAEA close its inquiry stalled the talks.",
+     [("iran", "demand", "international-atomic-energy-agency")]),
+    ("Russia's support for Venezuela worries Paris.", [("russia", "support", "venezuela")]),
+    ("The plan's support for farmers is modest.", []),
+    # the possessed stance is an object here: the verb's stance is the one
+    ("Japan rejected China's demand for talks.", [("japan", "reject", "china")]),
+])
+def test_a_stance_named_as_its_holders_noun(text: str, expected: list[Triple]) -> None:
+    assert triples(text) == expected
