@@ -28,13 +28,16 @@ _MONTHS = {m: n for n, ms in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
      ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
      ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for m in ms}
-_MONTH = r"(?P<month>[A-Z][a-z]{2,8})\.?"
-# A date as header lines write it: "August 12, 2021", "12 Aug. 2021", "2021-08-12",
-# "2021/08/12", "2021.08.12".
+_MONTH = r"(?P<month>[A-Z][A-Za-z]{2,8})\.?"
+# A date as header lines write it: "August 12, 2021", "JULY 13, 2016", "January 24th, 2024",
+# "12 Aug. 2021", "2021-08-12", "2021/08/12", "2021.08.12", and "27/07/2020" when the day
+# cannot be the month.
 _DATE = re.compile(
-    rf"\b(?:{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
-    rf"|(?P<day2>\d{{1,2}})\s+{_MONTH.replace('month', 'month2')}\s+(?P<year2>\d{{4}})"
-    r"|(?P<year3>\d{4})(?P<sep>[-/.])(?P<month3>\d{1,2})(?P=sep)(?P<day3>\d{1,2}))\b"
+    rf"\b(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.replace('month', 'month2')}"
+    r",?\s+(?P<year2>\d{4})"
+    r"|(?P<year3>\d{4})(?P<sep>[-/.])(?P<month3>\d{1,2})(?P=sep)(?P<day3>\d{1,2})"
+    r"|(?P<day4>\d{1,2})(?P<sep4>[/.])(?P<month4>\d{1,2})(?P=sep4)(?P<year4>\d{4}))\b"
 )
 # Lower-case words a header line may hold beside names, outlets, times and a date
 # ("Published on ... at 10:30 a.m. by Jane Doe"); any other marks the line as prose.
@@ -56,8 +59,27 @@ _INLINE_BYLINE = re.compile(
 _SIGNATURE = re.compile(
     r"^\s*(?P<name>[A-Z][a-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
     r"(?:\s+and\s+[A-Z][a-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})?\s*[|,\u00b7\u2014\u2013]\s*")
-_PERSON_NAME = re.compile(
+_PERSON_NAME = (
     r"[A-Z][a-z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|da|al|bin|le|la|du)){1,3}")
+_NAMES_LINE = re.compile(rf"(?P<first>{_PERSON_NAME})(?:\s+and\s+{_PERSON_NAME})?")
+# "— Choi Ha-rin, Senior Fellow" after the date on its line
+_TRAILING_SIGNATURE = re.compile(
+    rf"\s*[|\u2014\u2013-]\s*(?P<name>{_PERSON_NAME})(?:,\s*[A-Z][\w .'’-]{{0,40}})?\s*$")
+_SIGN_OFF = re.compile(rf"[\u2014\u2013-]{{1,2}}\s*(?P<name>{_PERSON_NAME})")
+_MASTHEAD_ON_DATE_LINE = re.compile(
+    r"\s*(?P<name>(?:THE\s+)?[A-Z][A-Z'’&-]+(?:\s+[A-Z][A-Z'’&-]+){0,4})\s*[|\u00b7\u2014\u2013-]")
+_DATELINE_OPENING = re.compile(r"[A-Z][A-Z .'-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b[^\n]{0,40}"
+                               r"(?:--|\u2014|\u2013)")
+_SECTION = re.compile(
+    r"(?i:editorial|opinion|commentary|analysis|news\s+analysis|(?:policy\s+)?brief|"
+    r"guest\s+column|column|op-ed|essay|feature|interview|q\s*&\s*a|press\s+release|"
+    r"press\s+statement|statement|perspective|viewpoint|letters?|blog|newsletter)")
+_LEGISLATURE = re.compile(r"(?i:house\s+of\s+commons|house\s+of\s+lords|senate|"
+                          r"house\s+of\s+representatives|parliament|congress|national\s+assembly|"
+                          r"european\s+parliament|bundestag)")
+_COMMITTEE = re.compile(r"(?:\w+\s+){0,2}Committee\b")
+_REPORT_NUMBER = re.compile(r"(?i:(?:\w+\s+)?report\s+of\s+session|(?:report|paper|brief)\s+"
+                            r"no\.?\s*\d|issue\s+\d)")
 # The Juche calendar of North Korean state media gives the common year after it.
 _JUCHE = re.compile(r"\bJuche\s+\d{1,3}\s*\((?P<year>\d{4})\)")
 _NOT_IN_NAMES = frozenset(
@@ -118,9 +140,18 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _clean_name(name: str) -> str:
-    """'CHEONG Seong-Chang' -> 'Cheong Seong-Chang'; names in mixed case are kept."""
+    """'CHEONG Seong-Chang' -> 'Cheong Seong-Chang', 'U.S. DEPARTMENT OF STATE' -> 'U.S.
+    Department of State'; names in mixed case are kept."""
     parts = name.strip().split()
-    return " ".join(p.capitalize() if p.isupper() and len(p) > 1 else p for p in parts)
+    out = []
+    for k, p in enumerate(parts):
+        if p.isupper() and len(p) > 1 and not re.fullmatch(r"(?:[A-Z]\.)+", p):
+            p = p.lower() if k and p.lower() in _SMALL_WORDS else p.capitalize()
+        out.append(p)
+    return " ".join(out)
+
+
+_SMALL_WORDS = frozenset("of for the and on in at to".split())
 
 
 def parse_header(text: str) -> dict[str, str | int | None]:
@@ -140,6 +171,13 @@ def parse_header(text: str) -> dict[str, str | int | None]:
         date = _dateline_date([ln for _, _, ln in nonblank[:8]])
         if date is not None:
             meta["date"] = date
+        # a masthead and a title over a wire story's dateline: "TIDEWATER PRESS AGENCY"
+        opening = next((k for k, (_, _, ln) in enumerate(nonblank[:4])
+                        if _DATELINE_OPENING.match(ln)), None)
+        if opening:
+            _assign_header_lines([ln.strip() for _, _, ln in nonblank[:opening]], meta)
+            meta["body_start"] = nonblank[opening][1]
+        _end_byline(nonblank, meta)
         return meta
     date_line = nonblank[date_idx][2]
     found = _date_line(date_line)
@@ -149,7 +187,14 @@ def parse_header(text: str) -> dict[str, str | int | None]:
     writer = writer or _INLINE_BYLINE.search(date_line) or _signature(date_line)
     if writer:
         meta["author"] = _clean_name(writer.group("name"))
+    elif (signed := _TRAILING_SIGNATURE.match(rest)) and not _NOT_IN_NAMES.intersection(
+            signed.group("name").split()):
+        # "Brief 14/2025 — 21 Aug 2025 — Choi Ha-rin, Senior Fellow"
+        meta["author"] = _clean_name(signed.group("name"))
     before = [ln.strip() for _, _, ln in nonblank[:date_idx]]
+    masthead = _MASTHEAD_ON_DATE_LINE.match(date_line)
+    if masthead and not before:  # "THE LONG VIEW · Issue 31 · 27/07/2020"
+        meta["publisher"] = _clean_name(masthead.group("name"))
     # a byline of its own above the date line ("By Jane Doe")
     bylines = [b for b in before if _BYLINE.match(b)]
     if bylines:
@@ -158,17 +203,10 @@ def parse_header(text: str) -> dict[str, str | int | None]:
             meta["author"] = _clean_name(_BYLINE.match(bylines[0]).group("name"))  # type: ignore[union-attr]
     if "author" not in meta and len(before) >= 2 and _name_line(before[-1]) and \
             nonblank[date_idx - 1][0] == nonblank[date_idx][0] - 1:
-        # the writer's name on the line right over the date ("Fiona Marchbank")
-        meta["author"] = _clean_name(before.pop())
-    if len(before) >= 2:
-        publisher, meta["title"] = before[0], before[-1]
-        # "Peninsula Wire | News Analysis", "The Peninsula Ledger — Opinion"
-        parts = _SEPARATOR.split(publisher, maxsplit=1)
-        meta["publisher"] = _clean_name(parts[0]) if parts[0].isupper() else parts[0].strip()
-        if len(parts) == 2:
-            meta["series"] = parts[1].strip()
-    elif before:
-        meta["title"] = before[0]
+        # the writers' names on the line right over the date ("Fiona Marchbank", "Hodan
+        # Warsame and Daniel Okello"): the first stands for the piece
+        meta["author"] = _clean_name(_name_line(before.pop()))
+    _assign_header_lines(before, meta)
     # Header lines after the Date line: a repeated title, a subtitle, a series line, a byline,
     # an e-mail address. The body starts at the first line that reads as prose.
     body_k = date_idx + 1
@@ -194,7 +232,14 @@ def parse_header(text: str) -> dict[str, str | int | None]:
             body_k = k + 1
             continue
         if is_short_heading and k == body_k and not _DATELINE_BODY.match(s):
-            # a subtitle line directly under the header
+            # a subtitle line directly under the header, or the title under a masthead and a
+            # date
+            meta.setdefault("title", s)
+            body_k = k + 1
+            continue
+        if k == body_k and k > date_idx + 1 and len(s.split()) <= 45 and \
+                not re.search(r"[.!?][\"”’']?$", s) and not _DATELINE_BODY.match(s):
+            # a standfirst under the title, without a full stop
             body_k = k + 1
             continue
         if k == body_k and _is_standfirst(s, nonblank[k + 1][2].strip() if k + 1 < len(
@@ -207,7 +252,20 @@ def parse_header(text: str) -> dict[str, str | int | None]:
         meta["body_start"] = nonblank[body_k][1]
     else:
         meta["body_start"] = len(text)
+    _end_byline(nonblank, meta)
     return meta
+
+
+def _end_byline(nonblank: list[tuple[int, int, str]], meta: dict[str, str | int | None]) -> None:
+    """A writer signing at the end ("— Meera Castellino", then a bio) when the header named
+    none."""
+    if meta.get("author"):
+        return
+    for _, _, ln in nonblank[-4:]:
+        m = _SIGN_OFF.fullmatch(ln.strip())
+        if m and not _NOT_IN_NAMES.intersection(m.group("name").split()):
+            meta["author"] = _clean_name(m.group("name"))
+            return
 
 
 _SIGNED_DECK = re.compile(r"[,—–-]\s*(?:argues|writes|says|warns|contends)\s+"
@@ -235,12 +293,16 @@ def _date_line(line: str) -> tuple[str, str] | None:
     m = _DATE_LINE.match(line)
     if m:
         return m.group("date"), m.group("rest")
-    if len(line.split()) > 16 or re.search(r"[a-z][.!?][\"”’']?\s*$", line):
+    if len(line.split()) > 16 or re.search(r"[a-z][.!?][\"”’']?\s*$", line) and not \
+            re.search(r"\b[ap]\.m\.\s*$", line):
         return None
     line = _JUCHE.sub(r"\g<year>", line)
     for m in _DATE.finditer(line):
         iso = _iso(m)
-        if iso is not None and _header_words(line[:m.start()] + " " + line[m.end():]):
+        # besides header words, a date closing its line ("... ordered to be printed 15
+        # September 2022") dates the piece
+        if iso is not None and (_header_words(line[:m.start()] + " " + line[m.end():]) or
+                                not line[m.end():].strip()):
             return iso, line[m.end():]
     return None
 
@@ -253,10 +315,41 @@ def _signature(line: str) -> re.Match[str] | None:
     return m if _DATE.match(line, m.end()) else None
 
 
-def _name_line(line: str) -> bool:
-    """A line that is only a person's name: two to four capitalised words, none of places or
-    outlets."""
-    return bool(_PERSON_NAME.fullmatch(line)) and not _NOT_IN_NAMES.intersection(line.split())
+def _name_line(line: str) -> str:
+    """The first name of a line that is only people's names ("Fiona Marchbank", "Hodan Warsame
+    and Daniel Okello"): two to four capitalised words each, none of places or outlets; else
+    ''."""
+    m = _NAMES_LINE.fullmatch(line)
+    return m.group("first") if m and not _NOT_IN_NAMES.intersection(line.split()) else ""
+
+
+def _assign_header_lines(before: list[str], meta: dict[str, str | int | None]) -> None:
+    """Publisher, series and title from the header lines above the date.
+
+    The first line is the masthead when another follows it or when it is in capitals; a
+    legislature's committee under it is the publisher ("HOUSE OF COMMONS" / "Committee on
+    ..."); section lines ("Editorial", "Opinion | Guest column") give the series; report
+    numbers are dropped; the last line left is the title (else a heading under the date).
+    """
+    if not before:
+        return
+    lines = list(before)
+    if len(lines) >= 2 or lines[0].isupper():
+        masthead = lines.pop(0)
+        # "Peninsula Wire | News Analysis", "The Peninsula Ledger — Opinion"
+        parts = _SEPARATOR.split(masthead, maxsplit=1)
+        meta["publisher"] = _clean_name(parts[0]) if parts[0].isupper() else parts[0].strip()
+        if len(parts) == 2:
+            meta["series"] = parts[1].strip()
+        if lines and _LEGISLATURE.fullmatch(parts[0].strip()) and _COMMITTEE.match(lines[0]):
+            meta["publisher"] = lines.pop(0)
+    sections = [ln for ln in lines if all(_SECTION.fullmatch(p.strip())
+                                          for p in re.split(r"\s*[|\u00b7]\s*", ln))]
+    if sections:
+        meta.setdefault("series", sections[0])
+    titles = [ln for ln in lines if ln not in sections and not _REPORT_NUMBER.match(ln)]
+    if titles:
+        meta["title"] = titles[-1]
 
 
 def _header_words(text: str) -> bool:
@@ -267,9 +360,15 @@ def _header_words(text: str) -> bool:
 
 
 def _iso(m: re.Match[str]) -> str | None:
-    """The ISO form of a `_DATE` match, or None when it names no real day."""
+    """The ISO form of a `_DATE` match, or None when it names no real day (or when day and
+    month could be either way round)."""
     if m.group("year3"):
         year, number, day = (int(m.group(g)) for g in ("year3", "month3", "day3"))
+    elif m.group("year4"):
+        year, first, second = (int(m.group(g)) for g in ("year4", "day4", "month4"))
+        if first <= 12 and second <= 12 and first != second:
+            return None  # "03/04/2020": 3 April or March 4
+        day, number = (first, second) if second <= 12 else (second, first)
     else:
         number = _MONTHS.get((m.group("month") or m.group("month2")).lower(), 0)
         year, day = int(m.group("year") or m.group("year2")), int(m.group("day") or m.group("day2"))

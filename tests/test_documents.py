@@ -133,6 +133,21 @@ def test_folders_expand_to_their_text_files(tmp_path: Path) -> None:
          "Harbour News", None, None, "2007-08-08", "North Korea Policy"),
         ("KOREAN CENTRAL NEWS AGENCY\nKCNA Commentary\n\nRacket\n\n9 March Juche 102 (2013)\n\n",
          "Korean Central News Agency", None, None, "2013-03-09", "Racket"),
+        ("THE MERIDIAN HERALD\nEditorial\nWEDNESDAY, JULY 13, 2016\n\nA ruling to heed\n\n",
+         "The Meridian Herald", "Editorial", None, "2016-07-13", "A ruling to heed"),
+        ("HORN DISPATCH\nOpinion | Guest column\n\nA port deal\n\nHodan Warsame and Daniel "
+         "Okello\nJanuary 24th, 2024\n\n", "Horn Dispatch", "Opinion | Guest column",
+         "Hodan Warsame", "2024-01-24", "A port deal"),
+        ("CENTRE FOR PENINSULA STUDIES\nPolicy Brief\n\nKnocking\n\nBrief 14/2025 — 21 Aug "
+         "2025 — Choi Ha-rin, Senior Fellow\n\n", "Centre for Peninsula Studies", "Policy Brief",
+         "Choi Ha-rin", "2025-08-21", "Knocking"),
+        ("HOUSE OF COMMONS\nCommittee on External Relations\n\nReviving the deal\n\nFifth "
+         "Report of Session 2022–23\nSummary, ordered by the House to be printed 15 September "
+         "2022\n\n", "Committee on External Relations", None, None, "2022-09-15",
+         "Reviving the deal"),
+        ("U.S. DEPARTMENT OF STATE\nOffice of the Spokesman\n\nDAILY PRESS BRIEFING\nMonday, "
+         "March 11, 1996, 1:14 p.m.\n\n", "U.S. Department of State", None, None, "1996-03-11",
+         "DAILY PRESS BRIEFING"),
     ],
 )
 def test_header_styles_without_a_date_writer_line(tmp_path: Path, header, publisher, series,
@@ -150,10 +165,30 @@ def test_a_news_dateline_gives_the_date_of_a_text_without_a_header(tmp_path: Pat
     p.write_text("Launch draws condemnation\n\nWASHINGTON, March 12, 2019 (Newswire) -- The "
                  "United States condemned the launch.\n")
     doc = load_document(p)
-    assert (doc.date, doc.body_start) == ("2019-03-12", 0)
+    # the headline over the dateline is the title, not body
+    assert (doc.date, doc.title, doc.body_start) == ("2019-03-12", "Launch draws condemnation", 27)
 
 
-@pytest.mark.parametrize("line", ["Notes on 2019-02-30 and After",
+def test_a_masthead_over_a_dateline_is_the_publisher(tmp_path: Path) -> None:
+    p = tmp_path / "wire.txt"
+    p.write_text("TIDEWATER PRESS AGENCY\n\nJets strike Houthi targets\n\nWASHINGTON, Jan. 12, "
+                 "2024 (TPA) -- The strikes began at dawn.\n")
+    doc = load_document(p)
+    assert (doc.publisher, doc.title, doc.date) == (
+        "Tidewater Press Agency", "Jets strike Houthi targets", "2024-01-12")
+
+
+def test_a_writer_signing_at_the_end_is_the_author(tmp_path: Path) -> None:
+    p = tmp_path / "mag.txt"
+    p.write_text("THE LONG VIEW · Issue 31 · 27/07/2020\n\nCold Water\n\nThe clash was "
+                 "deadly. Both sides blame the other.\n\n— Meera Castellino\n\nMeera "
+                 "Castellino is a contributing writer.\n")
+    doc = load_document(p)
+    assert (doc.publisher, doc.title, doc.author, doc.date) == (
+        "The Long View", "Cold Water", "Meera Castellino", "2020-07-27")
+
+
+@pytest.mark.parametrize("line", ["Notes on 2019-02-30 and After", "Talks of 03/04/2020",
                                   "SEOUL, Nov. 5 (Wire) -- Talks went on"])
 def test_no_date_is_made_up(tmp_path: Path, line: str) -> None:
     p = tmp_path / "odd.txt"
