@@ -265,7 +265,7 @@ CONTENT = [
         r"\bwith\s+(?:overwhelming\s+|military\s+)?force\b|met\s+with\s+(?:a\s+)?(?:firm|strong|"
         r"decisive|military)\s+response|shoot(?:ing)?\s+down|by\s+(?:every|all)\s+means|"
         r"\bact\s+to\s+(?:stop|prevent|defend)|wipe\s+out|totally\s+destroy|"
-        r"\bnot\s+hesitate\b|\bstrike\s+again\b", re.I)),
+        r"\bnot\s+hesitate\b|\bstrike\s+again\b|\b(?:fire|hit|strike)\s+back\b", re.I)),
     ("warn", re.compile(
         r"held\s+(?:fully\s+)?(?:responsible|accountable)|will\s+(?:pay|regret)|"
         r"(?:face|bear)\s+(?:the\s+)?(?:serious\s+|severe\s+)?consequences|gain\s+nothing|"

@@ -298,7 +298,8 @@ class StanceFinder:
     def _sentence(self, s: Sentence, ms: list[Mention]) -> None:
         self.author = self._voice_at(s.start)
         quotes = _quotes(self.text, s.start, s.end)
-        hypothetical = self._hypothetical(s)
+        # a question asks, it states nothing: "Does the United States support his reelection?"
+        hypothetical = self._hypothetical(s) or bool(_QUESTION.search(self.text, s.start, s.end))
         condition = None
         if self.lower is not None:  # same offsets, faster case-sensitive scan
             cm = _CONDITION_LOW.search(self.lower, s.start, s.end)
@@ -1388,10 +1389,13 @@ _REJECT_CONTENT = dict(lx.CONTENT_LOW)["reject"]
 _OWN_ACTION = re.compile(
     r"[^.;:]{0,40}?\b(?:(?:would|will)\s+(?:not\s+|never\s+)?(?:\w+ly\s+)?(?:yield|accept|"
     r"recogni[sz]e|allow|tolerate|give\s+up|back\s+down|bow|veto|send|deploy|continue|keep|"
-    r"support|oppose|join|defend|seek|pursue|respond|retaliate|consider)|"
+    r"support|oppose|join|defend|seek|pursue|respond|retaliate|consider|renounce|abandon|"
+    r"surrender|compromise|negotiate|attend|withdraw|intervene|be\s+intimidated|be\s+cowed|"
+    r"fire\s+back|hit\s+back|strike\s+back)|"
     r"(?:had|has|have)\s+[“\"]?(?:\w+\s+)?(?:supported|backed|opposed|rejected|shared|welcomed|"
     r"condemned)|shared\s+the\s+goal|stands\s+with)\b", re.IGNORECASE)
 _OBJECT_LEAD = re.compile(r"\s+(?:(?:the|a|an)\s+)?")
+_QUESTION = re.compile(r"\?[”\"’')]*\s*$")
 _HOPED = re.compile(r"\bhope[sd]?\s+(?:that\s+)?", re.IGNORECASE)
 _OWN_COMMENTARY = re.compile(r"\b(?:in\s+(?:an?|its)\s+(?:\w+\s+)?(?:commentary|editorial|"
                              r"column|opinion\s+piece)|the\s+(?:paper|newspaper|daily))\b",

@@ -21,6 +21,9 @@ QUESTION_LABELS = frozenset({"q", "question", "interviewer", "reporter", "journa
 ANSWER_LABELS = frozenset({"a", "answer"})
 _NOT_SPEAKERS = frozenset({"note", "update", "correction", "editor's note", "source", "sources",
                            "photo", "see also", "related", "read more", "disclaimer"})
+_ANSWERER_LINE = re.compile(
+    r"^[ \t]*(?:Briefer|Spokes(?:man|woman|person)|Speaker|Interviewee|Guest|Respondent)s?:"
+    r"[ \t]*(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){1,3})", re.MULTILINE)
 # "We asked Mariam Coulibaly, who ...", "spoke to Jane Doe", "an interview with Jane Doe".
 _INTERVIEWEE = re.compile(
     r"\b(?:asked|spoke\s+(?:to|with)|talked\s+(?:to|with)|interviewed|interview\s+with|"
@@ -48,7 +51,9 @@ def speaker_turns(doc: Document) -> list[Turn]:
 
 
 def interviewee(doc: Document, before: int) -> str | None:
-    """The person the introduction says was interviewed, by full name, if it names one."""
-    m = _INTERVIEWEE.search(doc.text, doc.body_start, before)
+    """The person who answers, by full name: named on a header line ("Briefer: Nicholas
+    Burns, Spokesman") or by the introduction ("We asked Mariam Coulibaly"), if either does."""
+    m = _ANSWERER_LINE.search(doc.text, 0, doc.body_start) or \
+        _INTERVIEWEE.search(doc.text, doc.body_start, before)
     return m.group("name") if m else None
 

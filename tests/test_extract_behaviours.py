@@ -1138,3 +1138,23 @@ def test_ordering_another_to_leave_is_a_demand() -> None:
 ])
 def test_a_stance_named_as_its_holders_noun(text: str, expected: list[Triple]) -> None:
     assert triples(text) == expected
+
+
+def test_a_briefers_answers_are_his_and_questions_state_nothing() -> None:
+    text = ("DAILY PRESS BRIEFING\nMonday, March 11, 1996\nBriefer: Nicholas Burns, Spokesman\n\n"
+            "Q: Does the United States support his reelection?\n\n"
+            "A: We welcome the assurance from Beijing.\n")
+    doc = Document(id="t", text=text, publisher="U.S. Department of State",
+                   body_start=text.index("Q:"))
+    got = [(s.holder, s.kind, s.target_actor) for s in extract(doc).stances]
+    assert got == [("nicholas-burns", "welcome", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("President Lee Teng-hui said Taiwan would not be intimidated.",
+     ("lee-teng-hui", "refuse", None)),
+    ("Taiwan's defense ministry said its forces would fire back.",
+     ("ministry-of-national-defense-of-taiwan", "threaten", None)),
+])
+def test_more_own_actions_in_what_is_said(text: str, expected: Triple) -> None:
+    assert triples(text) == [expected]
