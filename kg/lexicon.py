@@ -88,7 +88,8 @@ SPEECH = [
 ]
 
 VERBS = [
-    _c(rf"\b(?:{verb('condemn')}|{verb('denounce')}|{verb('decry')}|{verb('deplore')})\b"
+    _c(rf"\b(?:{verb('condemn')}|{verb('denounce')}|{verb('decry')}|{verb('deplore')}|"
+       r"recall(?:s|ed|ing)?\s+(?:its|their)\s+ambassador(?=[^.;]{0,40}\bin\s+protest))\b"
        r"|\b(?:lodg|fil|register)(?:e|es|ed|ing)?\s+an?\s+(?:formal\s+|strong\s+|"
        r"diplomatic\s+)*protest"
        r"|\bsummon(?:s|ed|ing)?\b(?=[^.;]{0,60}?\bto\s+(?:protest|complain|lodge|convey))"
@@ -122,7 +123,8 @@ VERBS = [
        r"vot(?:e|es|ed|ing)\s+(?:against|no\b)|(?:speaks?|spoke|speaking|came|comes|argued|argues)\s+"
        r"(?:out\s+)?against|"
        rf"{verb('resist')})\b", "oppose", "verb"),
-    _c(rf"\b(?:{verb('reject')}|{verb('dismiss')}|{verb('rebuff')}|{verb('repudiate')})\b",
+    _c(rf"\b(?:{verb('reject')}|{verb('dismiss')}|{verb('rebuff')}|{verb('repudiate')}|"
+       r"annul(?:s|led|ling)?|revok(?:e|es|ed|ing)|t(?:ore|ear|ears|earing)\s+up)\b",
        "reject", "verb"),
     _c(r"\b(?:deny|denies|denied|denying)\b", "deny", "verb"),
     _c(rf"\b(?:{verb('refuse')}|declined\s+to|declines\s+to|{verb('spurn')}|"
@@ -149,7 +151,8 @@ VERBS = [
        r"intend(?:s|ed)?|plan(?:s|ned)?\s+to|resolved\s+to|committed\s+to|"
        r"(?:is|are|was|were|stands?|stood|remains?|remained)\s+(?:\w+ly\s+)?ready\s+to)\b",
        "intend", "verb"),
-    _c(r"\b(?:agree(?:s|d)?|signed\s+(?:an?|the)\s+(?:[\w“”\"-]+\s+){0,4}(?:agreement|deal|"
+    _c(r"\b(?:agree(?:s|d)?|signed\s+(?:an?|the)\s+(?:(?!that\b|which\b)[\w“”\"-]+\s+){0,4}"
+       r"(?:agreement|deal|"
        r"accord|pact|treaty|partnership|memorandum|declaration)|"
        r"reached\s+an?\s+(?:agreement|deal|accord|consensus))\b", "agree", "verb"),
     _c(r"\bcall(?:s|ed|ing)?\s+(?!on\b|upon\b|for\b|it\b|off\b|in\b|up\b|back\b)", "condemn",
@@ -193,6 +196,7 @@ EVALUATIVE = [
        r"one-sided|counterproductive)|\b(?:is|was|are|were)\s+(?:an?\s+)?(?:deeply\s+)?"
        r"(?:misguided|hypocritical|cynical|reckless|short-sighted|self-defeating)\b|"
        r"\b(?:is|was|has\s+been|were)\s+(?:a|an)\s+(?:\w+\s+)?(?:mistake|blunder|error|failure)\b|"
+       r"\b(?:is|was)\s+the\s+wrong\s+(?:way|answer|approach|response|move|step|course)\b|"
        r"\bdeserves?\s+(?:\w+\s+)?(?:criticism|blame|censure)\b|"
        r"\b(?:was|were|has\s+been|have\s+been)\s+(?:too\s+)?slow\b(?=[^.;]{0,30}?\bto\b)|"
        # "Washington's policy of strategic patience has failed": a judgement of a course taken
@@ -280,6 +284,7 @@ CONTENT = [
         r"\b(?:groundless|baseless|unfounded|absurd|nonsense|fabricat\w+|laughable|ridiculous|"
         r"illegitimate|pointless|no\s+basis)\b|\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?accept\b|"
         r"\baccept\s+no\b|\bnot\s+(?:conform|comply)", re.I)),
+    ("deny", re.compile(r"\b(?:breaks?|broke|violates?|violated|breaches?)\s+no\b", re.I)),
     ("accuse", re.compile(
         r"\b(?:abuses|atrocities|war\s+crimes|crimes\s+against\s+humanity|massacres?|"
         r"human\s+rights\s+violations|ethnic\s+cleansing|genocide)\b", re.I)),

@@ -195,7 +195,8 @@ _ORG = re.compile(
     r"(?:\s*\((?P<acr>[A-Z][A-Za-z]{1,9})\))?"
 )
 # "the Minjoo Party and the People's Party": two bodies, each named by its head word
-_TWO_ORGS = re.compile(rf"(?P<a>.*?\b{_ORG_HEADS})\s+and\s+(?:the\s+)?(?P<b>[A-Z].*\b{_ORG_HEADS})")
+_TWO_ORGS = re.compile(rf"(?P<a>.*?\b{_ORG_HEADS})\s+and\s+(?:the\s+)?"
+                       rf"(?P<b>[A-Z][^ ]*(?:\s+[A-Z][^ ]*)*\s+{_ORG_HEADS}\b.*|{_ORG_HEADS}\b.*)")
 _DEPARTMENTS = {
     "foreign": "Foreign Affairs", "foreign affairs": "Foreign Affairs",
     "defense": "National Defense", "defence": "National Defense",

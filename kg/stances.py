@@ -138,6 +138,7 @@ _SUBJECT_WORD = re.compile(r"(?:the|we|it|they|he|she|this|that|its|their)\b", r
 _CLAUSE_LEAD = re.compile(r"[\s,;]*(?:(?:and|but|while|whereas|although|though|yet|as|so that)"
                           r"\s+)?")
 _BOUND_BEFORE = re.compile(r"(?:^|[,;]|\b(?:as|that|since|because|while|and|but|both|the|"
+                           r"though|although|whereas|"
                            # "..., an allegation Abu Dhabi denies": a clause of its own
                            r"charges?|allegations?|accusations?|claims?|assertions?))$",
                            re.IGNORECASE)
@@ -1391,7 +1392,7 @@ _OWN_ACTION = re.compile(
     r"recogni[sz]e|allow|tolerate|give\s+up|back\s+down|bow|veto|send|deploy|continue|keep|"
     r"support|oppose|join|defend|seek|pursue|respond|retaliate|consider|renounce|abandon|"
     r"surrender|compromise|negotiate|attend|withdraw|intervene|be\s+intimidated|be\s+cowed|"
-    r"fire\s+back|hit\s+back|strike\s+back)|"
+    r"fire\s+back|hit\s+back|strike\s+back|[“\"]?stand\s+(?:with|by))|"
     r"(?:had|has|have)\s+[“\"]?(?:\w+\s+)?(?:supported|backed|opposed|rejected|shared|welcomed|"
     r"condemned)|shared\s+the\s+goal|stands\s+with)\b", re.IGNORECASE)
 _OBJECT_LEAD = re.compile(r"\s+(?:(?:the|a|an)\s+)?")

@@ -1158,3 +1158,17 @@ def test_a_briefers_answers_are_his_and_questions_state_nothing() -> None:
 ])
 def test_more_own_actions_in_what_is_said(text: str, expected: Triple) -> None:
     assert triples(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("President Hassan Sheikh Mohamud signed a law that annuls the memorandum.", []),
+    ("The Arab League and the Organisation of Islamic Cooperation have both condemned the move.",
+     [("arab-league", "condemn", None), ("organisation-of-islamic-cooperation", "condemn", None)]),
+    ("Somalia recalled its ambassador from Addis Ababa in protest.",
+     [("somalia", "condemn", None)]),
+    ("Addis Ababa insists that the memorandum breaks no law.", [("ethiopia", "deny", None)]),
+    ("Iran revoked the agreement.", [("iran", "reject", None)]),
+])
+def test_signing_a_law_is_no_agreement_and_more_acts_of_protest_and_denial(
+        text: str, expected: list[Triple]) -> None:
+    assert triples(text) == expected
