@@ -154,7 +154,7 @@ _NAME_TOKEN = (rf"(?:[{_UP}][{_LOW}’']+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}{_LOW}][
                rf"[A-Z]{{3,}}(?=\s+[A-Z][a-z])|"
                rf"(?:al|el|Al|El|bin|ibn|Abu|abu|Bin)-[{_UP}][{_LOW}’']+)")
 _PARTICLE = r"(?:van|von|de|da|del|der|di|du|bin|al|el|la|le|dos|das)"
-_NAME = (rf"{_NAME_TOKEN}(?:\s+(?:[A-Z]·\s+|{_PARTICLE}\s+)?{_NAME_TOKEN}){{0,2}}"
+_NAME = (rf"(?:[A-Z]·\s+)?{_NAME_TOKEN}(?:\s+(?:[A-Z]·\s+|{_PARTICLE}\s+)?{_NAME_TOKEN}){{0,2}}"
          r"(?:,?\s+(?:Jr|Sr)\.)?")
 _TITLED = re.compile(
     rf"\b(?:(?P<pre>{_STATE_WORD})(?:’s|'s)?\s+)?(?P<title>{_TITLE})\s+"
@@ -351,12 +351,18 @@ _NOT_IN_BARE_NAMES = _NOT_NAME | set(
     "However Meanwhile Still Indeed Instead Moreover Furthermore Finally First Second Third "
     "Why What Who Where How Yes No Not Even Only Also Both Neither Either Each Every Some Many "
     "Most Such Several Few All Any Another Other Dam Shoal Reef Special Envoy Counsellor "
-    "Award Senior Junior Outside Inside States".split()) | set(
+    "Award Senior Junior Outside Inside States Spokesman Spokeswoman Spokesperson Professor "
+    "Prof Secretary-General Commissioner Director Chairwoman Chairperson Judge Justice "
+    "Envoy Representative Foreign Minister".split()) | set(
         re.findall(r"[A-Z][a-z]+", _ORG_HEADS))
 _BARE_NAME = re.compile(
     rf"(?<![\w’'.-])(?P<name>{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,2}})"
     r"(?![\w’'-])")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_PERSON_AFTER = re.compile(
+    r",\s+who\s|\s+(?:(?:has|had|have)\s+)?(?:said|says|told|tells|added|warned|insisted|"
+    r"argued|accused|denied|urged|demanded|rejected|welcomed|condemned|critici[sz]ed|vowed|"
+    r"pledged|promised|declared|announced)\b")
 _ATTRIBUTIVE_STOP = {
     "system", "resolution", "resolutions", "charter", "framework", "territory", "waters",
     "soil", "coast", "border", "mission", "headquarters", "member", "members", "summit",
@@ -479,7 +485,11 @@ class MentionFinder:
             prev_end, prev_cap = w.end(), word[0].isupper()
         out: dict[str, list[tuple[int, int]]] = {}
         for name, where in sorted(spans.items(), key=lambda kv: -len(kv[1]))[:30]:
-            if not alone[name.split()[-1]] or self.book.registry.lookup(name) or \
+            # named again by the family name, or introduced as someone who speaks or acts
+            # ("Narendra Modi, who addressed ...", "Ajit Doval said ...")
+            person = alone[name.split()[-1]] or any(
+                _PERSON_AFTER.match(self.text, e) for _, e in where)
+            if not person or self.book.registry.lookup(name) or \
                     self._state_in(name) or any(self._state_in(w) for w in name.split()):
                 continue
             out[name] = where

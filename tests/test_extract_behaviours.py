@@ -1172,3 +1172,15 @@ def test_more_own_actions_in_what_is_said(text: str, expected: Triple) -> None:
 def test_signing_a_law_is_no_agreement_and_more_acts_of_protest_and_denial(
         text: str, expected: list[Triple]) -> None:
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Narendra Modi, who addressed an all-party meeting, condemned the intrusion.",
+     [("narendra-modi", "condemn", None)]),
+    ("Ajit Doval said the talks would go on.", [("ajit-doval", "predict", None)]),
+    ("External Affairs Minister S. Jaishankar condemned the violence.",
+     [("s-jaishankar", "condemn", None)]),
+])
+def test_a_person_introduced_as_one_who_speaks_or_acts_or_by_an_initial(
+        text: str, expected: list[Triple]) -> None:
+    assert triples(text) == expected
