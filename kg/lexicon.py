@@ -71,7 +71,9 @@ NULL_CUES = [
 
 SPEECH = [
     _c(rf"\b(?:said|says|say|saying|told|tells|"
-       rf"{verb('add')}(?!\s+(?!that\b)(?:[\w-]+\s+){{0,4}}to\b)|{verb('state')}|"
+       rf"{verb('add')}(?=\s*(?:that\b|[,.:;“\"”]|$)|\s+(?:on|in|at|later|today)\b)|"
+       r"(?:repl(?:y|ies|ied|ying)|retort(?:s|ed|ing)?|respond(?:s|ed|ing)?)(?=\s+that\b|\s*[,:])|"
+       rf"{verb('state')}|"
        rf"{verb('announce')}|{verb('maintain')}|{verb('assert')}|{verb('claim')}|"
        rf"{verb('argue')}|insist(?:s|ed|ing)?(?!\s+on)|{verb('note')}(?=\s+(?:that|with)\b)|{verb('stress')}|"
        rf"{verb('emphasize')}|{verb('emphasise')}|made\s+(?:it\s+)?clear|makes?\s+(?:it\s+)?clear|"
@@ -108,7 +110,7 @@ VERBS = [
        r"reaffirms|pledged|pledges|"
        r"offered|promised)\s+[“\"]?(?:[\w’'-]+\s+){0,3}support[”\"]?\s+(?:for|to)|"
        r"st(?:and|ands|ood|anding)\s+(?:\w+ly\s+)?(?:with|behind|shoulder\s+to\s+shoulder\s+with)|"
-       r"threw\s+(?:its|his|her|their)\s+support\s+behind|"
+       r"threw\s+(?:its|his|her|their)\s+support\s+behind|shield(?:s|ed|ing)?(?=\s+[A-Z])|"
        r"sid(?:e|es|ed|ing)\s+with|vot(?:e|es|ed|ing)\s+(?:(?:this|last|on)\s+\w+\s+)?"
        r"(?:in\s+favou?r(?:\s+of)?|for|yes\b)|"
        r"(?:ha(?:s|ve|d)|expressed|expresses)\s+(?:\w+\s+)?sympathy\s+(?:for|with)|"
@@ -155,8 +157,8 @@ VERBS = [
        r"(?:agreement|deal|"
        r"accord|pact|treaty|partnership|memorandum|declaration)|"
        r"reached\s+an?\s+(?:agreement|deal|accord|consensus))\b", "agree", "verb"),
-    _c(r"\bcall(?:s|ed|ing)?\s+(?!on\b|upon\b|for\b|it\b|off\b|in\b|up\b|back\b)", "condemn",
-       "called"),
+    _c(r"\bcall(?:s|ed|ing)?\s+(?!on\b|upon\b|for\b|off\b|in\b|up\b|back\b)"
+       r"(?!it\b(?!\s+(?:an?\s|the\s|proof\b|[“\"])))", "condemn", "called"),
     _c(r"\b(?:describ(?:e|es|ed|ing)|regard(?:s|ed|ing)?|branded|brands)\s+"
        r"(?=[^.;:]{1,80}?\bas\b)", "condemn", "called"),
 ]
@@ -317,6 +319,7 @@ CONTENT = [
         r"out\s+of\s+the\s+question|"
         r"off\s+the\s+table", re.I)),
     ("propose", re.compile(
+        r"\b(?:glad|happy|willing|pleased)\s+to\s+(?:meet|talk|host|mediate|negotiate)\b|"
         r"\bthe\s+only\s+(?:way|solution|option|path)\b|\bthe\s+(?:best|right)\s+way\s+"
         r"(?:forward|out)\b", re.I)),
     ("intend", re.compile(

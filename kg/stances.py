@@ -744,7 +744,20 @@ class StanceFinder:
 
     def _antecedent(self, pos: int, ms: list[Mention]) -> tuple[str, ...]:
         before = [m for m in ms if m.end <= pos and _SPACE_COMMA.fullmatch(self.text, m.end, pos)]
-        return before[-1].actors if before else ()
+        if not before:
+            return ()
+        # "Beijing and Moscow, which have ...": the whole list before the relative pronoun
+        k = ms.index(before[-1])
+        actors = list(before[-1].actors)
+        joined = False  # "and" joins the last two; commas the ones before
+        while k >= 1 and _LIST_JOINT.fullmatch(self.text, ms[k - 1].end, ms[k].start):
+            has_and = bool(re.search(r"\b(?:and|or)\b", self.text[ms[k - 1].end:ms[k].start]))
+            if has_and and joined or not has_and and not joined:
+                break
+            joined = True
+            k -= 1
+            actors[:0] = [a for a in ms[k].actors if a not in actors]
+        return tuple(actors)
 
     def _pronoun(self, word: str, pos: int, quotes: list[tuple[int, int]], cl: Clause
                  ) -> tuple[str, ...]:
@@ -1397,6 +1410,7 @@ _OWN_ACTION = re.compile(
     r"condemned)|shared\s+the\s+goal|stands\s+with)\b", re.IGNORECASE)
 _OBJECT_LEAD = re.compile(r"\s+(?:(?:the|a|an)\s+)?")
 _QUESTION = re.compile(r"\?[”\"’')]*\s*$")
+_LIST_JOINT = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?|,\s+(?:the\s+)?")
 _HOPED = re.compile(r"\bhope[sd]?\s+(?:that\s+)?", re.IGNORECASE)
 _OWN_COMMENTARY = re.compile(r"\b(?:in\s+(?:an?|its)\s+(?:\w+\s+)?(?:commentary|editorial|"
                              r"column|opinion\s+piece)|the\s+(?:paper|newspaper|daily))\b",

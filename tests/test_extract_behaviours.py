@@ -1184,3 +1184,19 @@ def test_signing_a_law_is_no_agreement_and_more_acts_of_protest_and_denial(
 def test_a_person_introduced_as_one_who_speaks_or_acts_or_by_an_initial(
         text: str, expected: list[Triple]) -> None:
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Washington adds a complication.", []),
+    ("Kim Yo-jong has replied that any talks with the United States would have to start from "
+     "scratch.", [("kim-yo-jong", "demand", "united-states")]),
+    ('Kim Jong-un called it proof of the "confrontational" intent of Seoul.',
+     [("kim-jong-un", "criticize", None)]),
+    ("President Donald Trump has said he would be glad to meet Kim Jong-un again.",
+     [("donald-trump", "propose", "kim-jong-un")]),
+    ("Canada, Brazil and Peru, which condemned the vote, met later.",
+     [("canada", "condemn", None), ("brazil", "condemn", None), ("peru", "condemn", None)]),
+])
+def test_replies_calling_it_offers_to_meet_and_a_relative_pronoun_after_a_list(
+        text: str, expected: list[Triple]) -> None:
+    assert triples(text) == expected
