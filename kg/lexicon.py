@@ -302,12 +302,14 @@ CONTENT = [
         r"\bmistake|wrong\s+(?:message|signal|direction)|failed\s+to|yet\s+to|"
         r"broken\s+(?:its|their|his|her)\s+(?:promise|word)|coercion|intimidation|bully\w*|"
         r"undermin\w+|sabotag\w+|obstruct\w*|\bviolat(?:e|es|ed|ing)\b|\baggressive\b|"
-        r"\bnot\s+(?:been\s+)?(?:ready|willing|prepared)\s+to\b|\bnot\s+(?:\w+\s+){0,2}far\s+enough\b",
+        r"\bnot\s+(?:been\s+)?(?:ready|willing|prepared)\s+to\b|\bnot\s+(?:\w+\s+){0,2}far\s+enough\b|"
+        r"\bno\s+(?:\w+\s+)?justification\b|\bunjustifi(?:ed|able)\b",
         re.I)),
     ("reluctant", re.compile(
         r"\bin\s+no\s+(?:hurry|rush)\b|\bnot\s+in\s+a\s+(?:hurry|rush)\b|\bno\s+need\s+to\s+rush\b",
         re.I)),
     ("support", re.compile(
+        r"\b(?:is|are|remains?|would\s+be)\s+(?:still\s+|far\s+)?better\s+than\s+no\b|"
         r"\b(?:ironclad|unwavering|unshakable|unshakeable|steadfast|rock-solid)\b|"
         r"\bsolidarity\s+with\b|\bfull(?:est)?\s+support\b", re.I)),
     ("demand", re.compile(r"\bmust\b|\bhave\s+to\b|\bhas\s+to\b|\bhad\s+to\b", re.I)),
@@ -353,7 +355,8 @@ NEGATIVE_OUTCOME = re.compile(
 
 # Words before a cue that make it non-asserted (subordinate, interrogative, hypothetical).
 NON_ASSERTED = re.compile(
-    r"\b(?:whether|if|unless|when|once(?!\s+(?:again|more))|why|how)\b|\?", re.IGNORECASE)
+    r"\b(?:whether|if|unless|when|once(?!\s+(?:again|more))|why|how)\b|\?|"
+    r"\bno\s+(?:evidence|sign|indication)s?\s+that\b", re.IGNORECASE)
 NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer|neither|nor|hardly|n[o’']t|without)\b|n[’']t\b|"
     r"\bno\s+(?:intention|plan)s?\s+to\b|\bfail(?:ed|s)?\s+to\b", re.IGNORECASE)

@@ -1200,3 +1200,16 @@ def test_a_person_introduced_as_one_who_speaks_or_acts_or_by_an_initial(
 def test_replies_calling_it_offers_to_meet_and_a_relative_pronoun_after_a_list(
         text: str, expected: list[Triple]) -> None:
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Washington has refused to do so, and we heard no evidence that it will change its mind.",
+     [("united-states", "refuse", None)]),
+    ('France said that Iran\'s latest demands had "no justification".',
+     [("france", "criticize", "iran")]),
+    ("We conclude that a restored agreement remains better than no agreement.",
+     [("jane-roe", "support", None)]),
+])
+def test_no_evidence_that_asserts_nothing_no_justification_and_better_than_none(
+        text: str, expected: list[Triple]) -> None:
+    assert triples(text) == expected
