@@ -52,7 +52,8 @@ PASSIVE_VERBS = {
     "recognized": "support", "recognised": "support",
 }
 # "a move opposed by Israel": a reduced passive after a noun of action
-_ACTION_NOUN = (r"(?:(?<=,\s)(?:an?|the)\s+(?:[\w-]+\s+)?(?:move|step|decision|plan|proposal|"
+_ACTION_NOUN = (r"(?:(?:(?<=,\s)|(?<=\bin\s))(?:an?|the)\s+(?:[\w-]+\s+)?"
+                r"(?:move|step|decision|plan|proposal|"
                 r"measure|resolution|deal|policy)\s+(?:\w+ly\s+)?)")
 PASSIVE = re.compile(
     rf"\b(?:{_AUX}|{_ACTION_NOUN})(?P<verb>{'|'.join(PASSIVE_VERBS)})\s+(?=(?:[\w-]+\s+){{0,3}}by\b)",
@@ -121,7 +122,7 @@ VERBS = [
        r"expresses)\s+(?:[\w’'-]+\s+){0,2}(?:appreciation|gratitude|thanks)\s+(?:for|to))\b",
        "welcome", "verb"),
     _c(rf"\b(?:{verb('oppose')}|veto(?:es|ed|ing)?|objected\s+to|objects\s+to|"
-       r"(?:voiced|expressed|voices|expresses)\s+(?:\w+\s+)?opposition\s+to|"
+       r"(?:voiced|expressed|voices|expresses|made|makes)\s+(?:\w+\s+)?opposition\s+to|"
        r"vot(?:e|es|ed|ing)\s+(?:against|no\b)|(?:speaks?|spoke|speaking|came|comes|argued|argues)\s+"
        r"(?:out\s+)?against|"
        rf"{verb('resist')})\b", "oppose", "verb"),
@@ -310,6 +311,7 @@ CONTENT = [
         re.I)),
     ("support", re.compile(
         r"\b(?:is|are|remains?|would\s+be)\s+(?:still\s+|far\s+)?better\s+than\s+no\b|"
+        r"\blean(?:s|ed|ing)?\s+towards?\b|"
         r"\b(?:ironclad|unwavering|unshakable|unshakeable|steadfast|rock-solid)\b|"
         r"\bsolidarity\s+with\b|\bfull(?:est)?\s+support\b", re.I)),
     ("demand", re.compile(r"\bmust\b|\bhave\s+to\b|\bhas\s+to\b|\bhad\s+to\b", re.I)),

@@ -360,7 +360,8 @@ _BARE_NAME = re.compile(
     r"(?![\w’'-])")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _PERSON_AFTER = re.compile(
-    r",\s+who\s|\s+(?:(?:has|had|have)\s+)?(?:said|says|told|tells|added|warned|insisted|"
+    r",\s+who\s|\s+(?:has|had)\s+(?:\w+ly\s+)?(?:made|been|\w+ed)\b|"
+    r"\s+(?:(?:has|had|have)\s+)?(?:said|says|told|tells|added|warned|insisted|"
     r"argued|accused|denied|urged|demanded|rejected|welcomed|condemned|critici[sz]ed|vowed|"
     r"pledged|promised|declared|announced)\b")
 _ATTRIBUTIVE_STOP = {

@@ -1213,3 +1213,16 @@ def test_replies_calling_it_offers_to_meet_and_a_relative_pronoun_after_a_list(
 def test_no_evidence_that_asserts_nothing_no_justification_and_better_than_none(
         text: str, expected: list[Triple]) -> None:
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Angela Merkel has made her opposition to arming Ukraine plain.",
+     [("angela-merkel", "oppose", "ukraine")]),
+    ("The council endorsed the package, in a resolution drafted by Russia.",
+     [("russia", "propose", None)]),
+    ("The new defense secretary, Ashton Carter, has said he leans towards arming Ukraine.",
+     [("ashton-carter", "support", "ukraine")]),
+])
+def test_opposition_made_plain_a_resolution_drafted_by_and_leaning_towards(
+        text: str, expected: list[Triple]) -> None:
+    assert triples(text) == expected
