@@ -71,7 +71,8 @@ NULL_CUES = [
 ]
 
 SPEECH = [
-    _c(rf"\b(?:said|says|say|saying|told|tells|"
+    # not a noun after a possessive ("China's claim to ...")
+    _c(rf"\b(?<![’']s\s)(?:said|says|say|saying|told|tells|"
        rf"{verb('add')}(?=\s*(?:that\b|[,.:;“\"”]|$)|\s+(?:on|in|at|later|today)\b)|"
        r"(?:repl(?:y|ies|ied|ying)|retort(?:s|ed|ing)?|respond(?:s|ed|ing)?)(?=\s+that\b|\s*[,:])|"
        rf"{verb('state')}|"
@@ -82,7 +83,8 @@ SPEECH = [
        rf"wrote|writes|{verb('document')}|{verb('report')}(?=\s+that)|{verb('conclude')}|"
        rf"{verb('acknowledge')}|{verb('contend')}|{verb('observe')}(?=\s+that)|"
        rf"{verb('suggest')}(?=\s+that)|{verb('indicate')}(?=\s+that)|{verb('show')}(?=\s+that)|"
-       rf"{verb('remark')}|{verb('confirm')}(?=\s+that)|{verb('reaffirm')}(?=\s+that))\b",
+       rf"{verb('remark')}|{verb('confirm')}(?=\s+that)|{verb('reaffirm')}(?=\s+that)|"
+       r"(?:found|finds|ruled|rules)(?=\s+that))\b",
        "claim", "speech"),
     _c(rf"\b{verb('warn')}\b|\bcaution(?:s|ed)?\b(?=\s+(?:that|against|\w+\s+(?:that|against)))",
        "warn", "speech"),
@@ -286,7 +288,9 @@ CONTENT = [
     ("reject", re.compile(
         r"\b(?:groundless|baseless|unfounded|absurd|nonsense|fabricat\w+|laughable|ridiculous|"
         r"illegitimate|pointless|no\s+basis)\b|\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?accept\b|"
-        r"\baccept\s+no\b|\bnot\s+(?:conform|comply)", re.I)),
+        r"\baccept\s+no\b|\bnot\s+(?:conform|comply)|\b(?:null\s+and\s+)?void\b|"
+        r"\bcarr(?:y|ies)\s+no\s+weight|\bno\s+(?:legal\s+)?(?:force|effect|jurisdiction)\b|"
+        r"\bnot\s+binding\b", re.I)),
     ("deny", re.compile(r"\b(?:breaks?|broke|violates?|violated|breaches?)\s+no\b", re.I)),
     ("accuse", re.compile(
         r"\b(?:abuses|atrocities|war\s+crimes|crimes\s+against\s+humanity|massacres?|"
@@ -304,7 +308,7 @@ CONTENT = [
         r"broken\s+(?:its|their|his|her)\s+(?:promise|word)|coercion|intimidation|bully\w*|"
         r"undermin\w+|sabotag\w+|obstruct\w*|\bviolat(?:e|es|ed|ing)\b|\baggressive\b|"
         r"\bnot\s+(?:been\s+)?(?:ready|willing|prepared)\s+to\b|\bnot\s+(?:\w+\s+){0,2}far\s+enough\b|"
-        r"\bno\s+(?:\w+\s+)?justification\b|\bunjustifi(?:ed|able)\b",
+        r"\bno\s+(?:\w+\s+)?justification\b|\bunjustifi(?:ed|able)\b|\bfarce\b",
         re.I)),
     ("reluctant", re.compile(
         r"\bin\s+no\s+(?:hurry|rush)\b|\bnot\s+in\s+a\s+(?:hurry|rush)\b|\bno\s+need\s+to\s+rush\b",
@@ -314,7 +318,9 @@ CONTENT = [
         r"\blean(?:s|ed|ing)?\s+towards?\b|"
         r"\b(?:ironclad|unwavering|unshakable|unshakeable|steadfast|rock-solid)\b|"
         r"\bsolidarity\s+with\b|\bfull(?:est)?\s+support\b", re.I)),
-    ("demand", re.compile(r"\bmust\b|\bhave\s+to\b|\bhas\s+to\b|\bhad\s+to\b", re.I)),
+    ("demand", re.compile(r"\bmust\b|\bhave\s+to\b|\bhas\s+to\b|\bhad\s+to\b|"
+                          r"\bexpect(?:s|ed)?\s+(?:[\w’'-]+\s+){1,6}?to\s+(?:comply|abide|respect|"
+                          r"honou?r|implement|stop|cease|withdraw|release)\b", re.I)),
     # "hoped Pyongyang would come back to the talks": an appeal to Pyongyang
     ("urge", re.compile(r"\bshould\b|\bought\s+to\b|"
                         r"\bhope[sd]?\s+(?:that\s+)?[^.;]{1,60}?\b(?:would|will|could)\b", re.I)),
@@ -324,6 +330,7 @@ CONTENT = [
         r"off\s+the\s+table", re.I)),
     ("propose", re.compile(
         r"\b(?:glad|happy|willing|pleased)\s+to\s+(?:meet|talk|host|mediate|negotiate)\b|"
+        r"\bwants?\s+(?:\w+\s+)?(?:talks|negotiations|dialogue)\b|"
         r"\bthe\s+only\s+(?:way|solution|option|path)\b|\bthe\s+(?:best|right)\s+way\s+"
         r"(?:forward|out)\b", re.I)),
     ("intend", re.compile(

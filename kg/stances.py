@@ -423,6 +423,7 @@ class StanceFinder:
                 return []
             return [d] if d else []
         first = True
+        unknown_speaker = False
         for cue_start, cue_end, cue in cues:
             if cue.category == "null":
                 if first:
@@ -445,7 +446,12 @@ class StanceFinder:
                     cl.subject = holders or None
                 first = False
                 continue
+            if unknown_speaker and via == "author":
+                continue  # inside what someone unnamed said: not the author's voice
             if not holders:
+                # "the five arbitrators found that ...": what follows is theirs, whoever they are
+                unknown_speaker = unknown_speaker or cue.category == "speech" and bool(
+                    _THAT_AFTER.match(self.text, cue_end))
                 continue  # a noun that looks like a verb ("such claim", "Moscow's veto")
             drafts = self._build(s, cl, cue_start, cue_end, cue, holders, via, ms, quotes,
                                  secondary=not first)
@@ -1411,6 +1417,7 @@ _OWN_ACTION = re.compile(
 _OBJECT_LEAD = re.compile(r"\s+(?:(?:the|a|an)\s+)?")
 _QUESTION = re.compile(r"\?[”\"’')]*\s*$")
 _LIST_JOINT = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?|,\s+(?:the\s+)?")
+_THAT_AFTER = re.compile(r"\s+that\b")
 _HOPED = re.compile(r"\bhope[sd]?\s+(?:that\s+)?", re.IGNORECASE)
 _OWN_COMMENTARY = re.compile(r"\b(?:in\s+(?:an?|its)\s+(?:\w+\s+)?(?:commentary|editorial|"
                              r"column|opinion\s+piece)|the\s+(?:paper|newspaper|daily))\b",

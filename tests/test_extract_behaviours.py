@@ -1226,3 +1226,19 @@ def test_no_evidence_that_asserts_nothing_no_justification_and_better_than_none(
 def test_opposition_made_plain_a_resolution_drafted_by_and_leaning_towards(
         text: str, expected: list[Triple]) -> None:
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('The five arbitrators found that China\'s claim to "historic rights" had no legal basis.',
+     []),
+    ('China\'s Foreign Ministry declared the ruling "void".',
+     [("ministry-of-foreign-affairs-of-china", "reject", None)]),
+    ("The State Department said it expected China and the Philippines to comply with the award.",
+     [("us-department-of-state", "demand", "china"),
+      ("us-department-of-state", "demand", "philippines")]),
+    ("President Rodrigo Duterte has said he wants direct talks with Beijing.",
+     [("rodrigo-duterte", "propose", "china")]),
+])
+def test_unnamed_finders_hold_nothing_and_more_kinds_of_what_is_said(
+        text: str, expected: list[Triple]) -> None:
+    assert triples(text) == expected
