@@ -113,7 +113,9 @@ VERBS = [
        r"reaffirms|pledged|pledges|"
        r"offered|promised)\s+[“\"]?(?:[\w’'-]+\s+){0,3}support[”\"]?\s+(?:for|to)|"
        r"st(?:and|ands|ood|anding)\s+(?:\w+ly\s+)?(?:with|behind|shoulder\s+to\s+shoulder\s+with)|"
-       r"threw\s+(?:its|his|her|their)\s+support\s+behind|shield(?:s|ed|ing)?(?=\s+[A-Z])|"
+       r"threw\s+(?:its|his|her|their)\s+support\s+behind|shield(?:s|ed|ing)?(?=\s+(?-i:[A-Z]))|"
+       r"back\s+(?=(?-i:[A-Z]))|(?:pledged|pledges|offered|promised)\s+(?:[\w’'-]+\s+){0,3}backing\s+"
+       r"(?:for|to)|"
        r"sid(?:e|es|ed|ing)\s+with|vot(?:e|es|ed|ing)\s+(?:(?:this|last|on)\s+\w+\s+)?"
        r"(?:in\s+favou?r(?:\s+of)?|for|yes\b)|"
        r"(?:ha(?:s|ve|d)|expressed|expresses)\s+(?:\w+\s+)?sympathy\s+(?:for|with)|"
@@ -317,6 +319,7 @@ CONTENT = [
         r"\b(?:is|are|remains?|would\s+be)\s+(?:still\s+|far\s+)?better\s+than\s+no\b|"
         r"\blean(?:s|ed|ing)?\s+towards?\b|"
         r"\b(?:ironclad|unwavering|unshakable|unshakeable|steadfast|rock-solid)\b|"
+        r"\bshoulder\s+to\s+shoulder\b|"
         r"\bsolidarity\s+with\b|\bfull(?:est)?\s+support\b", re.I)),
     ("demand", re.compile(r"\bmust\b|\bhave\s+to\b|\bhas\s+to\b|\bhad\s+to\b|"
                           r"\bexpect(?:s|ed)?\s+(?:[\w’'-]+\s+){1,6}?to\s+(?:comply|abide|respect|"
@@ -345,7 +348,8 @@ OWN_INTENT = re.compile(
     r"\b(?:would|will|is\s+going\s+to|was\s+going\s+to)\s+(?:\w+ly\s+)?(?:continue|keep|"
     r"provide|send|offer|hold|proceed|assign|deploy|resume|build|expand|develop|strengthen|"
     r"bolster|pursue|increase|step\s+up|begin|start|launch|open|seek|push|work|maintain|"
-    r"defend|take|visit|give|contribute|extend|impose|consider|review|respond)\b|"
+    r"defend|take|visit|give|contribute|extend|impose|consider|review|respond|study|examine|"
+    r"back|support)\b|"
     r"\b(?:remain(?:s|ed)?|is|was|are|were|stands?|stood)\s+(?:fully\s+|firmly\s+)?"
     r"(?:ready|committed|determined|prepared)\s+to\b", re.I)
 

@@ -154,7 +154,8 @@ _NAME_TOKEN = (rf"(?:[{_UP}][{_LOW}’']+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}{_LOW}][
                rf"[A-Z]{{3,}}(?=\s+[A-Z][a-z])|"
                rf"(?:al|el|Al|El|bin|ibn|Abu|abu|Bin)-[{_UP}][{_LOW}’']+)")
 _PARTICLE = r"(?:van|von|de|da|del|der|di|du|bin|al|el|la|le|dos|das)"
-_NAME = (rf"(?:[A-Z]·\s+)?{_NAME_TOKEN}(?:\s+(?:[A-Z]·\s+|{_PARTICLE}\s+)?{_NAME_TOKEN}){{0,2}}"
+_NAME = (rf"(?:(?<![\w·])[A-Z]·\s+)?{_NAME_TOKEN}"
+         rf"(?:\s+(?:[A-Z]·\s+|{_PARTICLE}\s+)?{_NAME_TOKEN}){{0,2}}"
          r"(?:,?\s+(?:Jr|Sr)\.)?")
 _TITLED = re.compile(
     rf"\b(?:(?P<pre>{_STATE_WORD})(?:’s|'s)?\s+)?(?P<title>{_TITLE})\s+"
@@ -879,8 +880,14 @@ class MentionFinder:
         if "Ministry" in words and self._state_in(org):
             return None  # a state's ministry: see _ministry
         found = self.book.registry.lookup(org)
-        owner = _POSSESSOR.fullmatch(words[0])
-        owner_state = self._state_in(owner.group(1)) if owner and len(words) >= 2 else None
+        # the owner may take more than one word: "North Korea's National Defence Commission"
+        k_owner = next((k for k, w in enumerate(words[:3]) if _POSSESSOR.fullmatch(w)), None)
+        owner = _POSSESSOR.fullmatch(" ".join(words[:k_owner + 1])) if k_owner is not None \
+            else None
+        owner_state = self._state_in(owner.group(1)) if owner and len(words) > k_owner + 1 \
+            else None
+        if owner_state:
+            words = [" ".join(words[:k_owner + 1]), *words[k_owner + 1:]]
         if found:
             actor = self.book.ensure(found[0].id).id
         elif owner_state:

@@ -971,8 +971,10 @@ class StanceFinder:
                     own.update(actor.affiliations)
                     # "Prime Minister Kyriakos Mitsotakis said Greece would not yield": an
                     # official of no known state speaking of a state speaks of his own
-                    stateless = stateless or actor.type == "Official" and not \
-                        actor.affiliations and self.book.state_of.get(h) is None
+                    stateless = stateless or actor.type == "Official" and \
+                        self.book.state_of.get(h) is None and not any(
+                            self.book.state_of.get(a) or self.book.type_of(a) == "State"
+                            for a in actor.affiliations)
             if stateless and len(holders) == 1 and len(first.actors) == 1 and \
                     self.book.type_of(first.actors[0]) == "State" and \
                     _OWN_ACTION.match(self.text, first.end, content[1]):
@@ -1407,9 +1409,10 @@ _REJECT_CONTENT = dict(lx.CONTENT_LOW)["reject"]
 # What a speaker's own side does (not what befalls it): "would not yield", "had always
 # supported", "would veto", "shared the goal".
 _OWN_ACTION = re.compile(
-    r"[^.;:]{0,40}?\b(?:(?:would|will)\s+(?:not\s+|never\s+)?(?:\w+ly\s+)?(?:yield|accept|"
+    r"\s*,?\s*(?:\w+ly\s+|for\s+its\s+part,\s+)?(?:(?:would|will)\s+(?:not\s+|never\s+)?(?:\w+ly\s+)?(?:yield|accept|"
     r"recogni[sz]e|allow|tolerate|give\s+up|back\s+down|bow|veto|send|deploy|continue|keep|"
     r"support|oppose|join|defend|seek|pursue|respond|retaliate|consider|renounce|abandon|"
+    r"study|examine|review|back|take|"
     r"surrender|compromise|negotiate|attend|withdraw|intervene|be\s+intimidated|be\s+cowed|"
     r"fire\s+back|hit\s+back|strike\s+back|[“\"]?stand\s+(?:with|by))|"
     r"(?:had|has|have)\s+[“\"]?(?:\w+\s+)?(?:supported|backed|opposed|rejected|shared|welcomed|"

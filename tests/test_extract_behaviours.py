@@ -1242,3 +1242,20 @@ def test_opposition_made_plain_a_resolution_drafted_by_and_leaning_towards(
 def test_unnamed_finders_hold_nothing_and_more_kinds_of_what_is_said(
         text: str, expected: list[Triple]) -> None:
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("U.N. Secretary-General Ban Ki-moon condemned the attack.", [("ban-ki-moon", "condemn", None)]),
+    ("North Korea's National Defence Commission dismissed the findings.",
+     [("national-defence-commission-of-north-korea", "reject", None)]),
+    ("In Tokyo, Prime Minister Yukio Hatoyama said Japan would back South Korea.",
+     [("yukio-hatoyama", "support", "south-korea")]),
+    ("Foreign Ministry spokesman Ma Zhaoxu said Beijing would study the report.",
+     [("ma-zhaoxu", "intend", None)]),
+    ("President Barack Obama pledged Washington's full backing to Seoul.",
+     [("barack-obama", "support", "south-korea")]),
+    ("President Recep Tayyip Erdogan will be back at the border.",
+     [("jane-roe", "predict", "recep-tayyip-erdogan")]),
+])
+def test_owners_of_several_words_backing_and_studying(text: str, expected: list[Triple]) -> None:
+    assert triples(text) == expected
