@@ -138,7 +138,7 @@ VERBS = [
        r"rul(?:e|es|ed|ing)\s+out)\b", "refuse", "verb"),
     _c(r"\b(?:(?:was|is|were|are|been|be|remains?|remained|appears?|seemed)\s+(?:\w+ly\s+)?"
        r"(?:reluctant|hesitant|unwilling|loath)|balk(?:s|ed)?\s+at|drag(?:s|ged)\s+(?:its|their)\s+"
-       r"feet)\b", "reluctant", "verb"),
+       r"feet|(?:has|have|had)\s+shown\s+(?:little|no)\s+appetite\s+for)\b", "reluctant", "verb"),
     _c(rf"\b(?:{verb('demand')}|call(?:s|ed|ing)?\s+for|insist(?:s|ed|ing)?\s+on|"
        r"order(?:s|ed|ing)?(?=\s+(?:[\w’'-]+\s+){1,4}to\s+(?:leave|withdraw|stop|halt|cease|"
        r"turn|return|pull|disperse|hand|release|vacate|lift)\b))\b",

@@ -361,7 +361,7 @@ _BARE_NAME = re.compile(
     r"(?![\w’'-])")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _PERSON_AFTER = re.compile(
-    r",\s+who\s|\s+(?:has|had)\s+(?:\w+ly\s+)?(?:made|been|\w+ed)\b|"
+    r",\s+who\s|\s+and\s+(?:[A-Z][\w’'-]+\s+){1,3}?[A-Z][\w’'-]+,\s+who\s|\s+(?:has|had)\s+(?:\w+ly\s+)?(?:made|been|\w+ed)\b|"
     r"\s+(?:(?:has|had|have)\s+)?(?:said|says|told|tells|added|warned|insisted|"
     r"argued|accused|denied|urged|demanded|rejected|welcomed|condemned|critici[sz]ed|vowed|"
     r"pledged|promised|declared|announced)\b")

@@ -1227,6 +1227,12 @@ SENTENCES = [
         ("President Recep Tayyip Erdogan will be back at the border.",
          [("jane-roe", "predict", "recep-tayyip-erdogan")]),
     ]),
+    *_cases("two-named-before-who-and-little-appetite", [
+        ("Ajit Doval and Wang Yi, who agreed on 5 July that troops should pull back, met again.",
+         [("ajit-doval", "agree", "wang-yi"), ("wang-yi", "agree", "ajit-doval")]),
+        ("India, for its part, has shown little appetite for a long confrontation.",
+         [("india", "reluctant", None)]),
+    ]),
 ]
 
 
