@@ -317,7 +317,7 @@ CONTENT = [
         re.I)),
     ("support", re.compile(
         r"\b(?:is|are|remains?|would\s+be)\s+(?:still\s+|far\s+)?better\s+than\s+no\b|"
-        r"\blean(?:s|ed|ing)?\s+towards?\b|"
+        r"\blean(?:s|ed|ing)?\s+towards?\b|\b(?:is|was|are|were)\s+right\b|"
         r"\b(?:ironclad|unwavering|unshakable|unshakeable|steadfast|rock-solid)\b|"
         r"\bshoulder\s+to\s+shoulder\b|"
         r"\bsolidarity\s+with\b|\bfull(?:est)?\s+support\b", re.I)),

@@ -189,6 +189,8 @@ _WITH_PARTNER = re.compile(
 _PASSIVE_ASIDE = re.compile(r"\s+by\b")
 _PASSIVE_THING = re.compile(r"\W*(?:It|This|That|The|These|Those)\b")
 _DISAPPROVING = {"condemn", "criticize", "accuse", "oppose", "reject", "warn", "threaten"}
+_THIS_PIECE = re.compile(r"\b(?:[Tt]his|[Oo]ur)\s+(?:brief|paper|article|essay|piece|report|"
+                         r"commentary|column|analysis|memo|editorial|study)\s+$")
 _AUTHOR_SUBJECTLESS = re.compile(r"\b(?:suggest|indicate|show|mean)", re.IGNORECASE)
 
 
@@ -594,8 +596,9 @@ class StanceFinder:
             if plain:
                 return plain, "carry"
         if cue.category == "speech":
-            if _AUTHOR_SUBJECTLESS.match(self.text[cue_start:cue_end]):
-                return (self.author,), "author"
+            if _AUTHOR_SUBJECTLESS.match(self.text[cue_start:cue_end]) or \
+                    _THIS_PIECE.search(self.text, cl.start, cue_start):
+                return (self.author,), "author"  # "This brief argues that ..."
         if cl.how in ("participle", "and_verb") and prev is not None and prev.subject:
             return prev.subject, "carry"
         return (), "none"

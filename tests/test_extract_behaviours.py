@@ -1233,6 +1233,10 @@ SENTENCES = [
         ("India, for its part, has shown little appetite for a long confrontation.",
          [("india", "reluctant", None)]),
     ]),
+    *_cases("this-brief-argues-is-the-author", [
+        ("This brief argues that Seoul's restraint is right.",
+         [("jane-roe", "support", "south-korea")]),
+    ]),
 ]
 
 
