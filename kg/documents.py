@@ -53,7 +53,8 @@ _BYLINE = re.compile(
     r"(?:[,|\u2014\u2013]\s*[^.!?]{0,60})?$")
 # A byline inside a longer header line ("March 3, 2022 | By Jane Doe").
 _INLINE_BYLINE = re.compile(
-    rf"(?:^|[\s|,;\u00b7\u2014\u2013-])(?:[Bb]y|Written by|Author:|Writer:?)\s+(?P<name>{_NAME})")
+    rf"(?:^|[\s|,;\u00b7\u2014\u2013-])(?:[Bb]y|Written by|Author:|Writer:?|Host:|Hosted by)\s+"
+    rf"(?P<name>{_NAME})")
 # A date line opened by its writers' names, without "By": "Victor Cha and Sue Mi Terry | June 3,
 # 2024". Only names of two to four words, none a word of places or outlets, count.
 _SIGNATURE = re.compile(
@@ -65,15 +66,17 @@ _NAMES_LINE = re.compile(rf"(?P<first>{_PERSON_NAME})(?:\s+and\s+{_PERSON_NAME})
 # "— Choi Ha-rin, Senior Fellow" after the date on its line
 _TRAILING_SIGNATURE = re.compile(
     rf"\s*[|\u2014\u2013-]\s*(?P<name>{_PERSON_NAME})(?:,\s*[A-Z][\w .'’-]{{0,40}})?\s*$")
+_SEGMENT_END = re.compile(r"\s*[|\u00b7\u2022]")
 _SIGN_OFF = re.compile(rf"[\u2014\u2013-]{{1,2}}\s*(?P<name>{_PERSON_NAME})")
 _MASTHEAD_ON_DATE_LINE = re.compile(
     r"\s*(?P<name>(?:THE\s+)?[A-Z][A-Z'’&-]+(?:\s+[A-Z][A-Z'’&-]+){0,4})\s*[|\u00b7\u2014\u2013-]")
 _DATELINE_OPENING = re.compile(r"[A-Z][A-Z .'-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b[^\n]{0,40}"
                                r"(?:--|\u2014|\u2013)")
 _SECTION = re.compile(
-    r"(?i:editorial|opinion|commentary|analysis|news\s+analysis|(?:policy\s+)?brief|"
-    r"guest\s+column|column|op-ed|essay|feature|interview|q\s*&\s*a|press\s+release|"
-    r"press\s+statement|statement|perspective|viewpoint|letters?|blog|newsletter)")
+    r"(?i:editorial|opinion|commentary|(?:news\s+)?analysis|(?:policy\s+)?brief|"
+    r"(?:guest\s+|\w+\s+)?column|op-ed|essay|feature|interview|q\s*&\s*a|press\s+release|"
+    r"press\s+statement|statement|perspective|viewpoint|letters?(?:\s+to\s+the\s+editor)?|blog|"
+    r"newsletter)")
 _LEGISLATURE = re.compile(r"(?i:house\s+of\s+commons|house\s+of\s+lords|senate|"
                           r"house\s+of\s+representatives|parliament|congress|national\s+assembly|"
                           r"european\s+parliament|bundestag)")
@@ -224,10 +227,12 @@ def parse_header(text: str) -> dict[str, str | int | None]:
         if own_byline and not author:
             author = _clean_name(own_byline.group("name"))
             meta["author"] = author
-        is_byline = bool(author) and (s.lower().startswith(author.lower()) or bool(own_byline))
+        is_byline = bool(author) and (s.lower().startswith(author.lower()) and len(s.split()) <= 12
+                                      or bool(own_byline))
         is_email = bool(re.fullmatch(r"\S+@\S+\.\S+", s))
         is_title = s == meta.get("title")
-        is_short_heading = len(s.split()) <= 14 and not re.search(r"[.!?][\"”’']?$", s)
+        is_short_heading = (len(s.split()) <= 14 or k == date_idx + 1 and len(s.split()) <= 30
+                            ) and not re.search(r"[.!?][\"”’']?$", s)
         if is_byline or is_email or is_title:
             body_k = k + 1
             continue
@@ -266,6 +271,11 @@ def _end_byline(nonblank: list[tuple[int, int, str]], meta: dict[str, str | int 
         if m and not _NOT_IN_NAMES.intersection(m.group("name").split()):
             meta["author"] = _clean_name(m.group("name"))
             return
+    for _, _, ln in nonblank[-3:]:  # a letter signed with the name alone on its line
+        name = _name_line(ln.strip())
+        if name and len(nonblank) > 3:
+            meta["author"] = _clean_name(name)
+            return
 
 
 _SIGNED_DECK = re.compile(r"[,—–-]\s*(?:argues|writes|says|warns|contends)\s+"
@@ -300,9 +310,12 @@ def _date_line(line: str) -> tuple[str, str] | None:
     for m in _DATE.finditer(line):
         iso = _iso(m)
         # besides header words, a date closing its line ("... ordered to be printed 15
-        # September 2022") dates the piece
+        # September 2022") or its segment ("Recorded 14 October 2020 | Host: ...") dates the
+        # piece
+        segment_end = _SEGMENT_END.search(line, m.end())
         if iso is not None and (_header_words(line[:m.start()] + " " + line[m.end():]) or
-                                not line[m.end():].strip()):
+                                not line[m.end():].strip() or segment_end and
+                                segment_end.start() == len(line[:m.end()].rstrip())):
             return iso, line[m.end():]
     return None
 

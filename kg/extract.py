@@ -18,7 +18,14 @@ from .records import Actor, Document, Extraction, Span, Stance
 from .registry import Registry
 from .sentences import sentences
 from .stances import Draft, StanceFinder, Voice
-from .turns import ANSWER_LABELS, QUESTION_LABELS, interviewee, speaker_turns
+from .turns import (
+    ANSWER_LABELS,
+    CHAIR_LABELS,
+    QUESTION_LABELS,
+    interviewee,
+    speaker_name,
+    speaker_turns,
+)
 
 
 def extract(doc: Document, registry: Registry | None = None,
@@ -83,12 +90,19 @@ def _voices(doc: Document, book: ActorBook, author: str, publisher: str | None) 
     out: list[Voice] = []
     for t in turns:
         label = t.label.lower()
-        if label in QUESTION_LABELS or label in asking:
+        if label in QUESTION_LABELS or label in asking or label in CHAIR_LABELS:
             out.append(Voice(t.start, t.end, None))
             continue
         name = guest if guest and (label in ANSWER_LABELS or guest.lower().endswith(
             " " + label) or guest.lower() == label) else None
         speaker = _named(book, name, "Person") if name else _known_person(book, t.label)
+        if speaker is None and (named := speaker_name(t.label)):
+            # "Mr Ruiters (VVD)", "NINO BERIDZE": a speaker the text names; the host or
+            # interviewer asks
+            speaker = None if named.lower() in asking else _named(book, named, "Person")
+            if speaker is None:
+                out.append(Voice(t.start, t.end, None))
+                continue
         out.append(Voice(t.start, t.end, speaker or author))
     return out
 

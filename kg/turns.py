@@ -14,8 +14,17 @@ from dataclasses import dataclass
 from .records import Document
 
 _TURN = re.compile(
-    r"^[ \t]*(?P<label>(?:[A-Z][\w.'’-]*)(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|al|bin)){0,3})"
-    r"[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
+    r"^[ \t]*(?P<label>(?:[A-Z][\w.'’-]*)(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|al|bin|of|the)){0,5}"
+    # a party or the speaker's name after an office: "Mr Ruiters (VVD)", "The Minister of
+    # Foreign Affairs (Mr Van Aartsen)"
+    r"(?:[ \t]*\([^()\n]{1,60}\))?)[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
+# Who chairs a sitting speaks for no side.
+CHAIR_LABELS = frozenset({"the speaker", "speaker", "madam speaker", "the chair", "chair",
+                          "the chairman", "chairman", "the chairwoman", "the president",
+                          "moderator", "the moderator"})
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Senator|"
+                        r"Representative|Rep|Sen)\.?\s+")
+_PAREN = re.compile(r"\s*\((?P<inner>[^()]*)\)\s*$")
 # Labels of the questioner's turns, and of the answers of the one person interviewed.
 QUESTION_LABELS = frozenset({"q", "question", "interviewer", "reporter", "journalist"})
 ANSWER_LABELS = frozenset({"a", "answer"})
@@ -48,6 +57,23 @@ def speaker_turns(doc: Document) -> list[Turn]:
     ends = [m.start() for m in found[1:]] + [len(doc.text)]
     return [Turn(m.start(), end, m.group("label"), m.end())
             for m, end in zip(found, ends, strict=True)]
+
+
+def speaker_name(label: str) -> str | None:
+    """The person a speaker's label names, if it names one: "Mr Ruiters (VVD)" -> "Ruiters",
+    "The Minister of Foreign Affairs (Mr Van Aartsen)" -> "Van Aartsen", "NINO BERIDZE" ->
+    "Nino Beridze"; None for a label that names no person by a mark of one (an honorific, a
+    party in brackets, a name in capitals)."""
+    paren = _PAREN.search(label)
+    base = label[:paren.start()] if paren else label
+    inner = paren.group("inner").strip() if paren else ""
+    if inner and _HONORIFIC.match(inner):  # the office before, the person in brackets
+        return _HONORIFIC.sub("", inner).strip() or None
+    name = _HONORIFIC.sub("", base).strip()
+    marked = bool(paren) or name != base.strip() or base.isupper() and len(base.split()) >= 2
+    if not marked or not name or name.lower().startswith("the "):
+        return None
+    return " ".join(w.capitalize() if w.isupper() else w for w in name.split())
 
 
 def interviewee(doc: Document, before: int) -> str | None:

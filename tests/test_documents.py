@@ -145,6 +145,12 @@ def test_folders_expand_to_their_text_files(tmp_path: Path) -> None:
          "Report of Session 2022–23\nSummary, ordered by the House to be printed 15 September "
          "2022\n\n", "Committee on External Relations", None, None, "2022-09-15",
          "Reviving the deal"),
+        ("THE CASPIAN TABLE\nA podcast from a centre\nEpisode 57\nRecorded 14 October 2020 | "
+         "Host: Jonas Ekdahl | Transcript, lightly edited\n\n", "The Caspian Table", None,
+         "Jonas Ekdahl", "2020-10-14", "Episode 57"),
+        ("THE NORTHGATE CHRONICLE\nLetters to the Editor\nFriday, 14 March 2003\n\nInspections, "
+         "not invasion\n\n", "The Northgate Chronicle", "Letters to the Editor", None,
+         "2003-03-14", "Inspections, not invasion"),
         ("U.S. DEPARTMENT OF STATE\nOffice of the Spokesman\n\nDAILY PRESS BRIEFING\nMonday, "
          "March 11, 1996, 1:14 p.m.\n\n", "U.S. Department of State", None, None, "1996-03-11",
          "DAILY PRESS BRIEFING"),
@@ -176,6 +182,14 @@ def test_a_masthead_over_a_dateline_is_the_publisher(tmp_path: Path) -> None:
     doc = load_document(p)
     assert (doc.publisher, doc.title, doc.date) == (
         "Tidewater Press Agency", "Jets strike Houthi targets", "2024-01-12")
+
+
+def test_a_letter_signed_with_the_name_alone_gives_its_author(tmp_path: Path) -> None:
+    p = tmp_path / "letter.txt"
+    p.write_text("THE CHRONICLE\nLetters to the Editor\nFriday, 14 March 2003\n\nNo war\n\n"
+                 "Sir, the inspectors need time.\n\nI urge restraint.\n\nMargaret Ellery\n"
+                 "Ashby Road, Northgate\n")
+    assert load_document(p).author == "Margaret Ellery"
 
 
 def test_a_writer_signing_at_the_end_is_the_author(tmp_path: Path) -> None:

@@ -1243,3 +1243,12 @@ SENTENCES = [
 @pytest.mark.parametrize("text, expected", SENTENCES)
 def test_a_sentence_gives_its_stances(text: str, expected: list[Triple]) -> None:
     assert triples(text) == expected
+
+
+def test_in_a_debate_each_member_holds_their_own_words_and_the_chair_none() -> None:
+    text = ("The Speaker: I give the floor to Mr Ruiters.\n\n"
+            "Mr Ruiters (VVD): I support this action without reservation.\n\n"
+            "The Minister of Foreign Affairs (Mr Van Aartsen): I reject the charge.\n\n"
+            "NINO BERIDZE: I oppose the strikes.\n")
+    assert triples(text) == [("ruiters", "support", None), ("van-aartsen", "reject", None),
+                             ("nino-beridze", "oppose", None)]
