@@ -360,6 +360,11 @@ _BARE_NAME = re.compile(
     rf"(?<![\w’'.-])(?P<name>{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,2}})"
     r"(?![\w’'-])")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_NAME_OF_STATE = re.compile(
+    rf"(?P<name>{_NAME})\s+of\s+(?P<state>(?:the\s+)?[A-Z][\w’'·-]*(?:\s+[A-Z][\w’'·-]*){{0,2}})"
+    r"(?=\s+(?:said|says|told|added|warned|cautioned|stressed|noted|argued|urged|called|"
+    r"welcomed|accused|rejected|condemned|expressed|insisted|maintained|asked|explained|"
+    r"emphasized|emphasised|regretted|agreed|supported|opposed|voted)\b|,)")
 _PERSON_AFTER = re.compile(
     r",\s+who\s|\s+and\s+(?:[A-Z][\w’'-]+\s+){1,3}?[A-Z][\w’'-]+,\s+who\s|\s+(?:has|had)\s+(?:\w+ly\s+)?(?:made|been|\w+ed)\b|"
     r"\s+(?:(?:has|had|have)\s+)?(?:said|says|told|tells|added|warned|insisted|"
@@ -497,6 +502,25 @@ class MentionFinder:
             out[name] = where
         return out
 
+    def _names_of_states(self, s: Sentence) -> list[Mention]:
+        """'Susan Rice of the United States said': a state's representative, as meetings
+        coverage names them."""
+        out = []
+        for m in _NAME_OF_STATE.finditer(self.masked, s.start, s.end):
+            name = m.group("name").replace("·", ".")
+            words = name.split()
+            if len(words) < 2 or any(w in _NOT_IN_BARE_NAMES for w in words):
+                continue
+            state = self._state_in(m.group("state").replace("·", "."))
+            if state is None or self.book.type_of(state) != "State" and \
+                    self.book.registry.get(state) is None:
+                continue
+            actor = self._person(name, "representative", state, "Official", s)
+            if actor:
+                out.append(Mention(m.start(), m.end(), (actor,), "apposition",
+                                   self.text[m.start():m.end()]))
+        return out
+
     def _bare_names(self, s: Sentence, cands: list[Mention]) -> list[Mention]:
         """Occurrences of the repeated bare names that no titled or other mention covers."""
         out = []
@@ -578,6 +602,8 @@ class MentionFinder:
                     mention = self._org(part, s) if part else None
                     if mention:
                         cands.append(mention)
+        if " of " in self.text[s.start:s.end]:
+            cands.extend(self._names_of_states(s))
         cands.extend(self._bare_names(s, cands))
         return cands
 
@@ -877,6 +903,9 @@ class MentionFinder:
                 not head_first:
             return None
         acr = m.group("acr")
+        head, of, tail = org.partition(" of ")
+        if of and not re.search(_ORG_HEADS, head) and self._state_in(tail):
+            return None  # "Vitaly Churkin of the Russian Federation": a state's representative
         if "Ministry" in words and self._state_in(org):
             return None  # a state's ministry: see _ministry
         found = self.book.registry.lookup(org)

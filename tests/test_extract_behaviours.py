@@ -1237,6 +1237,13 @@ SENTENCES = [
         ("This brief argues that Seoul's restraint is right.",
          [("jane-roe", "support", "south-korea")]),
     ]),
+    *_cases("a-states-representative-named-as-name-of-state", [
+        ("Susan Rice of the United States accused Colonel Qadhafi of preparing a massacre. She "
+         "welcomed the leadership shown by the League of Arab States.",
+         [("susan-rice", "accuse", None), ("susan-rice", "welcome", "arab-league")]),
+        ("Vitaly Churkin of the Russian Federation said the questions had gone unanswered.",
+         [("vitaly-churkin", "claim", None)]),
+    ]),
 ]
 
 
