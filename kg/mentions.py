@@ -122,7 +122,7 @@ class ActorBook:
 _ABBR = re.compile(r"[A-Z](?<!\w[A-Z])\.(?:[A-Z]\.)+|(?<=[a-z] )[A-Z]\.(?= [A-Z][a-z])")
 _STATE_WORD = r"(?:[A-Z][\w’'·-]*(?:\s+[A-Z][\w’'·-]*){0,3})"
 _TITLE = (
-    r"(?:Mr·|Ms·|Mrs·|Dr·|Mr\.|Ms\.|Mrs\.|Dr\.|"
+    r"(?:Mr·|Ms·|Mrs·|Dr·|Mr\.|Ms\.|Mrs\.|Dr\.|(?:Mrs?|Ms|Dr)(?=\s+[A-Z])|"
     r"(?:(?:Vice|Deputy|First Vice|First Deputy|Acting|Former|former|Senior)\s+)?"
     r"(?:President|Prime Minister|Premier|Chancellor|Foreign Minister|Defen[cs]e Minister|"
     r"Unification Minister|Trade Minister|Finance Minister|[A-Z][a-z]+ Minister|"
@@ -360,6 +360,7 @@ _BARE_NAME = re.compile(
     rf"(?<![\w’'.-])(?P<name>{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,2}})"
     r"(?![\w’'-])")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_COURTESY = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr)[·.]?")
 _NAME_OF_STATE = re.compile(
     rf"(?P<name>{_NAME})\s+of\s+(?P<state>(?:the\s+)?[A-Z][\w’'·-]*(?:\s+[A-Z][\w’'·-]*){{0,2}})"
     r"(?=\s+(?:said|says|told|added|warned|cautioned|stressed|noted|argued|urged|called|"
@@ -804,6 +805,11 @@ class MentionFinder:
         if len(name.split()) == 1:
             known = self.surnames.get(name) or self.registry_surnames.get(name) or \
                 self.given.get(name)
+            if known is None and _COURTESY.fullmatch(title.strip()):
+                # "Mr Solana", "Mrs Karsten": a person known by the family name alone
+                known = self.book.new(name, "Person")
+                self.surnames.setdefault(name, known)
+                return known
             if known is None:
                 return None
             found = [self.book.registry.get(known)] if known in self.book.registry else []

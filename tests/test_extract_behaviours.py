@@ -1244,6 +1244,10 @@ SENTENCES = [
         ("Vitaly Churkin of the Russian Federation said the questions had gone unanswered.",
          [("vitaly-churkin", "claim", None)]),
     ]),
+    *_cases("a-courtesy-title-and-a-family-name-is-a-person", [
+        ("Mr Solana condemned the attack.", [("solana", "condemn", None)]),
+        ("Mr. Chilingarov condemned the protest.", [("chilingarov", "condemn", None)]),
+    ]),
 ]
 
 
