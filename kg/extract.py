@@ -63,6 +63,17 @@ def _document_actors(doc: Document, book: ActorBook) -> tuple[str, str | None]:
             publisher = book.new(f"{doc.publisher} of {e.label if e else state}", "Institution",
                                  (book.ensure(state).id,), aliases=(doc.publisher,))
             book.state_of[publisher] = state
+        elif _foreign_registry_body(doc, doc.publisher, book):
+            # "Ministry of Foreign Affairs and Trade" in a text that never names the state the
+            # registry's body of that name belongs to: another state's ministry, whose state
+            # the header may name ("Presented to the House of Representatives, Wellington")
+            home = _header_state(doc, book)
+            e = book.registry.get(home) if home else None
+            label = f"{doc.publisher} of {e.label}" if e else doc.publisher
+            publisher = book.new(label, "Institution", (book.ensure(home).id,) if home else (),
+                                 aliases=(doc.publisher,), known=False)
+            if home:
+                book.state_of[publisher] = home
         else:
             publisher = _named(book, doc.publisher, "Institution")
     if doc.author:
@@ -116,6 +127,26 @@ def _known_person(book: ActorBook, label: str) -> str | None:
             if e.type == "Person":
                 return book.ensure(e.id).id
     return None
+
+
+def _header_state(doc: Document, book: ActorBook) -> str | None:
+    """The one state the header names (by name, capital or demonym), if just one."""
+    states = {hit.actor for hit in Gazetteer.of(book.registry).find(doc.text[:doc.body_start])
+              if (e := book.registry.get(hit.actor)) is not None and e.type == "State"}
+    return states.pop() if len(states) == 1 else None
+
+
+def _foreign_registry_body(doc: Document, label: str, book: ActorBook) -> bool:
+    """Whether a government body named without its state matches a registry entry of a state
+    the text never names."""
+    if not _STATELESS_BODY.match(label):
+        return False
+    found = book.registry.lookup(label)
+    state = book._state_via(found[0].id) if found else None
+    if state is None:
+        return False
+    named = {hit.actor for hit in Gazetteer.of(book.registry).find(doc.text)}
+    return state not in named
 
 
 def _state_of_body(doc: Document, label: str, book: ActorBook) -> str | None:

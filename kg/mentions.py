@@ -72,9 +72,10 @@ class ActorBook:
         return None
 
     def new(self, label: str, type_: str, affiliations: tuple[str, ...] = (),
-            aliases: tuple[str, ...] = ()) -> str:
-        """The id of the actor with this label, creating it when it is new."""
-        found = self.registry.lookup(label)
+            aliases: tuple[str, ...] = (), known: bool = True) -> str:
+        """The id of the actor with this label, creating it when it is new; `known=False`
+        keeps it apart from a registry entry of the same name."""
+        found = self.registry.lookup(label) if known else []
         if found:
             return self.ensure(found[0].id).id
         actor_id = _slug(label)
@@ -797,6 +798,7 @@ class MentionFinder:
 
     def _person(self, name: str, title: str, state: str | None, type_: str,
                 s: Sentence, org: str | None = None) -> str | None:
+        name = re.sub(r"[’']s$", "", name)  # "Mr Rabuka's initiative"
         # "MOTEGI Toshimitsu": the capitalised word is the family name
         caps = [t for t in name.split() if len(t) > 2 and t.isupper()]
         if caps:
@@ -806,8 +808,10 @@ class MentionFinder:
             known = self.surnames.get(name) or self.registry_surnames.get(name) or \
                 self.given.get(name)
             if known is None and _COURTESY.fullmatch(title.strip()):
-                # "Mr Solana", "Mrs Karsten": a person known by the family name alone
-                known = self.book.new(name, "Person")
+                # "Mr Solana", "Mrs Karsten": a person known by the family name alone, or by
+                # the full name the text gives elsewhere
+                full = next((n for n in self._bare if n.split()[-1] == name), name)
+                known = self.book.new(full, "Person")
                 self.surnames.setdefault(name, known)
                 return known
             if known is None:
@@ -841,6 +845,10 @@ class MentionFinder:
     def _home_state(self) -> str | None:
         """The state of a government publisher: its officials need no introduction."""
         publisher = self.doc.publisher or ""
+        own = self.book.named(publisher) if publisher else None
+        if own is not None and own not in self.book.registry:
+            # a body the document introduced itself (another state's namesake ministry)
+            return self.book.state_of.get(own)
         for e in self.book.registry.lookup(publisher):
             state = self.book._state_via(e.id)
             if state and e.type != "State":

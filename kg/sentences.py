@@ -23,6 +23,7 @@ class Sentence:
     paragraph: int  # index of the paragraph it belongs to
 
 
+_PARAGRAPH_NUMBER = re.compile(r"[ \t]*\d{1,2}(?:\.\d{1,2})*\.?[ \t]+(?=[A-Z“\"])")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0\u200b]*\n\s*")
 _END_MARK = re.compile(r"\((?:END|End|end)\)|^\s*-{2,}\s*$|^\s*#{3}\s*$", re.MULTILINE)
 _BACK_MATTER = re.compile(
@@ -122,6 +123,9 @@ def sentences(doc: Document) -> list[Sentence]:
             if dl and line_start == p_start and k == 0:
                 line_start = dl.end()
             line_start = labels.get(line_start, line_start)
+            numbered = _PARAGRAPH_NUMBER.match(text, line_start, line_end)
+            if numbered:  # "3.12 In response, ...": the paragraph's number is no part of it
+                line_start = numbered.end()
             for s, e in split_sentences(text, line_start, line_end):
                 out.append(Sentence(s, e, text[s:e], k))
     return out

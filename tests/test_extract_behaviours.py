@@ -1263,3 +1263,14 @@ def test_in_a_debate_each_member_holds_their_own_words_and_the_chair_none() -> N
             "NINO BERIDZE: I oppose the strikes.\n")
     assert triples(text) == [("ruiters", "support", None), ("van-aartsen", "reject", None),
                              ("nino-beridze", "oppose", None)]
+
+
+def test_a_ministry_named_like_another_states_is_the_one_the_header_places() -> None:
+    text = ("MINISTRY OF FOREIGN AFFAIRS AND TRADE\nPresented to the House of Representatives, "
+            "Wellington, 15 July 2025\n\n3.9 The Government supports the initiative of Fiji.\n")
+    doc = Document(id="t", text=text, publisher="Ministry of Foreign Affairs and Trade",
+                   body_start=text.index("3.9"))
+    ex = extract(doc)
+    assert [(s.holder, s.kind, s.target_actor) for s in ex.stances] == [
+        ("new-zealand", "support", "fiji")]
+    assert ex.stances[0].quote.text.startswith("The Government")
