@@ -78,7 +78,7 @@ SPEECH = [
        rf"{verb('state')}|"
        rf"{verb('announce')}|{verb('maintain')}|{verb('assert')}|{verb('claim')}|"
        rf"{verb('argue')}|insist(?:s|ed|ing)?(?!\s+on)|{verb('note')}(?=\s+(?:that|with)\b)|{verb('stress')}|"
-       rf"{verb('emphasize')}|{verb('emphasise')}|made\s+(?:it\s+)?clear|makes?\s+(?:it\s+)?clear|"
+       rf"{verb('emphasize')}|{verb('emphasise')}|made\s+(?:it\s+)?(?:clear|plain)|makes?\s+(?:it\s+)?(?:clear|plain)|"
        rf"{verb('declare')}|{verb('reiterate')}|{verb('explain')}|pointed\s+out|points\s+out|"
        rf"wrote|writes|{verb('document')}|{verb('report')}(?=\s+that)|{verb('conclude')}|"
        rf"{verb('acknowledge')}|{verb('contend')}|{verb('observe')}(?=\s+that)|"

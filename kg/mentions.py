@@ -362,16 +362,21 @@ _BARE_NAME = re.compile(
     r"(?![\w’'-])")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _COURTESY = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr)[·.]?")
+# Offices held by one person at a time, whose holder the text may name by family name alone.
+_LEADER_TITLE = re.compile(r"(?:(?:[A-Z][a-z]+\s+)?(?:President|Prime\s+Minister|Premier|"
+                           r"Chancellor|King|Queen|Emir|Crown\s+Prince|Supreme\s+Leader)|"
+                           r"(?:Foreign|Defen[cs]e|Interior)\s+Minister|Secretary\s+of\s+State)")
 _NAME_OF_STATE = re.compile(
     rf"(?P<name>{_NAME})\s+of\s+(?P<state>(?:the\s+)?[A-Z][\w’'·-]*(?:\s+[A-Z][\w’'·-]*){{0,2}})"
     r"(?=\s+(?:said|says|told|added|warned|cautioned|stressed|noted|argued|urged|called|"
     r"welcomed|accused|rejected|condemned|expressed|insisted|maintained|asked|explained|"
     r"emphasized|emphasised|regretted|agreed|supported|opposed|voted)\b|,)")
 _PERSON_AFTER = re.compile(
-    r",\s+who\s|\s+and\s+(?:[A-Z][\w’'-]+\s+){1,3}?[A-Z][\w’'-]+,\s+who\s|\s+(?:has|had)\s+(?:\w+ly\s+)?(?:made|been|\w+ed)\b|"
+    r",\s+who\s|\s+and\s+(?:[A-Z][\w’'-]+\s+){1,3}?[A-Z][\w’'-]+(?:,\s+who\s|\s+(?:agreed|"
+    r"signed|met|said)\b)|\s+(?:has|had)\s+(?:\w+ly\s+)?(?:made|been|\w+ed)\b|"
     r"\s+(?:(?:has|had|have)\s+)?(?:said|says|told|tells|added|warned|insisted|"
     r"argued|accused|denied|urged|demanded|rejected|welcomed|condemned|critici[sz]ed|vowed|"
-    r"pledged|promised|declared|announced)\b")
+    r"pledged|promised|declared|announced|agreed|signed|proposed|offered)\b")
 _ATTRIBUTIVE_STOP = {
     "system", "resolution", "resolutions", "charter", "framework", "territory", "waters",
     "soil", "coast", "border", "mission", "headquarters", "member", "members", "summit",
@@ -807,11 +812,16 @@ class MentionFinder:
         if len(name.split()) == 1:
             known = self.surnames.get(name) or self.registry_surnames.get(name) or \
                 self.given.get(name)
-            if known is None and _COURTESY.fullmatch(title.strip()):
-                # "Mr Solana", "Mrs Karsten": a person known by the family name alone, or by
-                # the full name the text gives elsewhere
+            if known is None and (_COURTESY.fullmatch(title.strip()) or
+                                  _LEADER_TITLE.fullmatch(title.strip())):
+                # "Mr Solana", "President Erdoğan": a person known by the family name alone,
+                # or by the full name the text gives elsewhere
                 full = next((n for n in self._bare if n.split()[-1] == name), name)
-                known = self.book.new(full, "Person")
+                courtesy = bool(_COURTESY.fullmatch(title.strip()))
+                known = self.book.new(full, "Person" if courtesy else type_,
+                                      (state,) if state and not courtesy else ())
+                if not courtesy:
+                    self._learn_title(known, title, state)
                 self.surnames.setdefault(name, known)
                 return known
             if known is None:

@@ -40,6 +40,7 @@ _TOKEN = re.compile(r"[’']s\b|\w+(?:[-’']\w+)*|[^\w\s]")
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "who", "which", "its", "their", "his", "her",
              "our", "us"}
 _SKIP = {
+    "keeps", "kept", "keep", "continues", "continued",  # "Moscow keeps denying it"
     "has", "have", "had", "was", "were", "is", "are", "been", "be", "also", "merely", "long",
     "separately", "repeatedly", "already", "then", "now", "again", "jointly", "once", "later",
     "earlier", "previously", "so", "far", "just", "even", "still", "would", "will", "could",

@@ -1248,6 +1248,15 @@ SENTENCES = [
         ("Mr Solana condemned the attack.", [("solana", "condemn", None)]),
         ("Mr. Chilingarov condemned the protest.", [("chilingarov", "condemn", None)]),
     ]),
+    *_cases("a-leader-by-family-name-keeps-doing-and-made-plain", [
+        ("Prime Minister Pashinyan rejected the demand.", [("pashinyan", "reject", None)]),
+        ("Moscow keeps denying it.", [("russia", "deny", None)]),
+        ("Vladimir Putin has made plain that he is reluctant to stretch the guarantees.",
+         [("vladimir-putin", "reluctant", None)]),
+        ("Zohrab Mnatsakanyan and Jeyhun Bayramov agreed to a humanitarian truce.",
+         [("zohrab-mnatsakanyan", "agree", "jeyhun-bayramov"),
+          ("jeyhun-bayramov", "agree", "zohrab-mnatsakanyan")]),
+    ]),
 ]
 
 
