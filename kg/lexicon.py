@@ -131,6 +131,7 @@ VERBS = [
        r"(?:out\s+)?against|"
        rf"{verb('resist')})\b", "oppose", "verb"),
     _c(rf"\b(?:{verb('reject')}|{verb('dismiss')}|{verb('rebuff')}|{verb('repudiate')}|"
+       r"disagree(?:s|d)?(?!\s+(?:among|between|over|about)\b)|"
        r"annul(?:s|led|ling)?|revok(?:e|es|ed|ing)|t(?:ore|ear|ears|earing)\s+up)\b",
        "reject", "verb"),
     _c(r"\b(?:deny|denies|denied|denying)\b", "deny", "verb"),
@@ -204,6 +205,7 @@ EVALUATIVE = [
        r"(?:misguided|hypocritical|cynical|reckless|short-sighted|self-defeating)\b|"
        r"\b(?:is|was|has\s+been|were)\s+(?:a|an)\s+(?:\w+\s+)?(?:mistake|blunder|error|failure)\b|"
        r"\b(?:is|was)\s+the\s+wrong\s+(?:way|answer|approach|response|move|step|course)\b|"
+       r"\b(?:is|was|are|were)\s+wrong\s+to\b|"
        r"\bdeserves?\s+(?:\w+\s+)?(?:criticism|blame|censure)\b|"
        r"\b(?:was|were|has\s+been|have\s+been)\s+(?:too\s+)?slow\b(?=[^.;]{0,30}?\bto\b)|"
        # "Washington's policy of strategic patience has failed": a judgement of a course taken

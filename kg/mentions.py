@@ -266,7 +266,7 @@ _OWNED_TITLE_GATE = re.compile(r"(?i:envoy|secretary|chair|commissioner|spokes|r
                                r"coordinator|rapporteur)")
 _APPOSITION_GATE = re.compile(r", (?:the|a|an|its|his|her|[A-Z][^,]{0,30}[’']s) ")
 _ORG_GATE = re.compile(_ORG_HEADS)
-_MEMBERS_OF = re.compile(r"(?:Leaders|Heads|Members|Officials|Ministers|Representatives|"
+_MEMBERS_OF = re.compile(r"(?:Leaders|Heads|Members?|Officials|Ministers|Representatives|"
                         r"Delegates|Envoys|All|Most|Some|Several|Many|Two|Three|Four|Five|Six|"
                         r"Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen)\s+of\s+(?:the\s+)?")
 _QUALIFIER = re.compile(r"\s(?:on|in)\s+([A-Z][\w ]+)$")

@@ -1126,7 +1126,11 @@ class StanceFinder:
             # "warned both capitals that ...": the one warned
             io = [m for m in ms if cue_end <= m.start < cue_end + 3]
             if io and cue.kind == "warn" and ok(io[0].actors):
-                return ok(io[0].actors)
+                # "warned Washington and London that ...": everyone warned
+                stop = _THAT.search(self.text, io[0].end, cl.end)
+                listed = self._mention_list(io[0].start, stop.start() if stop else io[0].end, ms,
+                                            skip_attributive=True)
+                return ok(listed) or ok(io[0].actors)
             found = self._content_targets(content, holders, ms, quotes)
             if found != (None,) or cue.category == "frame":
                 return found
@@ -1416,7 +1420,7 @@ _OWN_ACTION = re.compile(
     r"\s*,?\s*(?:\w+ly\s+|for\s+its\s+part,\s+)?(?:(?:would|will)\s+(?:not\s+|never\s+)?(?:\w+ly\s+)?(?:yield|accept|"
     r"recogni[sz]e|allow|tolerate|give\s+up|back\s+down|bow|veto|send|deploy|continue|keep|"
     r"support|oppose|join|defend|seek|pursue|respond|retaliate|consider|renounce|abandon|"
-    r"study|examine|review|back|take|"
+    r"study|examine|review|back|take|vote|"
     r"surrender|compromise|negotiate|attend|withdraw|intervene|be\s+intimidated|be\s+cowed|"
     r"fire\s+back|hit\s+back|strike\s+back|[“\"]?stand\s+(?:with|by))|"
     r"(?:had|has|have)\s+[“\"]?(?:\w+\s+)?(?:supported|backed|opposed|rejected|shared|welcomed|"
@@ -1425,6 +1429,7 @@ _OBJECT_LEAD = re.compile(r"\s+(?:(?:the|a|an)\s+)?")
 _QUESTION = re.compile(r"\?[”\"’')]*\s*$")
 _LIST_JOINT = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?|,\s+(?:the\s+)?")
 _THAT_AFTER = re.compile(r"\s+that\b")
+_THAT = re.compile(r"\bthat\b")
 _HOPED = re.compile(r"\bhope[sd]?\s+(?:that\s+)?", re.IGNORECASE)
 _OWN_COMMENTARY = re.compile(r"\b(?:in\s+(?:an?|its)\s+(?:\w+\s+)?(?:commentary|editorial|"
                              r"column|opinion\s+piece)|the\s+(?:paper|newspaper|daily))\b",

@@ -1257,6 +1257,15 @@ SENTENCES = [
          [("zohrab-mnatsakanyan", "agree", "jeyhun-bayramov"),
           ("jeyhun-bayramov", "agree", "zohrab-mnatsakanyan")]),
     ]),
+    *_cases("votes-foretold-warning-several-disagreeing-and-wrong-to", [
+        ("President Chirac has said France will vote against any resolution.",
+         [("chirac", "oppose", None)]),
+        ("Kofi Annan has warned Washington and London that a war would be illegal.",
+         [("kofi-annan", "warn", "united-states"), ("kofi-annan", "warn", "united-kingdom")]),
+        ("I disagree on both counts.", [("jane-roe", "reject", None)]),
+        ("The allies disagree over the timetable.", []),
+        ("Mr Blair is wrong to tie Britain to a timetable.", [("jane-roe", "criticize", "blair")]),
+    ]),
 ]
 
 
