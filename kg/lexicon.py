@@ -141,6 +141,7 @@ VERBS = [
        r"(?:reluctant|hesitant|unwilling|loath)|balk(?:s|ed)?\s+at|drag(?:s|ged)\s+(?:its|their)\s+"
        r"feet|(?:has|have|had)\s+shown\s+(?:little|no)\s+appetite\s+for)\b", "reluctant", "verb"),
     _c(rf"\b(?:{verb('demand')}|call(?:s|ed|ing)?\s+for|insist(?:s|ed|ing)?\s+on|"
+       r"(?:handed|hands|presented|issued|sent)\s+(?:[\w’'-]+\s+){0,3}(?:demands|an\s+ultimatum)|"
        r"order(?:s|ed|ing)?(?=\s+(?:[\w’'-]+\s+){1,4}to\s+(?:leave|withdraw|stop|halt|cease|"
        r"turn|return|pull|disperse|hand|release|vacate|lift)\b))\b",
        "demand", "verb"),
@@ -205,7 +206,7 @@ EVALUATIVE = [
        r"(?:misguided|hypocritical|cynical|reckless|short-sighted|self-defeating)\b|"
        r"\b(?:is|was|has\s+been|were)\s+(?:a|an)\s+(?:\w+\s+)?(?:mistake|blunder|error|failure)\b|"
        r"\b(?:is|was)\s+the\s+wrong\s+(?:way|answer|approach|response|move|step|course)\b|"
-       r"\b(?:is|was|are|were)\s+wrong\s+to\b|"
+       r"\b(?:is|was|are|were)\s+wrong\s+to\b|\boverplayed\s+(?:its|his|her|their)\s+hand\b|"
        r"\bdeserves?\s+(?:\w+\s+)?(?:criticism|blame|censure)\b|"
        r"\b(?:was|were|has\s+been|have\s+been)\s+(?:too\s+)?slow\b(?=[^.;]{0,30}?\bto\b)|"
        # "Washington's policy of strategic patience has failed": a judgement of a course taken

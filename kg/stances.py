@@ -1420,7 +1420,7 @@ _OWN_ACTION = re.compile(
     r"\s*,?\s*(?:\w+ly\s+|for\s+its\s+part,\s+)?(?:(?:would|will)\s+(?:not\s+|never\s+)?(?:\w+ly\s+)?(?:yield|accept|"
     r"recogni[sz]e|allow|tolerate|give\s+up|back\s+down|bow|veto|send|deploy|continue|keep|"
     r"support|oppose|join|defend|seek|pursue|respond|retaliate|consider|renounce|abandon|"
-    r"study|examine|review|back|take|vote|"
+    r"study|examine|review|back|take|vote|hand\s+[^.;]{0,30}?\bto\s+(?:no\s*one|nobody)|"
     r"surrender|compromise|negotiate|attend|withdraw|intervene|be\s+intimidated|be\s+cowed|"
     r"fire\s+back|hit\s+back|strike\s+back|[“\"]?stand\s+(?:with|by))|"
     r"(?:had|has|have)\s+[“\"]?(?:\w+\s+)?(?:supported|backed|opposed|rejected|shared|welcomed|"
@@ -1434,7 +1434,8 @@ _HOPED = re.compile(r"\bhope[sd]?\s+(?:that\s+)?", re.IGNORECASE)
 _OWN_COMMENTARY = re.compile(r"\b(?:in\s+(?:an?|its)\s+(?:\w+\s+)?(?:commentary|editorial|"
                              r"column|opinion\s+piece)|the\s+(?:paper|newspaper|daily))\b",
                              re.IGNORECASE)
-_OWN_REFUSAL = re.compile(r"\b(?:will|would|shall)\s+(?:not|never)\b|\bwon[’']t\b",
+_OWN_REFUSAL = re.compile(r"\b(?:will|would|shall)\s+(?:not|never)\b|\bwon[’']t\b|"
+                          r"\bto\s+(?:no\s*one|nobody)\b",
                           re.IGNORECASE)
 
 

@@ -1266,6 +1266,12 @@ SENTENCES = [
         ("The allies disagree over the timetable.", []),
         ("Mr Blair is wrong to tie Britain to a timetable.", [("jane-roe", "criticize", "blair")]),
     ]),
+    *_cases("handing over demands-and-overplaying-a-hand", [
+        ("Saudi Arabia and Egypt have handed Qatar thirteen demands.",
+         [("saudi-arabia", "demand", None), ("egypt", "demand", None)]),
+        ("Riyadh has overplayed its hand with this list.",
+         [("jane-roe", "criticize", "saudi-arabia")]),
+    ]),
 ]
 
 
