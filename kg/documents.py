@@ -96,6 +96,8 @@ _DATELINE_DATE = re.compile(r"^\s*[A-Z][A-Z .'-]+,\s+(?P<date>[^(\u2014\u2013]{6
 _WRITER = re.compile(r"\b(?:Writer|By|Author)\s+(?P<name>[^\n|]+?)\s*$", re.IGNORECASE)
 _SERIES_LINE = re.compile(r"^\s*\[(?P<series>[^\]]+)\]\s*No\.?\s*(?P<number>[\w.-]+)\s*$")
 _DATELINE_BODY = re.compile(r"^[A-Z][A-Z .'-]+,\s+\w+\.? \d{1,2} \([^)]*\)\s+--")
+# the rest of a date line that is a sentence: a dozen words or more, ending like one
+_PROSE = re.compile(r"^(?=(?:\s*\S+){12}).*[a-z0-9)][.!?][\"\u201d\u2019']?\s*$")
 _BLANK = re.compile(r"^[\s\u00a0]*$")
 _SEPARATOR = re.compile(r"\s+[|\u2014\u2013-]\s+")
 
@@ -186,6 +188,11 @@ def parse_header(text: str) -> dict[str, str | int | None]:
     found = _date_line(date_line)
     assert found is not None
     meta["date"], rest = found
+    if _PROSE.search(rest):
+        # "date 2019-11-18 Pakistan has firmly rejected ...": the body starts after the date
+        _assign_header_lines([ln.strip() for _, _, ln in nonblank[:date_idx]], meta)
+        meta["body_start"] = nonblank[date_idx][1] + len(date_line) - len(rest)
+        return meta
     writer = _WRITER.search(rest) if _DATE_LINE.match(date_line) else None
     writer = writer or _INLINE_BYLINE.search(date_line) or _signature(date_line)
     if writer:

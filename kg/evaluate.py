@@ -66,7 +66,7 @@ def _label(value: object) -> str | None:
     return str(value)
 
 
-def _span(text: str, item: dict) -> tuple[int, int] | None:
+def span_of(text: str, item: dict) -> tuple[int, int] | None:
     start, end = item.get("start"), item.get("end")
     if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
         return start, end
@@ -78,7 +78,8 @@ def _span(text: str, item: dict) -> tuple[int, int] | None:
     return None
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    """How much two spans overlap, as a share of the shorter one."""
     inter = min(a[1], b[1]) - max(a[0], b[0])
     return inter / min(a[1] - a[0], b[1] - b[0]) if inter > 0 else 0.0
 
@@ -149,13 +150,13 @@ def score(gold: dict, predicted: dict, text: str) -> Score:
     actors = GoldActors(gold.get("actors", []))
     golds = []
     for g in gold.get("stances", []):
-        sp = _span(text, g)
+        sp = span_of(text, g)
         if sp is None:
             raise ValueError(f"gold evidence not found in the text: {str(g.get('quote'))[:60]!r}")
         golds.append((g, sp, actors.resolve(g.get("holder"))))
     preds = []
     for p in predicted.get("stances", []):
-        sp = _span(text, p)
+        sp = span_of(text, p)
         if sp is not None:
             preds.append((p, sp, actors.resolve(_label(p.get("holder")))))
 
@@ -164,10 +165,10 @@ def score(gold: dict, predicted: dict, text: str) -> Score:
             golds[i][0].get("target_actor"))
 
     candidates = sorted(
-        ((_overlap(gsp, psp), i, j)
+        ((overlap(gsp, psp), i, j)
          for i, (_, gsp, gh) in enumerate(golds)
          for j, (_, psp, ph) in enumerate(preds)
-         if gh == ph and _overlap(gsp, psp) >= 0.5),
+         if gh == ph and overlap(gsp, psp) >= 0.5),
         reverse=True,
     )
     used_g: set[int] = set()

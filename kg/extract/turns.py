@@ -11,18 +11,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .records import Document
+from ..records import Document
 
 _TURN = re.compile(
     r"^[ \t]*(?P<label>(?:[A-Z][\w.'’-]*)(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|al|bin|of|the)){0,5}"
     # a party or the speaker's name after an office: "Mr Ruiters (VVD)", "The Minister of
     # Foreign Affairs (Mr Van Aartsen)"
-    r"(?:[ \t]*\([^()\n]{1,60}\))?)[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
+    r"(?:[ \t]*\([^()\n]{1,60}\))?)[ \t]*:[ \t]+(?=\S)"
+    # "[Foreign Minister Kang] Thank you.", "[…] CCTV: ..."
+    r"|^[ \t]*(?:\[\W*\][ \t]*)?\[(?P<bracketed>[A-Z][^\]\n]{1,60})\][ \t]+(?=\S)", re.MULTILINE)
+_ELIDED = re.compile(r"^[ \t]*\[\W*\][ \t]*", re.MULTILINE)
 # Who chairs a sitting speaks for no side.
 CHAIR_LABELS = frozenset({"the speaker", "speaker", "madam speaker", "the chair", "chair",
                           "the chairman", "chairman", "the chairwoman", "the president",
                           "moderator", "the moderator"})
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Senator|"
+_HONORIFIC = re.compile(r"^(?i:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Senator|"
                         r"Representative|Rep|Sen)\.?\s+")
 _PAREN = re.compile(r"\s*\((?P<inner>[^()]*)\)\s*$")
 # Labels of the questioner's turns, and of the answers of the one person interviewed.
@@ -49,14 +52,37 @@ class Turn:
 
 
 def speaker_turns(doc: Document) -> list[Turn]:
-    """The turns of the document's body, in order; empty when it is no transcript."""
-    found = [m for m in _TURN.finditer(doc.text, doc.body_start)
-             if m.group("label").lower() not in _NOT_SPEAKERS]
-    if len(found) < 2 or len({m.group("label") for m in found}) < 2:
-        return []
-    ends = [m.start() for m in found[1:]] + [len(doc.text)]
-    return [Turn(m.start(), end, m.group("label"), m.end())
-            for m, end in zip(found, ends, strict=True)]
+    """The lines of the document's body opened by a speaker's label, in order, each turn
+    running to the next; a question's turn ends with its line. The caller decides whether
+    they make a transcript (`is_transcript`)."""
+    found = []
+    for m in _TURN.finditer(doc.text, doc.body_start):
+        label = m.group("label") or m.group("bracketed")
+        if label.lower() not in _NOT_SPEAKERS:
+            found.append((m, label.strip()))
+    for m in _TURN.finditer(_ELIDED.sub(lambda e: " " * len(e.group()), doc.text),
+                            doc.body_start):
+        if m.group("label") and all(m.start("label") != f.start("label") for f, _ in found
+                                    if f.group("label")):
+            found.append((m, m.group("label").strip()))  # a label after an elision mark
+    found.sort(key=lambda x: x[0].start())
+    out = []
+    for k, (m, label) in enumerate(found):
+        end = found[k + 1][0].start() if k + 1 < len(found) else len(doc.text)
+        if label.lower() in QUESTION_LABELS:
+            line_end = doc.text.find("\n", m.end())
+            end = min(end, line_end if line_end != -1 else end)
+        out.append(Turn(m.start(), end, label, m.end()))
+    return out
+
+
+def is_transcript(turns: list[Turn]) -> bool:
+    """Two speakers make a transcript; so does one marked as a person ("MR MILLER:")."""
+    labels = {t.label for t in turns}
+    if len(turns) >= 2 and len(labels) >= 2:
+        return True
+    return len(turns) == 1 and (_HONORIFIC.match(turns[0].label) is not None or
+                                turns[0].label.isupper() and len(turns[0].label.split()) >= 2)
 
 
 def speaker_name(label: str) -> str | None:

@@ -1,0 +1,355 @@
+"""Which actor each role, description and pronoun refers to.
+
+Mentions are resolved in text order against the actors mentioned before them (the most
+recent first, subjects before others), with number and gender from names, titles and earlier
+pronouns:
+- "he", "she": the last person of that gender; "it", "its": the last state or body; "they":
+  the last list of actors, or the last plural role or group; "we", "I": left to the speaker;
+- "the ministry", "the council", "the 15-member organ": the last body with that head word;
+  "the country", "the regime", "the Chinese side", "his government": the state they name or
+  belong to;
+- an office without a name: the person the text gives that office (before or after it:
+  "Indian External Affairs Minister ... Indian External Affairs Minister S Jaishankar"), an
+  unnamed spokesperson of a body is the body, and anyone else unnamed is an actor of its own,
+  labelled as the text names it ("One of Moscow's top diplomats").
+"""
+
+from __future__ import annotations
+
+from ..records import Document
+from .lexicon import lexicon
+from .linking import ActorBook
+from .mentions import Mention, SentenceMentions
+from .nlp import Sentence
+
+_WINDOW = 3  # sentences back that a pronoun or description may reach
+_SPOKES = ("spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen")
+
+
+def resolve(sentences: list[Sentence], found: list[SentenceMentions], book: ActorBook,
+            doc: Document) -> None:
+    """Fill in the actor of every role, description and pronoun that can be resolved."""
+    Resolver(sentences, found, book, doc).run()
+
+
+class Resolver:
+    def __init__(self, sentences: list[Sentence], found: list[SentenceMentions],
+                 book: ActorBook, doc: Document) -> None:  # noqa: D107
+        self.sentences, self.found, self.book, self.doc = sentences, found, book, doc
+        self.history: list[Mention] = []  # resolved mentions, in text order
+        self.lx = lexicon()
+        self._named_offices = self._offices_of_named()
+
+    def run(self) -> None:
+        for s, sm in zip(self.sentences, self.found, strict=True):
+            for m in sm.mentions:
+                if m.form == "list":
+                    continue
+                if m.form == "surname" and m.actor is None:
+                    self._surname(m)
+                elif m.form == "group" and m.actor is None and not m.members:
+                    self._group(m)
+                elif m.form == "compass" and m.actor is None:
+                    self._compass(m)
+                elif m.actor is None and not m.members:
+                    if m.form == "role":
+                        self._role(m, s)
+                    elif m.form in ("body", "state"):
+                        self._description(m, s)
+                    elif m.form == "pronoun":
+                        self._pronoun(m, s)
+                if m.actor or m.members:
+                    self.history.append(m)
+            for m in sm.mentions:
+                if m.form == "list":
+                    members = [a for k in m.parts if (p := sm.at(k)) is not None
+                               for a in p.actors()]
+                    m.members = tuple(dict.fromkeys(members))
+                    if len(m.members) >= 2:
+                        self.history.append(m)
+
+    # ------------------------------------------------------------------ candidates
+    def _recent(self, m: Mention, accept, window: int = _WINDOW) -> Mention | None:  # noqa: ANN001
+        """The most recent resolved mention before `m` that `accept(mention, is_modifier)`
+        takes, within `window` sentences; in that mention's sentence, a subject first."""
+        found = []
+        for h in reversed(self.history):
+            if h.sentence < m.sentence - window or found and h.sentence < found[0].sentence:
+                break
+            if h.sentence == m.sentence and h.i >= m.i:
+                continue
+            if accept(h, h.form == "modifier"):
+                found.append(h)
+        if not found:
+            return None
+        # the main clause's subject first, then any subject, then the nearest
+        return max(found, key=self._salience)
+
+    def _salience(self, h: Mention) -> int:
+        s = self.sentences[h.sentence]
+        if not s.parsed or h.head < 0:
+            return 0
+        t = s.doc[h.head]
+        if t.dep_ not in ("nsubj", "nsubjpass"):
+            return 0
+        return 2 if t.head.dep_ == "ROOT" else 1
+
+    def _is_subject(self, h: Mention) -> bool:
+        s = self.sentences[h.sentence]
+        if not s.parsed or h.head < 0:
+            return False
+        return s.doc[h.head].dep_ in ("nsubj", "nsubjpass")
+
+    def _surname(self, m: Mention) -> None:
+        """A family name several persons share: the one mentioned last."""
+        people = set(m.members)
+        hit = self._recent(m, lambda h, mod: h.actor in people, window=50)
+        m.actor = hit.actor if hit is not None else m.members[0]
+        m.members = ()
+
+    def _group(self, m: Mention) -> None:
+        """"the three leaders", "both sides": the last list of actors (of that size)."""
+        count = int(m.office or 0)
+        hit = self._recent(m, lambda h, mod: len(h.members) >= 2 and (
+            not count or len(h.members) == count), window=8)
+        if hit is not None:
+            m.members = hit.members
+
+    # ------------------------------------------------------------------ pronouns
+    def _pronoun(self, m: Mention, s: Sentence) -> None:
+        g = m.gender
+        if g in ("1", "s"):
+            return  # the speaker's: decided with the voice
+        if g in ("m", "f"):
+            def person(h: Mention, modifier: bool) -> bool:
+                if modifier or h.members:
+                    return False
+                if not self.book.is_person(h.actor):
+                    return False
+                known = self.book.profile(h.actor).gender
+                return known is None or known == g
+            hit = self._recent(m, person)
+            if hit is not None:
+                m.actor = hit.actor
+                p = self.book.profile(hit.actor)
+                p.gender = p.gender or g
+            return
+        if g == "n":
+            if _expletive(s, m):
+                return
+            hit = self._recent(m, lambda h, mod: not mod and not h.members and
+                               not self.book.is_person(h.actor), window=2)
+            if hit is not None:
+                m.actor = hit.actor
+            return
+        if g == "p":
+            # a list, a plural role or group, or a state or body ("they" for "the United
+            # States" is common in speech)
+            hit = self._recent(m, lambda h, mod: not mod and (
+                len(h.members) >= 2 or h.gender == "p" and bool(h.actors()) or
+                bool(h.actor) and not self.book.is_person(h.actor)), window=2)
+            if hit is not None:
+                if hit.members:
+                    m.members = hit.members
+                else:
+                    m.actor = hit.actor
+
+    # ------------------------------------------------------------------ descriptions
+    def _description(self, m: Mention, s: Sentence) -> None:
+        head = m.office or ""
+        owner = m.owner or self._possessive_owner(m, s)
+        if m.form == "state":
+            if owner and head == "regime" and self.book.is_person(owner):
+                m.actor = owner  # "the Maduro regime"
+            elif owner:
+                m.actor = self.book.state_of(owner) or (
+                    owner if not self.book.is_person(owner) else None)
+            elif m.definite:
+                hit = self._recent(m, lambda h, mod: self.book.type_of(h.actor or "") ==
+                                   "State" and not h.members)
+                m.actor = hit.actor if hit is not None else None
+            return
+        department = self._department(m)
+        if department:
+            state = (self.book.state_of(owner) if owner else None) or self._salient_state(m)
+            if state:
+                m.actor = self.book.ministry(state, department)
+            return
+        if owner and m.text[:1].isupper():
+            m.actor = self.book.new(_label(m), "Institution", affiliations=(owner,))
+            return
+        if not m.definite:
+            return
+        hit = self._recent(m, lambda h, mod: not mod and not h.members and
+                           self.book.type_of(h.actor or "") == "Institution" and
+                           _same_kind(self.book.actors[h.actor].label, head), window=6)
+        if hit is not None:
+            m.actor = hit.actor
+
+    def _department(self, m: Mention) -> str | None:
+        """The department a ministry's description names ("foreign ministry", "Foreign
+        Office", "Ministry of Defence"), if it names a ministry."""
+        text = " ".join(m.text.lower().split())
+        if m.office not in ("ministry", "office", "department", "affairs"):
+            return None
+        if any(name in text for name in self.lx.foreign_ministry):
+            return "foreign affairs"
+        for word in self.lx.departments:
+            if f"{word} ministry" in text or f"ministry of {word}" in text:
+                return word
+        return None
+
+    def _salient_state(self, m: Mention) -> str | None:
+        """The state the text is about at this point: the last state named as a subject,
+        else the last state named."""
+        hit = self._recent(m, lambda h, mod: self.book.type_of(h.actor or "") == "State",
+                           window=4)
+        return hit.actor if hit is not None else None
+
+    def _compass(self, m: Mention) -> None:
+        """"the North", "the South": the state of the text named so ("North Korea")."""
+        word = m.text.split()[-1].lower()
+        known = [a for a in self.book.actors.values() if a.type == "State" and
+                 a.label.lower().startswith(word + " ")]
+        if len(known) == 1:
+            m.actor = known[0].id
+            return
+        hit = self._recent(m, lambda h, mod: h.actor in {a.id for a in known}, window=50)
+        if hit is not None:
+            m.actor = hit.actor
+
+    def _possessive_owner(self, m: Mention, s: Sentence) -> str | None:
+        """"his government", "its military": the actor a possessive pronoun refers to."""
+        if not s.parsed:
+            return None
+        for c in s.doc[m.head].lefts:
+            if c.dep_ == "poss":
+                p = self.found[m.sentence].at(c.i)
+                if p is not None and p.form == "pronoun":
+                    if p.actor is None:
+                        self._pronoun(p, s)
+                    return p.actor
+        return None
+
+    # ------------------------------------------------------------------ roles
+    def _offices_of_named(self) -> list[tuple[int, Mention]]:
+        """Every named person's mention with the office the text gives it, in order."""
+        out = []
+        for sm in self.found:
+            for m in sm.mentions:
+                if m.form in ("entity", "name") and m.actor and self.book.is_person(m.actor):
+                    out.append((m.sentence, m))
+        return out
+
+    def _role(self, m: Mention, s: Sentence) -> None:
+        office = m.office or ""
+        word = office.split()[-1]
+        if m.members:
+            return
+        if m.gender == "p":
+            count = next((n for w, n in self.lx.group_numbers.items()
+                          if w in m.text.lower().split()), 0)
+            hit = self._recent(m, lambda h, mod: len(h.members) >= 2 and all(
+                self.book.is_person(a) for a in h.members) and (
+                not count or len(h.members) == count), window=8) if m.definite else None
+            if hit is not None:  # "the three leaders", after "Trump, Moon and Abe"
+                m.members = hit.members
+            elif word in ("member", "members") or m.owner is None:
+                m.actor = self.book.new(_label(m), "Institution")
+            return
+        if m.owner is None:
+            m.owner = self._owner_inside(m, s)
+        owner_state = self.book.state_of(m.owner) if m.owner else None
+        # the person given this office by the text, nearest first (before, then after)
+        candidates = []
+        for sent, named in self._named_offices:
+            p = self.book.profile(named.actor)
+            if word not in p.offices and office not in p.offices:
+                continue
+            if owner_state and p.state and p.state != owner_state:
+                continue
+            if m.owner and named.actor == m.owner:
+                continue
+            candidates.append((abs(sent - m.sentence) + (0 if sent <= m.sentence else 0.5),
+                               named.actor))
+        if m.definite and candidates:
+            m.actor = min(candidates)[1]
+            return
+        if not m.definite:
+            later = [a for d, a in candidates if d <= 2]
+            if later:
+                m.actor = later[0]
+                return
+        if word in _SPOKES and m.owner and not self.book.is_person(m.owner):
+            # an unnamed spokesperson speaks for the body: "Foreign Office Spokesperson"
+            m.actor = m.owner if self.book.type_of(m.owner) != "State" else \
+                self._ministry(m.owner)
+            return
+        if m.definite and m.owner is None:
+            hit = self._recent(m, lambda h, mod: not mod and not h.members and
+                               self.book.is_person(h.actor) and
+                               word in self.book.profile(h.actor).offices, window=8)
+            if hit is not None:
+                m.actor = hit.actor
+                return
+        if word in _SPOKES and m.owner is None:
+            body = self._home_body()
+            if body:
+                m.actor = body
+                return
+        m.actor = self.book.new(_label(m), "Official",
+                                affiliations=(m.owner,) if m.owner else ())
+
+    def _ministry(self, state: str) -> str:
+        return self.book.ministry(state, "foreign affairs")
+
+    def _owner_inside(self, m: Mention, s: Sentence) -> str | None:
+        """A body or state named inside a role's own words ("Foreign Office Spokesperson")."""
+        for inner in self.found[m.sentence].mentions:
+            if inner is m or not (m.i <= inner.i and inner.j <= m.j) or \
+                    inner.form not in ("body", "state", "name", "modifier"):
+                continue
+            if inner.actor is None and inner.form in ("body", "state"):
+                self._description(inner, s)
+            if inner.actor and not self.book.is_person(inner.actor):
+                return inner.actor
+        return None
+
+    def _home_body(self) -> str | None:
+        return None
+
+
+def _same_kind(label: str, head: str) -> bool:
+    low = label.lower()
+    if not head:
+        return True
+    if head in low:
+        return True
+    synonyms = {"organ": ("council", "assembly"), "body": ("council", "assembly", "commission"),
+                "alliance": ("nato", "alliance"), "bloc": ("union", "asean", "nato")}
+    return any(w in low for w in synonyms.get(head, ()))
+
+
+def _expletive(s: Sentence, m: Mention) -> bool:
+    """"it is critical to", "it would be wise for": an "it" that refers to nothing."""
+    if not s.parsed:
+        return False
+    t = s.doc[m.head]
+    if t.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = t.head
+    if verb.lemma_ in ("be", "seem", "appear", "remain", "become"):
+        return any(c.dep_ in ("xcomp", "ccomp", "advcl") for c in verb.children) or any(
+            c.dep_ in ("acomp", "attr") and any(g.dep_ in ("xcomp", "ccomp", "prep")
+                                                for g in c.children)
+            for c in verb.children)
+    return verb.lemma_ in ("take", "mean", "matter")
+
+
+def _label(m: Mention) -> str:
+    text = m.text.strip()
+    words = text.split()
+    while words and words[0].lower() in ("the", "a", "an", "many", "some", "several", "most"):
+        words.pop(0)
+    out = " ".join(words)
+    return out[:1].upper() + out[1:] if out else text

@@ -1,0 +1,127 @@
+"""Who holds a cue's position, read off the parse: the subject of the cue, the agent of a
+passive ("was opposed by China"), a possessor ("Beijing's opposition"), the subject of a light
+verb ("expressed strong objections"), the subject a non-finite or coordinated verb shares
+with its head ("..., saying he was deeply troubled"), the noun a relative clause describes
+("which called the launch ..."), and the author of a document that speaks ("A statement from
+the Joint Chiefs of Staff said").
+"""
+
+from __future__ import annotations
+
+from .cues import Cue
+from .lexicon import lexicon
+
+_DOCUMENTS = {"statement", "report", "resolution", "declaration", "communique", "communiqué",
+              "letter", "note", "release", "memorandum", "editorial", "article", "paper",
+              "study", "brief", "commentary", "op-ed", "analysis", "remark", "remarks",
+              "comment", "comments", "speech", "address", "message", "post", "tweet",
+              "readout", "notice", "announcement", "draft", "text", "bill", "motion"}
+_RELATIVE = {"who", "which", "that", "whom"}
+
+
+def subject(v: object) -> object | None:
+    """The token that is `v`'s subject, explicitly or shared with the verb it depends on."""
+    for c in v.children:
+        if c.dep_ in ("nsubj", "expl", "csubj"):
+            if c.lower_ in _RELATIVE and v.dep_ == "relcl":
+                return v.head
+            return c
+    if v.dep_ == "relcl":
+        return v.head
+    if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head is not v:
+        return subject(v.head)
+    if v.dep_ in ("xcomp", "advcl") and v.tag_ in ("VBG", "VB", "VBN") and v.head is not v:
+        # "warning the North Koreans that ...", "to urge": the head's subject
+        if v.dep_ == "advcl" and any(c.dep_ == "mark" for c in v.children):
+            return None
+        return subject(v.head) if not _passive(v.head) else agent(v.head)
+    if v.dep_ == "acl" and v.head.lemma_.lower() in _DOCUMENTS:
+        return v.head  # "a statement condemning ...": the statement, whose author speaks
+    if v.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ",
+                                                                          "VBP", "MD")
+                                               for c in v.children):
+        return _left_noun(v)  # a finite verb whose subject the parser attached elsewhere
+    return None
+
+
+def _left_noun(v: object) -> object | None:
+    """The noun right before a finite verb with no subject ("..., North Korea and Russia
+    agreed" parsed with the countries in apposition)."""
+    k = v.i - 1
+    doc = v.doc
+    while k >= 0 and doc[k].dep_ in ("aux", "neg", "advmod", "auxpass") and doc[k].head is v:
+        k -= 1
+    if k >= 0 and doc[k].pos_ in ("PROPN", "NOUN", "PRON") and doc[k].dep_ not in ("pobj",):
+        return doc[k]
+    return None
+
+
+def agent(v: object) -> object | None:
+    """The actor of a passive verb ("by China")."""
+    for c in v.children:
+        if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    return o
+    return None
+
+
+def _passive(v: object) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
+
+
+def holder_token(cue: Cue, doc: object) -> object | None:
+    """The token naming whoever holds `cue`, if the parse gives one."""
+    t = doc[cue.token]
+    if cue.category == "noun":
+        return _noun_holder(t)
+    if cue.category == "adjective":
+        head = t.head if t.dep_ in ("acomp", "attr", "xcomp", "conj") else t
+        return subject(head) if head is not t else None
+    if cue.category == "modal":
+        return None  # an appeal is the speaker's; its subject is whom it is aimed at
+    if _passive(t):
+        return agent(t)
+    return subject(t)
+
+
+def _noun_holder(t: object) -> object | None:
+    lx = lexicon()
+    head = t.head
+    via_verb = t.dep_ in ("dobj", "attr") and head.lemma_.lower() in lx.light_verbs or \
+        t.dep_ == "pobj" and head.head.pos_ == "VERB" and \
+        head.head.lemma_.lower() in lx.light_verbs
+    if via_verb:
+        verb = head if t.dep_ in ("dobj", "attr") else head.head
+        found = subject(verb) if not _passive(verb) else agent(verb)
+        if found is not None:
+            return found
+    for c in t.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+            return next((o for o in c.children if o.dep_ == "pobj"), None)
+    if t.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_ in ("due", "owe"):
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                return next((o for o in c.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def document_author(t: object) -> object | None:
+    """The author a document noun names: "China's statement", "a statement from the Joint
+    Chiefs of Staff", "the Foreign Ministry statement"."""
+    if t.lemma_.lower() not in _DOCUMENTS:
+        return None
+    for c in t.children:
+        if c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ == "PROPN":
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def is_document(t: object) -> bool:
+    return t.lemma_.lower() in _DOCUMENTS

