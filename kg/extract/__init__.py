@@ -16,6 +16,7 @@ The stages, each a module with one job and plain data between them:
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, replace
 
@@ -45,11 +46,16 @@ from .voices import (
 )
 
 _CONFIDENCE = {"verb": 0.9, "phrasal": 0.9, "speech": 0.8, "called": 0.8, "noun": 0.75,
-               "adjective": 0.75, "modal": 0.75, "voice": 0.6}
+               "adjective": 0.75, "modal": 0.75, "voice": 0.6, "subject": 0.6, "continued": 0.5}
 _FRAMES = ("speech", "called")
+_SHARED_CLAUSE = float(os.environ.get("SG_SHARED", "0.5"))
 _PRIORITY = {"verb": 0, "phrasal": 0, "called": 1, "speech": 1, "noun": 2, "adjective": 2,
-             "modal": 3, "voice": 4}
+             "modal": 3, "voice": 4, "subject": 4, "continued": 5}
 _DATELINE = re.compile(
+    # "UNITED NATIONS: The United States ...", "Addis Ababa — Somalia has ...", "SEOUL --"
+    r"\s*[A-Z]{2,}(?:[ .'-]+[A-Z]{2,})*:\s+(?=[A-Z\u201c\"])|"
+    r"\s*[A-Z][A-Za-z.'\u2019-]*(?: [A-Z][A-Za-z.'\u2019-]*){0,2}\s*(?:\([^)]{1,40}\)\s*)?"
+    r"(?:--|\u2014|\u2013)\s+(?=[A-Z\u201c\"])|"
     r"\s*[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}(?:,\s*[A-Z][A-Za-z.]+)?,\s+"
     r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
     r"(?:,\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s*")
@@ -118,17 +124,28 @@ def analyse(doc: Document, registry: Registry | None = None,
         record_events(s.doc, lambda i, sm=sm: _actors_at(sm, i), events)
         turn = turn_at(speaker_turns, s.start)
         voice = body_voice if turn is None or turn.speaker is None else turn.speaker
-        first.append((s, sm, voice, SentenceStances(s, sm, voice, actors_of, events).run()))
+        here = SentenceStances(s, sm, voice, actors_of, events, book).run()
+        first.append((s, sm, voice, here))
     speakers = quotation_speakers(quotes, [(s, cs) for s, _, _, cs in first], doc.text)
     per_sentence: list[tuple[Sentence, float, list[Candidate]]] = []
+    last: tuple[int, str] | None = None  # (paragraph, speaker) of the last reported speech
     for s, sm, voice, found_here in first:
         share = quoted_share(quotes, s.start, s.end)
         speaker = next((who for (a, b), who in speakers.items() if a < s.end and s.start < b),
                        None)
-        framed = any(c.category in _FRAMES and c.holders for c in found_here)
-        if share > 0.5 and speaker and speaker != voice and not framed:
+        frames = [c for c in found_here if c.category in _FRAMES and c.holders]
+        if share > 0.5 and speaker and speaker != voice and not frames:
             # a quotation its speaker goes on with ("We remain prepared ...")
-            found_here = SentenceStances(s, sm, speaker, actors_of, events).run()
+            found_here = SentenceStances(s, sm, speaker, actors_of, events, book).run()
+        elif not frames and last and last[1] != voice and s.paragraph - last[0] <= 1:
+            # reported speech that goes on without its verb ("It was crucial that ...",
+            # after "Ms. Patten said ..."): the speaker's too, if the model agrees
+            more = SentenceStances(s, sm, last[1], actors_of, events, book).run()
+            found_here = found_here + [replace(c, category="continued") for c in more
+                                       if c.holders == (last[1],) and c.category in
+                                       ("voice", "modal")]
+        if frames:
+            last = (s.paragraph, frames[-1].holders[0])
         per_sentence.append((s, share, found_here))
 
     parsed = sum(1 for s in sents if s.parsed)
@@ -141,7 +158,8 @@ def analyse(doc: Document, registry: Registry | None = None,
             for h in c.holders:
                 if not h or h == NO_ONE or book.news_media(h):
                     continue
-                one = replace(c, holders=(h,), targets=tuple(t for t in c.targets if t != h))
+                targets = tuple(o for o in c.holders if o != h) if c.mutual else c.targets
+                one = replace(c, holders=(h,), targets=tuple(t for t in targets if t != h))
                 candidates.append(one)
                 feats.append(features(one, s, share, ctx))
     return Analysis(doc, book, sents, found, candidates, feats, author, publisher)
@@ -155,7 +173,8 @@ def choose(a: Analysis, model: StanceModel | None) -> list[tuple[Candidate, floa
         if c.modality == "hypothetical":
             continue
         if model is None:
-            if c.category == "voice" and not [k for k in c.content if k != "predict"]:
+            if c.category in ("voice", "continued", "subject") and not [
+                    k for k in c.content if k != "predict"]:
                 continue
             scored.append((replace(c, kind=decide_kind(c)), _CONFIDENCE.get(c.category, 0.6)))
             continue
@@ -169,6 +188,11 @@ def choose(a: Analysis, model: StanceModel | None) -> list[tuple[Candidate, floa
     kept: list[tuple[Candidate, float]] = []
     for c, conf in scored:
         if any(c.holders == k.holders and _overlap(c, k) >= 0.5 for k, _ in kept):
+            continue
+        # a clause someone else holds is the voice's own only when the model is sure
+        if c.category in ("voice", "subject") and conf < _SHARED_CLAUSE and any(
+                k.sentence == c.sentence and k.cue_token == c.cue_token or
+                _overlap(c, k) >= 0.9 for k, _ in kept):
             continue
         kept.append((c, conf))
     return kept

@@ -76,8 +76,9 @@ class Resolver:
         for h in reversed(self.history):
             if h.sentence < m.sentence - window or found and h.sentence < found[0].sentence:
                 break
-            if h.sentence == m.sentence and h.i >= m.i:
-                continue
+            if h.sentence == m.sentence and (h.i >= m.i or m.form == "pronoun" and
+                                             not self._salience(h)):
+                continue  # in its own sentence, a pronoun looks back to subjects only
             if accept(h, h.form == "modifier"):
                 found.append(h)
         if not found:

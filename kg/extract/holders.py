@@ -26,6 +26,13 @@ def subject(v: object) -> object | None:
             if c.lower_ in _RELATIVE and v.dep_ == "relcl":
                 return v.head
             return c
+    # "..., argued Ruhe.", "..., said the minister": the speaker after the verb, parsed as
+    # its object
+    if any(c.dep_ in ("ccomp", "parataxis") and c.i < v.i for c in v.children):
+        after = next((c for c in v.children if c.i > v.i and c.dep_ in (
+            "dobj", "attr", "npadvmod", "oprd", "appos")), None)
+        if after is not None and after.pos_ in ("PROPN", "NOUN"):
+            return after
     if v.dep_ == "relcl":
         return v.head
     if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head is not v:
@@ -73,6 +80,14 @@ def _passive(v: object) -> bool:
 def holder_token(cue: Cue, doc: object) -> object | None:
     """The token naming whoever holds `cue`, if the parse gives one."""
     t = doc[cue.token]
+    if t.lemma_ == "say" and t.dep_ in ("pcomp", "advcl") and t.head.lemma_ in ("as",):
+        t = t.head
+    if t.head.lemma_ == "quote" and t.dep_ in ("advcl", "prep", "pcomp") or \
+            t.head.head.lemma_ == "quote" and t.head.lower_ == "as":
+        quoter = t.head if t.head.lemma_ == "quote" else t.head.head
+        quoted = next((c for c in quoter.children if c.dep_ == "dobj"), None)
+        if quoted is not None:
+            return quoted  # "State media quoted Prime Minister Hamza as saying that ..."
     if cue.category == "noun":
         return _noun_holder(t)
     if cue.category == "adjective":
@@ -101,6 +116,10 @@ def _noun_holder(t: object) -> object | None:
             return c
         if c.dep_ in ("prep", "agent") and c.lower_ == "by":
             return next((o for o in c.children if o.dep_ == "pobj"), None)
+        if c.dep_ == "acl":  # "a ceasefire proposal put forward by Egypt and Qatar"
+            found = agent(c)
+            if found is not None:
+                return found
     if t.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_ in ("due", "owe"):
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ == "by":

@@ -38,6 +38,7 @@ class Lexicon:
     person_descriptions: frozenset[str]
     group_words: frozenset[str]
     group_numbers: dict[str, int]
+    people: frozenset[str]
     place_before: frozenset[str]
     family_first: frozenset[str]
     particles: frozenset[str]
@@ -109,6 +110,7 @@ def lexicon() -> Lexicon:
         state_descriptions=_words(desc["state"]), body_descriptions=_words(desc["body"]),
         person_descriptions=_words(desc["person"]), group_words=_words(roles["groups"]["words"]),
         group_numbers=dict(roles["groups"]["numbers"]),
+        people=_words(roles["groups"]["people"]["words"]),
         place_before=_words(roles["places"]["before"]),
         family_first=_words(roles["names"]["family_first"]),
         particles=_words(roles["names"]["particles"]),

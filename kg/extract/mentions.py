@@ -274,8 +274,15 @@ class _ParsedMentions:
                 continue
             if t.pos_ in _NOUN_POS and self.found.at(t.i) is None:
                 if t.tag_ in ("NNS", "NNPS") and t.lower_ in self.lx.group_words and \
+                        not is_office(t) and self._group(t):
+                    continue
+                if t.tag_ in ("NNS", "NNPS") and t.lower_ in self.lx.people and \
+                        t.dep_ in ("nsubj", "nsubjpass", "pobj") and \
+                        (t.dep_ != "pobj" or t.head.lower_ == "by") and self._people(t):
+                    continue
+                if t.tag_ in ("NNS", "NNPS") and t.lower_ in self.lx.group_words and \
                         not is_office(t):
-                    self._group(t)
+                    continue
                 elif is_office(t) and not self._inside_name(t):
                     self._role(t)
                 elif t.lower_ in self.lx.body_heads or t.lower_ in self.lx.state_descriptions \
@@ -464,7 +471,35 @@ class _ParsedMentions:
                     break
             k += 1
 
-    def _group(self, t: object) -> None:
+    def _people(self, t: object) -> bool:
+        """People acting together, named by a plural noun with its modifiers ("Western
+        countries", "Hard-liners in Israel", "GD supporters", "Critics"): an actor of its
+        own, of the state its modifiers name."""
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+            return False  # "officials of the ministry": a role, found below
+        mods = [c for c in t.lefts if c.dep_ in ("amod", "compound", "nmod")]
+        if any(c.lower_ in ("the", "these", "those", "some", "many", "all") for c in t.lefts)\
+                and not mods:
+            return False  # "the countries": a group the text listed
+        first = min([t.i, *[c.left_edge.i for c in mods]])
+        last = t.i
+        place = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+        if place is not None and any(self.found.at(o.i) for o in place.children):
+            last = place.right_edge.i  # "Hard-liners in Israel"
+        owner = next((m.actor for k in range(first, last + 1)
+                      if (m := self.found.at(k)) is not None and m.actor and
+                      self.book.type_of(m.actor) == "State"), None)
+        span = self.doc[first:last + 1]
+        label = span.text[:1].upper() + span.text[1:]
+        actor = self.book.new(label, "Institution", affiliations=(owner,) if owner else ())
+        m = Mention(self.s.index, first, last + 1, *self.s.offset(span), "people", actor,
+                    head=t.i, gender="p", text=span.text)
+        for k in range(first, last + 1):
+            self.found.by_token.setdefault(k, m)
+        self.found.mentions.append(m)
+        return True
+
+    def _group(self, t: object) -> bool:
         """"the three leaders", "both sides", "the warring parties": the actors the text
         listed last, which `coref` finds."""
         first = min([t.i, *[c.i for c in t.lefts if c.dep_ in ("det", "amod", "nummod",
@@ -473,11 +508,12 @@ class _ParsedMentions:
                       if c.lower_ in self.lx.group_numbers), 0)
         definite = any(c.lower_ in ("the", "both", "these", "those", "all") for c in t.lefts)
         if not definite:
-            return
+            return False
         m = Mention(self.s.index, first, t.i + 1, *self.s.offset(self.doc[first:t.i + 1]),
                     "group", head=t.i, gender="p", text=self.doc[first:t.i + 1].text)
         m.office = str(count)
         self.found.add(m)
+        return True
 
     def _acronyms(self) -> None:
         """Acronyms of the document's bodies the entity recognizer missed ("RSF")."""

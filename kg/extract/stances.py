@@ -20,6 +20,7 @@ from .cues import Cue, find_cues
 from .holders import document_author, holder_token, is_document, subject
 from .kinds import content_kinds, strongest
 from .lexicon import lexicon
+from .linking import ActorBook
 from .mentions import Mention, SentenceMentions
 from .nlp import Sentence
 from .targets import aimed_at
@@ -50,6 +51,7 @@ class Candidate:
     cue_token: int = -1
     reported_by: str | None = None  # the speaker whose statement this stance sits in
     holder_form: str = "voice"  # how the holder was named: a mention's form, voice, frame
+    mutual: bool = False  # each holder's stance is toward the others ("agreed", "each other")
 
 
 @dataclass
@@ -68,8 +70,12 @@ class SentenceStances:
 
     def __init__(self, s: Sentence, sm: SentenceMentions, voice: str | None,
                  actors_of_mention: Callable[[Mention], tuple[str, ...]],
-                 events: dict[str, tuple[str, ...]] | None = None) -> None:
+                 events: dict[str, tuple[str, ...]] | None = None,
+                 book: ActorBook | None = None) -> None:
         self.s, self.doc, self.sm, self.voice = s, s.doc, sm, voice
+        self.state_of = book.state_of if book else (lambda actor: None)
+        self.affiliations = (lambda a: book.actors[a].affiliations if a in book.actors
+                             else []) if book else (lambda actor: [])
         self.events = events if events is not None else {}
         self.actors_of_mention = actors_of_mention
         self.lx = lexicon()
@@ -123,6 +129,11 @@ class SentenceStances:
             if i in f.tokens:
                 return f
         return None
+
+    def _own(self, holders: tuple[str, ...]) -> tuple[str, ...]:
+        """The holders and the states they belong to: never a stance's target."""
+        own = [x for h in holders for x in (self.state_of(h), *self.affiliations(h))]
+        return holders + tuple(x for x in dict.fromkeys(own) if x and x not in holders)
 
     # ------------------------------------------------------------------ spans
     def clause_span(self, head: object, extra: tuple[int, ...] = ()) -> tuple[int, int]:
@@ -233,14 +244,14 @@ class SentenceStances:
         else:
             span = self.clause_span(t, extra)
         modality, condition = self._modality(t)
-        targets, focus_tok = aimed_at(cue, self.doc, self.actors_at, holders, content,
+        targets, focus_tok = aimed_at(cue, self.doc, self.actors_at, self._own(holders), content,
                                       self.events)
         if cue.category == "verb" and cue.kind not in ("claim", "predict"):
             targets, focus_tok = aimed_at(Cue(cue.token, cue.kind, "verb", cue.word),
-                                          self.doc, self.actors_at, holders,
+                                          self.doc, self.actors_at, self._own(holders),
                                           events=self.events)
             if not targets and content is not None:
-                targets, _ = aimed_at(cue, self.doc, self.actors_at, holders, content)
+                targets, _ = aimed_at(cue, self.doc, self.actors_at, self._own(holders), content)
         words = [self.doc[i] for i in sorted(tokens)] if tokens else \
             [x for x in t.subtree if x.i != t.i]
         frame.candidate = Candidate(
@@ -294,10 +305,19 @@ class SentenceStances:
             focus = self._focus(t)
             kind = "recommend" if self.voice in holders and frame is None else cue.kind
         else:
-            targets, focus_tok = aimed_at(cue, self.doc, self.actors_at, holders,
+            targets, focus_tok = aimed_at(cue, self.doc, self.actors_at, self._own(holders),
                                           events=self.events)
             focus = self._focus(focus_tok)
             kind = cue.kind
+        mutual = False
+        partners = self._partners(verb)
+        if cue.kind == "agree" and partners or self._each_other(verb):
+            # "Ethiopia signed an MoU with Somaliland", "exchanged accusations against each
+            # other": each side holds it toward the other
+            holders = tuple(dict.fromkeys(holders + partners))
+            mutual = len(holders) > 1
+        elif cue.kind == "agree" and len(holders) > 1 and not targets:
+            mutual = True
         words = [x for x in verb.subtree]
         form = "voice" if holders == (self.voice,) and (
             holder_tok is None or holder_tok.lower_ in _FIRST_PERSON) else \
@@ -306,7 +326,25 @@ class SentenceStances:
                          focus=focus, modality=modality, condition=condition,
                          content=content_kinds(words), cue_token=cue.token,
                          reported_by=frame.holders[0] if frame and frame.holders else None,
-                         holder_form=form)
+                         holder_form=form, mutual=mutual)
+
+    def _partners(self, verb: object) -> tuple[str, ...]:
+        """The other party of an agreement: "with Somaliland" on the verb or its object."""
+        out: list[str] = []
+        for x in (verb, *[c for c in verb.children if c.dep_ == "dobj"]):
+            for c in x.children:
+                if c.dep_ == "prep" and c.lower_ in ("with", "between"):
+                    for o in c.children:
+                        if o.dep_ == "pobj":
+                            out.extend(self.actors_at(o.i))
+                            for conj in o.conjuncts:
+                                out.extend(self.actors_at(conj.i))
+        return tuple(dict.fromkeys(out))
+
+    def _each_other(self, verb: object) -> bool:
+        return any(x.lower_ == "other" and x.head.lower_ in ("against", "with", "at") or
+                   x.lower_ == "another" and x.i > 0 and x.nbor(-1).lower_ == "one"
+                   for x in verb.subtree)
 
     def _under_appeal(self, t: object, frame: Frame) -> bool:
         """Whether a cue sits under an appeal inside a frame ("the Council must join ... to
@@ -368,7 +406,8 @@ class SentenceStances:
         cue = Cue(t.i, "claim", "voice", t.lemma_)
         if holders is None:
             holders = (self.voice,) if self.voice else ()
-        targets, _ = aimed_at(cue, self.doc, self.actors_at, holders, t, self.events)
+        targets, _ = aimed_at(cue, self.doc, self.actors_at, self._own(holders), t,
+                              self.events)
         return targets
 
     def _focus(self, tok: object | None) -> tuple[int, int] | None:

@@ -96,7 +96,29 @@ def aimed_at(cue: Cue, doc: object, actors_at: Lookup, holders: tuple[str, ...],
     found, about = _aimed_at(cue, doc, actors_at, holders, content)
     if not found and about is not None and events:
         found = _without(event_doers(about, events), holders)
+    if not found:
+        found = named_in(doc[cue.token] if content is None else content, actors_at, holders)
     return found, about
+
+
+_ROLE_ORDER = {"nsubj": 0, "nsubjpass": 0, "dobj": 1, "dative": 1, "pobj": 2, "poss": 3,
+               "compound": 4, "amod": 4, "nmod": 4, "appos": 5}
+
+
+def named_in(head: object, actors_at: Lookup, holders: tuple[str, ...]) -> tuple[str, ...]:
+    """The actor a clause names that is not its holder, when its structure gave none: the
+    most prominent by grammatical role ("expressed concern over ... in Afghanistan" gives
+    nothing; "the North Korean threat" gives North Korea)."""
+    best: tuple[int, int] | None = None
+    found: tuple[str, ...] = ()
+    for t in head.subtree:
+        actors = _without(actors_at(t.i), holders)
+        if not actors:
+            continue
+        rank = (_ROLE_ORDER.get(t.dep_, 6), t.i)
+        if best is None or rank < best:
+            best, found = rank, actors
+    return found
 
 
 def _aimed_at(cue: Cue, doc: object, actors_at: Lookup, holders: tuple[str, ...],

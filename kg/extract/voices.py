@@ -14,6 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..records import Document
+from .lexicon import lexicon
 from .linking import ActorBook
 from .turns import (
     ANSWER_LABELS,
@@ -93,7 +94,7 @@ def turns(doc: Document, book: ActorBook, author: str, publisher: str | None,
     for t in found:
         label = t.label.lower()
         if label in QUESTION_LABELS or label in asking or label in CHAIR_LABELS or \
-                any(w.lower() in asking for w in t.label.split()):
+                any(w.lower() in asking or w.lower() in _ASKERS for w in t.label.split()):
             out.append(Turn(t.start, t.end, NO_ONE))
             continue
         if label in ANSWER_LABELS:
@@ -124,6 +125,16 @@ def _person_of(label: str, book: ActorBook, speaker: Speaker) -> str | None:
                 found = book.person_named(name)
                 if found is not None:
                     return found
+    # "Foreign Minister Kang": an office and a family name the registry knows
+    lx = lexicon()
+    titled = [w for w in words if w.lower() in lx.offices or w.lower() in lx.honorifics or
+              w.lower() in ("foreign", "prime", "vice", "deputy", "former")]
+    rest = [w for w in words if w not in titled]
+    if titled and len(rest) == 1:
+        found = book.registry_people_named(rest[0])
+        if found:
+            book.make_official(found[0], titled[-1].lower())
+            return found[0]
     return None
 
 
@@ -173,6 +184,8 @@ def speaking_person(doc: Document, book: ActorBook, nlp) -> Speaker:  # noqa: AN
     return Speaker(voice, frozenset(asking))
 
 
+_ASKERS = {"anchor", "host", "interviewer", "moderator", "reporter", "correspondent",
+           "journalist"}
 _OFFICES = {"spokesperson", "spokesman", "spokeswoman", "minister", "secretary", "ambassador",
             "president", "premier", "chancellor", "envoy", "representative", "director"}
 
