@@ -2,6 +2,7 @@
 
 The stages, each a module with one job and plain data between them:
 
+    reading    the body's paragraphs: no header, datelines, speakers' labels, back matter
     voices     the author and publisher as actors, transcript turns, quotations
     nlp        sentences of the body; the ones that may hold a stance parsed by spaCy
     mentions   registry names, named entities, roles, descriptions, pronouns, lists
@@ -31,6 +32,7 @@ from .linking import ActorBook
 from .mentions import Mention, SentenceMentions, find_mentions
 from .model import NONE, StanceModel, fine_kind, load_model
 from .nlp import Sentence, load_pipeline, sentences
+from .reading import paragraphs
 from .stances import Candidate, SentenceStances, decide_kind
 from .targets import record_events
 from .turns import speaker_turns as speaker_turns_of
@@ -51,14 +53,6 @@ _FRAMES = ("speech", "called")
 _SHARED_CLAUSE = float(os.environ.get("SG_SHARED", "0.5"))
 _PRIORITY = {"verb": 0, "phrasal": 0, "called": 1, "speech": 1, "noun": 2, "adjective": 2,
              "modal": 3, "voice": 4, "subject": 4, "continued": 5}
-_DATELINE = re.compile(
-    # "UNITED NATIONS: The United States ...", "Addis Ababa — Somalia has ...", "SEOUL --"
-    r"\s*[A-Z]{2,}(?:[ .'-]+[A-Z]{2,})*:\s+(?=[A-Z\u201c\"])|"
-    r"\s*[A-Z][A-Za-z.'\u2019-]*(?: [A-Z][A-Za-z.'\u2019-]*){0,2}\s*(?:\([^)]{1,40}\)\s*)?"
-    r"(?:--|\u2014|\u2013)\s+(?=[A-Z\u201c\"])|"
-    r"\s*[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}(?:,\s*[A-Z][A-Za-z.]+)?,\s+"
-    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
-    r"(?:,\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s*")
 _DEPARTMENT = re.compile(
     r"^(?:the\s+)?(?:(?P<dept1>foreign|defen[cs]e|unification|trade|finance|interior|justice)"
     r"\s+ministry|ministry\s+of\s+(?P<dept2>[a-z ]+?))\s+of\s+(?:the\s+)?(?P<state>.+)$", re.I)
@@ -93,6 +87,8 @@ def analyse(doc: Document, registry: Registry | None = None,
             pipeline: str | None = None) -> Analysis:
     """Every candidate stance of `doc`, before any is chosen."""
     registry = registry if registry is not None else Registry.default()
+    if not 0 <= doc.body_start <= len(doc.text):  # a body start past either end: all text
+        doc = replace(doc, body_start=min(max(doc.body_start, 0), len(doc.text)))
     book = ActorBook(registry)
 
     def name_actor(label: str, type_: str) -> str:
@@ -106,7 +102,7 @@ def analyse(doc: Document, registry: Registry | None = None,
 
     speaker = speaking_person(doc, book, load_pipeline(pipeline))
     labels = {t.start: t.text_start for t in speaker_turns_of(doc)}
-    sents = sentences(doc.text, _paragraphs(doc, labels), worth_parsing, pipeline)
+    sents = sentences(doc.text, paragraphs(doc, labels), worth_parsing, pipeline)
     found = find_mentions(sents, book, pipeline)
     resolve(sents, found, book, doc)
     speaker_turns = turns(doc, book, author, publisher, name_actor, speaker)
@@ -187,7 +183,7 @@ def choose(a: Analysis, model: StanceModel | None) -> list[tuple[Candidate, floa
     scored.sort(key=lambda x: (-x[1], _PRIORITY.get(x[0].category, 5), x[0].start))
     kept: list[tuple[Candidate, float]] = []
     for c, conf in scored:
-        if any(c.holders == k.holders and _overlap(c, k) >= 0.5 for k, _ in kept):
+        if any(c.holders == k.holders and _same_evidence(c, k) for k, _ in kept):
             continue
         # a clause someone else holds is the voice's own only when the model is sure
         if c.category in ("voice", "subject") and conf < _SHARED_CLAUSE and any(
@@ -227,29 +223,6 @@ def _actors_at(sm: SentenceMentions, i: int) -> tuple[str, ...]:
     return m.actors() if m is not None and m.form != "pronoun" else ()
 
 
-def _paragraphs(doc: Document, labels: dict[int, int]) -> list[tuple[int, int]]:
-    """The body's lines, without a repeat of the title, each past its news dateline
-    ("UNITED NATIONS, Feb. 20 (Xinhua) —") or its speaker's label ("Q:"); `labels` maps
-    where a label starts to where its turn's text does."""
-    out = []
-    pos = doc.body_start
-    title = (doc.title or "").strip()
-    for line in doc.text[doc.body_start:].split("\n"):
-        a, b = pos, pos + len(line)
-        pos = b + 1
-        text = line.strip()
-        if not text or title and text == title:
-            continue
-        dateline = _DATELINE.match(line)
-        if dateline:
-            a += dateline.end()
-        label = next((t for s, t in labels.items() if a <= s < b), None)
-        if label is not None:
-            a = label
-        out.append((a, b))
-    return out
-
-
 def _name_actor(book: ActorBook, label: str, type_: str) -> str:
     """The actor a name of the header or metadata refers to: the registry's, a state's
     ministry named as the registry names them, or a new actor."""
@@ -278,6 +251,15 @@ def _state_named(book: ActorBook, name: str) -> str | None:
             if e.type == "State":
                 return e.id
     return None
+
+
+def _same_evidence(a: Candidate, b: Candidate) -> bool:
+    """Two candidates of one holder that show the same stance: one cue, or spans that mostly
+    coincide (a clause inside a longer frame is evidence of its own)."""
+    if a.sentence == b.sentence and a.cue_token == b.cue_token:
+        return True
+    inter = min(a.end, b.end) - max(a.start, b.start)
+    return inter > 0 and inter / max(a.end - a.start, b.end - b.start) >= 0.6
 
 
 def _overlap(a: Candidate, b: Candidate) -> float:

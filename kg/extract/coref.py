@@ -160,7 +160,9 @@ class Resolver:
         head = m.office or ""
         owner = m.owner or self._possessive_owner(m, s)
         if m.form == "state":
-            if owner and head == "regime" and self.book.is_person(owner):
+            if head == "mainland" and "china" in self.book.registry and m.definite:
+                m.actor = self.book.ensure("china")  # "the mainland", across the Strait
+            elif owner and head == "regime" and self.book.is_person(owner):
                 m.actor = owner  # "the Maduro regime"
             elif owner:
                 m.actor = self.book.state_of(owner) or (

@@ -75,7 +75,7 @@ def features(c: Candidate, s: Sentence, quoted: float, ctx: Context) -> dict[str
         add(f"quoted|cat={c.category}")
     if s.text.rstrip().endswith("?"):
         add("question")
-    tokens = [t for t in s.doc if c.start <= s.start + t.idx < c.end]
+    tokens = list(s.tokens(c.start, c.end))
     for t in tokens:
         if t.pos_ in _CONTENT_POS and t.is_alpha and not t.ent_type_:
             add(f"w={t.lemma_.lower()}")

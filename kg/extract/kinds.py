@@ -25,31 +25,28 @@ COARSE = {
 
 
 @cache
-def _phrases() -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
+def _index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Content phrases by their first word: (the phrase's words, its kind)."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     content = lexicon().content
-    return tuple((k, content[k]) for k in ORDER if k in content)
+    for kind in ORDER:
+        for phrase in content.get(kind, ()):
+            out.setdefault(phrase[0], []).append((phrase, kind))
+    return out
 
 
 def content_kinds(tokens: list[object]) -> list[str]:
     """The content kinds whose words occur in `tokens` (lemmas or lower-case forms), in the
     order they win."""
-    lemmas = [t.lemma_.lower() for t in tokens]
-    lowers = [t.lower_ for t in tokens]
-    found = []
-    for kind, phrases in _phrases():
-        for p in phrases:
-            if _occurs(p, lemmas) or _occurs(p, lowers):
-                found.append(kind)
-                break
-    return found
-
-
-def _occurs(phrase: tuple[str, ...], words: list[str]) -> bool:
-    n = len(phrase)
-    if n == 1:
-        return phrase[0] in words
-    first = phrase[0]
-    return any(words[k:k + n] == list(phrase) for k, w in enumerate(words) if w == first)
+    index = _index()
+    found: set[str] = set()
+    for words in ([t.lemma_.lower() for t in tokens], [t.lower_ for t in tokens]):
+        for k, w in enumerate(words):
+            for phrase, kind in index.get(w, ()):
+                if kind not in found and (len(phrase) == 1 or
+                                          tuple(words[k:k + len(phrase)]) == phrase):
+                    found.add(kind)
+    return [k for k in ORDER if k in found]
 
 
 def strongest(kinds: list[str]) -> str | None:

@@ -36,14 +36,18 @@ class Sentence:
     doc: object  # spacy.tokens.Doc
     parsed: bool  # tagged, parsed and with entities (else tokens only)
     paragraph: int
+    text: str = ""
+    end: int = 0
 
-    @property
-    def end(self) -> int:
-        return self.start + len(self.doc.text)
+    def __post_init__(self) -> None:
+        self.text = self.doc.text
+        self.end = self.start + len(self.text)
 
-    @property
-    def text(self) -> str:
-        return self.doc.text
+    def tokens(self, start: int, end: int) -> object:
+        """The tokens of the sentence within document offsets [start, end)."""
+        span = self.doc.char_span(max(0, start - self.start), min(len(self.text),
+                                  end - self.start), alignment_mode="expand")
+        return span if span is not None else self.doc[0:0]
 
     def offset(self, token_or_span: object) -> tuple[int, int]:
         """Document offsets of a token or span of this sentence."""
@@ -98,8 +102,7 @@ def sentences(text: str, paragraphs: Iterable[tuple[int, int]],
             found.append(Sentence(len(found), a + s.start_char, s.as_doc(), doc.has_annotation(
                 "DEP"), p))
     todo = [s for s in found if not s.parsed and select(s.doc)]
-    for s, parsed in zip(todo, nlp.pipe((s.text for s in todo), disable=["senter"]),
-                         strict=True):
+    for s, parsed in zip(todo, nlp.pipe(s.text for s in todo), strict=True):
         s.doc = parsed
         s.parsed = True
     return found

@@ -91,6 +91,9 @@ class SentenceStances:
         if m is None:
             return ()
         if m.form == "pronoun" and m.text.lower() in _FIRST_PERSON:
+            named = next((c for c in self.doc[i].children if c.dep_ == "appos"), None)
+            if named is not None and self.sm.at(named.i) is not None:
+                return self.actors_at(named.i)  # "We, the Ministry of Foreign Affairs, ..."
             frame = self._frame_over(i)
             if frame is not None:
                 return frame.holders
@@ -379,7 +382,7 @@ class SentenceStances:
             if t.i in covered or self._frame_over(t.i) is not None:
                 continue
             span = self.clause_span(t)
-            words = [x for x in self.doc if span[0] <= self.s.offset(x)[0] < span[1]]
+            words = list(self.s.tokens(*span))
             kinds = content_kinds(words)
             kind = strongest([k for k in kinds if k != "predict"]) or "claim"
             modality, condition = self._modality(t)

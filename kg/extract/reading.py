@@ -1,0 +1,74 @@
+"""Where the body's prose runs: its paragraphs, without the header, a repeated title, news
+datelines ("UNITED NATIONS, Feb. 20 (Xinhua) —"), speakers' labels ("Q:"), an end-of-story
+mark and the back matter after it (disclaimers, reference notes, the author's bio).
+
+Offsets always refer to the original text: a paragraph is a (start, end) pair into it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Document
+
+_DATELINE = re.compile(
+    # "UNITED NATIONS: The United States ...", "Addis Ababa — Somalia has ...", "SEOUL --"
+    r"\s*[A-Z]{2,}(?:[ .'-]+[A-Z]{2,})*:\s+(?=[A-Z\u201c\"])|"
+    r"\s*[A-Z][A-Za-z.'\u2019-]*(?: [A-Z][A-Za-z.'\u2019-]*){0,2}\s*(?:\([^)]{1,40}\)\s*)?"
+    r"(?:--|\u2014|\u2013)\s+(?=[A-Z\u201c\"])|"
+    # "Pyongyang, August 6 (KCNA) --", "WASHINGTON, March 12, 2019 (Reuters) -"
+    r"\s*[A-Z][A-Za-z.'\u2019-]*(?: [A-Z][A-Za-z.'\u2019-]*){0,3}(?:,\s*[A-Z][A-Za-z.]+)?,\s+"
+    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*(?:--|\u2014|\u2013|-)\s*")
+_END_MARK = re.compile(r"\((?:END|End|end)\)|^\s*-{2,}\s*$|^\s*#{3}\s*$", re.MULTILINE)
+_BACK_MATTER = re.compile(
+    r"(?:translator[’']?s note|editor[’']?s note|note:|disclaimer|the views (?:expressed|in "
+    r"this)|the opinions? expressed|this (?:article|commentary|brief|piece|paper|column) "
+    r"(?:is written|reflects|was|does not)|all references should|copyright|©|\(c\) \d{4})",
+    re.IGNORECASE)
+_DISCLAIMER = re.compile(r"do(?:es)? not (?:necessarily )?(?:reflect|represent)|"
+                         r"author[’']?s (?:own|personal)", re.IGNORECASE)
+_BIO_VERB = re.compile(r"\s+(?:is|was|writes|has|serves)\b")
+_EMAIL = re.compile(r"\S+@\S+\.\S+")
+
+
+def paragraphs(doc: Document, labels: dict[int, int] | None = None) -> list[tuple[int, int]]:
+    """The body's paragraphs (its non-blank lines), each past its dateline or speaker's
+    label; `labels` maps where a speaker's label starts to where its turn's text does."""
+    labels = labels or {}
+    text = doc.text
+    end = len(text)
+    marker = _END_MARK.search(text, doc.body_start)
+    if marker:
+        end = marker.start()
+    title = (doc.title or "").strip()
+    out = []
+    pos = doc.body_start
+    for line in text[doc.body_start:end].split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        stripped = line.strip()
+        if not stripped or title and stripped == title:
+            continue
+        dateline = _DATELINE.match(line)
+        if dateline:
+            a += dateline.end()
+        label = next((t for s, t in labels.items() if a <= s < b), None)
+        if label is not None:
+            a = label
+        out.append((a, b))
+    while out and _back_matter(text[out[-1][0]:out[-1][1]], doc):
+        out.pop()
+    return out
+
+
+def _back_matter(paragraph: str, doc: Document) -> bool:
+    """A closing note, disclaimer, contact line or author bio."""
+    s = paragraph.strip()
+    if _BACK_MATTER.match(s) or len(s) < 400 and _DISCLAIMER.search(s) or \
+            _EMAIL.fullmatch(s):
+        return True
+    author = doc.author or ""
+    for name in (author, author.split()[-1] if len(author.split()) > 1 else ""):
+        if name and s.startswith(name) and _BIO_VERB.match(s, len(name)):
+            return True
+    return False
