@@ -7,31 +7,26 @@ replaced in one step at the end, so a failed build never leaves a half-written g
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph
-from rdflib.compare import to_canonical_graph
-from tqdm import tqdm
 
 from stancegraph import __version__, resources
 
-from .documents import document_paths, load_document
-from .dumps import graph_quads, write_dumps
-from .errors import DocumentError, StancegraphError
-from .extract import extract
+from .corpus import BuildReport, extract_all, load_documents
+from .errors import StancegraphError
+from .graph.ontology import load_ontology
+from .graph.rdf import extraction_graph
+from .graph.reason import choose_engine, reason_documents
 from .ids import ONTOLOGY_GRAPH, document_graph, inferred_graph
-from .rdf import extraction_graph
-from .reason import choose_engine, reason_documents
 from .records import Document, Extraction
-from .registry import Registry
+from .store.dumps import graph_quads, write_dumps
 
 
 @dataclass
@@ -43,79 +38,6 @@ class Corpus:
     asserted: list[Graph]
     inferred: list[Graph]
     engine: str
-
-
-@dataclass
-class BuildReport:
-    out_dir: Path | None
-    documents: list[str]
-    stances: int
-    triples: dict[str, int]
-    engine: str
-    seconds: dict[str, float] = field(default_factory=dict)
-    store: str | None = None
-
-
-def load_ontology() -> Graph:
-    """The ontology graph: TBox, SKOS schemes and actor registry, from the package's files."""
-    g = Graph()
-    for path in resources.ontology_files():
-        g.parse(path, format="turtle")
-    # Blank nodes (the property-chain list) get new labels on every parse; canonical labels
-    # keep the dumps byte-identical from run to run.
-    canonical = Graph(identifier=ONTOLOGY_GRAPH)
-    canonical += to_canonical_graph(g)
-    return canonical
-
-
-def load_documents(paths: Iterable[str | Path]) -> list[Document]:
-    """Load every document, or fail on the first bad one before anything is written."""
-    paths = list(paths)
-    files = document_paths(paths)
-    if not files:
-        raise DocumentError("no .txt documents found in " + ", ".join(map(str, paths)))
-    docs = [load_document(p) for p in files]
-    seen: dict[str, str | None] = {}
-    for d in docs:
-        if d.id in seen:
-            raise DocumentError(f"{d.path}: same document id '{d.id}' as {seen[d.id]}")
-        seen[d.id] = d.path
-    return docs
-
-
-def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-def extract_all(
-    docs: list[Document], *, min_confidence: float = 0.0, jobs: int = 1, progress: bool = False
-) -> list[Extraction]:
-    """Extract every document, over `jobs` processes, in the order given."""
-    bar = tqdm(total=len(docs), desc="extract", unit="doc", disable=not progress, leave=False)
-    with bar:
-        return list(_extractions(docs, min_confidence, jobs, bar))
-
-
-def _extractions(
-    docs: list[Document], min_confidence: float, jobs: int, bar: tqdm
-) -> Iterator[Extraction]:
-    registry = Registry.default()  # loaded before forking, so workers share it
-    if jobs <= 1 or len(docs) < 8:
-        for d in docs:
-            yield extract(d, registry, min_confidence=min_confidence)
-            bar.update()
-        return
-    context = multiprocessing.get_context(
-        "fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    chunk = max(1, min(16, len(docs) // (jobs * 8)))
-    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        for e in pool.map(_extract_one, docs, [min_confidence] * len(docs), chunksize=chunk):
-            yield e
-            bar.update()
-
-
-def _extract_one(doc: Document, min_confidence: float) -> Extraction:
-    return extract(doc, Registry.default(), min_confidence=min_confidence)
 
 
 def compile_corpus(
@@ -204,7 +126,7 @@ def build(
 def write_store(corpus: Corpus, location: str | Path, *, dumps: Path | None = None) -> None:
     """Write a compiled corpus into a store folder (replaced as a whole) or a remote store;
     `dumps` is the dump folder written from the same corpus, if any."""
-    from .ingest import write_corpus
+    from .store.ingest import write_corpus
 
     documents = [(e.document.id, asserted, inferred) for e, asserted, inferred
                  in zip(corpus.extractions, corpus.asserted, corpus.inferred, strict=True)]
@@ -213,8 +135,8 @@ def write_store(corpus: Corpus, location: str | Path, *, dumps: Path | None = No
 
 def check_store(location: str | Path) -> None:
     """Fail early if `location` cannot take a new store (not a store, or in use)."""
-    from .persist import check_writable
-    from .remote import is_remote
+    from .store.local import check_writable
+    from .store.remote import is_remote
 
     if not is_remote(str(location)):
         check_writable(location)

@@ -6,10 +6,10 @@ import argparse
 import sys
 import time
 
-from ..kg.build import default_jobs, extract_all, load_documents
+from ..kg.corpus import default_jobs, extract_all, load_documents
 from ..kg.errors import StancegraphError
-from ..kg.ingest import IngestReport, add_documents, open_store
-from ..kg.rdf import extraction_graph
+from ..kg.graph.rdf import extraction_graph
+from ..kg.store.ingest import IngestReport, add_documents, open_store
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..kg.build import build, default_jobs
+from ..kg.build import build
+from ..kg.corpus import default_jobs
 from ..kg.errors import StancegraphError
-from ..kg.remote import is_remote
-from ..kg.storebuild import build_store
+from ..kg.store.build import build_store
+from ..kg.store.remote import is_remote
 
 DEFAULT_OUT = "stancegraph-kg"
 

@@ -79,8 +79,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _store_dumps(location: str) -> Path | None:
     """The dump folder of a store folder's build, if it still describes the store."""
-    from ..kg.persist import dumps_folder
-    from ..kg.remote import is_remote
+    from ..kg.store.local import dumps_folder
+    from ..kg.store.remote import is_remote
 
     return None if is_remote(location) else dumps_folder(location)
 

@@ -18,7 +18,6 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -27,11 +26,17 @@ from tqdm import tqdm
 
 from stancegraph import resources
 
-from .build import BuildReport, load_documents, load_ontology
-from .errors import ReasoningError, StoreError
-from .extract import extract
-from .ids import ONTOLOGY_GRAPH, document_graph, inferred_graph
-from .persist import (
+from ..corpus import BuildReport, load_documents
+from ..errors import ReasoningError, StoreError
+from ..extract import extract
+from ..graph.ontology import load_ontology
+from ..graph.rdf import Triple, extraction_triples
+from ..graph.reason import SharedFacts, actor_facts, choose_engine, reason_document
+from ..ids import ONTOLOGY_GRAPH, document_graph, inferred_graph
+from ..processes import process_pool, spawned_process
+from ..records import Document
+from ..registry import Registry
+from .local import (
     DATA,
     check_writable,
     from_ox,
@@ -40,10 +45,6 @@ from .persist import (
     swap_in,
     write_metadata,
 )
-from .rdf import Triple, extraction_triples
-from .reason import SharedFacts, actor_facts, choose_engine, reason_document
-from .records import Document
-from .registry import Registry
 
 _STATE: dict[str, Any] = {}  # what the forked workers inherit: settings, facts, ontology
 
@@ -136,8 +137,7 @@ def build_store(
 def _start_loading(data: Path, nquads: Path) -> multiprocessing.process.BaseProcess:
     # Spawned, not forked: a store's threads (in this process, from any store opened before)
     # must not be copied into a process that opens a store.
-    loader = multiprocessing.get_context("spawn").Process(
-        target=_load, args=(str(data), str(nquads)), name="stancegraph-store-loader")
+    loader = spawned_process(_load, (str(data), str(nquads)), "stancegraph-store-loader")
     loader.start()
     return loader
 
@@ -166,9 +166,8 @@ def _mapped(task: Callable[[Any], Any], items: list, jobs: int, progress: bool,
                 bar.update()
             _STATE.pop("reader", None)
             return
-        context = multiprocessing.get_context("fork")
         chunk = max(1, min(16, len(items) // (jobs * 8)))
-        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        with process_pool(jobs) as pool:
             for result in pool.map(task, items, chunksize=chunk):
                 yield result
                 bar.update()

@@ -28,101 +28,25 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
-from rdflib.term import BNode, Node
+from rdflib.term import Node
 
 from stancegraph import __version__
 
-from .dumps import to_ox
-from .errors import StoreError
-from .ids import DOCUMENT_GRAPHS, ONTOLOGY_GRAPH, inferred_graph
-
-Triple = tuple[Node, Node, Node]
+from ..errors import StoreError
+from ..graph.terms import from_ox, sparql_term, to_ox
+from ..ids import DOCUMENT_GRAPHS, ONTOLOGY_GRAPH, inferred_graph
+from .changes import Change, Triple
 
 DATA = "oxigraph"
 METADATA = "stancegraph.json"
 LOCK = "lock"
 FORMAT = 1
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-
-
-# --- what a command changes, whatever the store ----------------------------------------------
-
-
-@dataclass
-class Change:
-    """Named graphs to write (replacing what they held) and to drop, as one unit.
-
-    `put` is in writing order: a store that cannot apply the change atomically writes derived
-    graphs first and the documents' own graphs last (see kg/remote.py).
-    """
-
-    put: dict[URIRef, list[Triple]] = field(default_factory=dict)
-    drop: list[URIRef] = field(default_factory=list)
-
-    def __bool__(self) -> bool:
-        return bool(self.put or self.drop)
-
-
-class GraphStore(Protocol):
-    """A store `add` and `remove` can read and change: local (this module) or remote."""
-
-    location: str
-    engine: str | None  # the reasoner the store was built with, if known
-
-    def select(self, query: str) -> list[dict[str, Node]]: ...
-
-    def graph_triples(self, name: URIRef) -> list[Triple]: ...
-
-    def has_graph(self, name: URIRef) -> bool: ...
-
-    def apply(self, change: Change) -> None: ...
-
-    def close(self) -> None: ...
-
-    def __enter__(self) -> GraphStore: ...
-
-    def __exit__(self, *exc: object) -> None: ...
-
-
-# --- terms --------------------------------------------------------------------------------
-
-
-_IRIS: dict[str, URIRef] = {}  # rdflib checks every IRI it makes: made once each
-
-
-def from_ox(term: Any) -> Node:
-    """A pyoxigraph term as an rdflib term (plain literals without a datatype, as rdflib
-    writes them, so triples read back compare equal to freshly extracted ones)."""
-    if isinstance(term, ox.NamedNode):
-        value = term.value
-        node = _IRIS.get(value)
-        if node is None:
-            if len(_IRIS) > 500_000:
-                _IRIS.clear()  # bounded: documents' own IRIs do not repeat
-            node = _IRIS[value] = URIRef(value)
-        return node
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        if datatype == _XSD_STRING:
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(datatype))
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
-def sparql_term(node: Node) -> str:
-    """A term in N-Triples syntax, which SPARQL reads as is (escaped by pyoxigraph)."""
-    return str(to_ox(node))
 
 
 def update_text(change: Change) -> str:
