@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
-import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,6 +25,7 @@ from .graph.reason import choose_engine, reason_documents
 from .ids import ONTOLOGY_GRAPH, document_graph, inferred_graph
 from .records import Document, Extraction
 from .store.dumps import graph_quads, write_dumps
+from .store.staging import Staging
 
 
 @dataclass
@@ -99,15 +98,18 @@ def build(
         "triples": triples,
     }
     if out_dir is not None:
-        with _replacing(out_dir) as tmp:
+        if out_dir.exists() and not out_dir.is_dir():
+            raise StancegraphError(f"{out_dir}: exists and is not a folder")
+        with Staging(out_dir) as staging:
             write_dumps(
-                tmp,
+                staging.path,
                 graph_quads(corpus.ontology, ONTOLOGY_GRAPH),
                 [graph_quads(g, g.identifier) for g in corpus.asserted],
                 [graph_quads(g, inferred_graph(e.document.id))
                  for e, g in zip(corpus.extractions, corpus.inferred, strict=True)],
                 manifest,
             )
+            staging.commit()
         clock.lap("write")
     if store is not None:
         write_store(corpus, store, dumps=out_dir)
@@ -149,33 +151,6 @@ def _doc_entry(e: Extraction) -> dict:
             "stances": len(e.stances), "actors": len(e.actors)}
 
 
-class _replacing:
-    """Write into a temporary sibling folder; on success swap it in place of `target`."""
-
-    def __init__(self, target: Path) -> None:
-        self.target = target
-
-    def __enter__(self) -> Path:
-        self.target.parent.mkdir(parents=True, exist_ok=True)
-        if self.target.exists() and not self.target.is_dir():
-            raise StancegraphError(f"{self.target}: exists and is not a folder")
-        self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.", dir=self.target.parent))
-        return self.tmp
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        if exc_type is not None:
-            shutil.rmtree(self.tmp, ignore_errors=True)
-            return
-        os.chmod(self.tmp, 0o755)
-        old = None
-        if self.target.exists():
-            old = self.target.with_name(f".{self.target.name}.old-{os.getpid()}")
-            os.replace(self.target, old)
-        os.replace(self.tmp, self.target)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-
-
 class _Clock:
     def __init__(self) -> None:
         self.t = time.perf_counter()
@@ -191,7 +166,7 @@ def bundled_build_dir(cache_root: Path | None = None) -> Path:
     """A build of the bundled corpus, made once per package version and content, then reused."""
     digest = hashlib.sha256()
     # Keyed by the data and the code that turns it into a graph, so an upgrade rebuilds.
-    code = sorted(Path(__file__).parent.glob("*.py"))
+    code = sorted(Path(__file__).parent.rglob("*.py"))
     for path in [*resources.ontology_files(), *resources.corpus_files(), *code]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())

@@ -4,6 +4,10 @@ A query worker, an extraction or reasoning worker of a build or an `add`, and a 
 each run `exit_with_parent`, a thread that ends the process as soon as its parent is gone
 (killed, even with SIGKILL, or crashed). Without it, a pool worker blocked on its task queue
 outlives its parent, and with it any lock the parent held through an inherited descriptor.
+
+A forked child also closes, at once, the descriptors its parent holds locks through
+(`not_inherited`): flock() locks belong to the open file, which a fork shares, so a child that
+kept them would hold its parent's store lock after the parent died.
 """
 
 from __future__ import annotations
@@ -16,6 +20,31 @@ from concurrent.futures import ProcessPoolExecutor
 
 # How often a child looks for its parent: a killed command's children are gone within this.
 PARENT_CHECK_SECONDS = 0.2
+
+_LOCK_DESCRIPTORS: set[int] = set()
+
+
+def not_inherited(fd: int) -> int:
+    """Mark a lock's descriptor to be closed in forked children; returns it."""
+    _LOCK_DESCRIPTORS.add(fd)
+    return fd
+
+
+def released(fd: int) -> None:
+    """The descriptor is about to be closed by its owner: forget it."""
+    _LOCK_DESCRIPTORS.discard(fd)
+
+
+def _close_parent_locks() -> None:
+    for fd in _LOCK_DESCRIPTORS:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _LOCK_DESCRIPTORS.clear()
+
+
+os.register_at_fork(after_in_child=_close_parent_locks)
 
 
 def exit_with_parent(interval: float = PARENT_CHECK_SECONDS) -> None:

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import shutil
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -45,6 +43,7 @@ from .local import (
     swap_in,
     write_metadata,
 )
+from .staging import Staging
 
 _STATE: dict[str, Any] = {}  # what the forked workers inherit: settings, facts, ontology
 
@@ -75,8 +74,8 @@ def build_store(
     ontology = load_ontology()
     Registry.default()  # loaded once, before the workers fork
     lap("load")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    staging = Staging(target)
+    tmp = staging.path
     facts = SharedFacts()
     asserted_file = tmp / "asserted.nq"
     _STATE.update(min_confidence=min_confidence, ontology=ontology, facts=facts,
@@ -117,13 +116,13 @@ def build_store(
         store.flush()
         del store
         write_metadata(tmp, new_metadata(reasoner=engine, dumps=None))
-        swap_in(tmp, target)
+        swap_in(staging)
         lap("store")
     except BaseException:
         if loader is not None and loader.is_alive():
             loader.kill()
             loader.join()
-        shutil.rmtree(tmp, ignore_errors=True)
+        staging.discard()
         raise
     finally:
         _STATE.clear()

@@ -25,9 +25,7 @@ import datetime as dt
 import fcntl
 import json
 import os
-import shutil
-import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,7 +39,9 @@ from stancegraph import __version__
 from ..errors import StoreError
 from ..graph.terms import from_ox, sparql_term, to_ox
 from ..ids import DOCUMENT_GRAPHS, ONTOLOGY_GRAPH, inferred_graph
+from ..processes import not_inherited, released
 from .changes import Change, Triple
+from .staging import Staging
 
 DATA = "oxigraph"
 METADATA = "stancegraph.json"
@@ -116,13 +116,16 @@ class Lock:
             fcntl.flock(self.fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(self.fd)
+            self.fd = -1
             user = ("a server or query is reading it" if exclusive
                     else "an add, remove or build is writing it")
             raise StoreError(f"{directory}: the store is in use ({user}); "
                              "try again when that is done") from None
+        not_inherited(self.fd)  # a forked worker must not keep it after this process ends
 
     def release(self) -> None:
         if self.fd >= 0:
+            released(self.fd)
             os.close(self.fd)  # closing the descriptor drops the lock
             self.fd = -1
 
@@ -187,19 +190,14 @@ def write_store(
         raise StoreError(f"{target}: exists and is not a folder")
     if target.exists() and any(target.iterdir()) and not is_store_dir(target):
         raise StoreError(f"{target}: a folder that is not a store; not replacing it")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    try:
-        store = ox.Store(str(tmp / DATA))
+    with Staging(target) as staging:
+        store = ox.Store(str(staging.path / DATA))
         store.bulk_extend(_corpus_quads(ontology, documents))
         store.optimize()  # compacted once here: queries on the served store run faster
         store.flush()
         del store  # closes the database before it moves
-        write_metadata(tmp, new_metadata(reasoner=reasoner, dumps=dumps))
-        swap_in(tmp, target)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        write_metadata(staging.path, new_metadata(reasoner=reasoner, dumps=dumps))
+        swap_in(staging)
     return target
 
 
@@ -213,21 +211,16 @@ def new_metadata(*, reasoner: str, dumps: Path | None) -> dict[str, Any]:
     }
 
 
-def swap_in(tmp: Path, target: Path) -> None:
-    """Put the store folder `tmp` in place of `target` (renames; the old one is deleted)."""
-    os.chmod(tmp, 0o755)
-    if not target.exists():
-        os.replace(tmp, target)
-        return
-    lock = Lock(target, exclusive=True) if is_store_dir(target) else None
-    old = target.with_name(f".{target.name}.old-{os.getpid()}")
-    try:
-        os.replace(target, old)
-        os.replace(tmp, target)
-    finally:
-        if lock:
-            lock.release()
-    shutil.rmtree(old, ignore_errors=True)
+def swap_in(staging: Staging) -> None:
+    """Put the staged store in place of the target (renames; the old one is deleted), while
+    no reader has the old one open."""
+    target = staging.target
+
+    def exclusive() -> Callable[[], None]:
+        lock = Lock(target, exclusive=True) if is_store_dir(target) else None
+        return lock.release if lock else (lambda: None)
+
+    staging.commit(exclusive)
 
 
 def check_writable(directory: str | Path) -> None:
