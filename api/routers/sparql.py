@@ -92,7 +92,7 @@ _OPENAPI = {
 }
 _OPENAPI_POST = {
     **_OPENAPI,
-    "requestBody": {"content": {
+    "requestBody": {"required": True, "content": {
         FORM: {"schema": {"type": "object", "properties": {
             "query": {"type": "string"},
             "default-graph-uri": {"type": "array", "items": {"type": "string"}},

@@ -105,7 +105,13 @@ def write_dumps(
             "bytes": path.stat().st_size,
             "sha256": _sha256(path),
         })
-    manifest = {**manifest, "files": files}
+    # Distinct triples, as the .ttl and .nt files hold them (one triple may be asserted or
+    # inferred in several documents' graphs); quads, as the whole-dataset files hold them.
+    triples = {"ontology": len(contents["ontology.ttl"]),
+               "asserted": len(contents["asserted.ttl"]),
+               "inferred": len(contents["inferred.ttl"])}
+    quads = {"ontology": len(ontology), "asserted": len(asserted), "inferred": len(inferred)}
+    manifest = {**manifest, "triples": triples, "quads": quads, "files": files}
     (out_dir / MANIFEST).write_text(
         json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )

@@ -52,6 +52,9 @@ def run(args: argparse.Namespace) -> int:
                                   progress=not args.quiet and sys.stderr.isatty())
         report = add_documents(store, [extraction_graph(e) for e in extractions],
                                engine=None if args.reasoner == "auto" else args.reasoner)
+    for doc_id in report.replaced:
+        print(f"stancegraph: replaced document '{doc_id}', which the store already held",
+              file=sys.stderr)
     if not args.quiet:
         print(summary(report, args.store, time.perf_counter() - started), file=sys.stderr)
     return 0
@@ -61,6 +64,7 @@ def summary(report: IngestReport, location: str, seconds: float) -> str:
     done = [f"{len(ids)} {what}" for what, ids in (("added", report.added),
                                                    ("replaced", report.replaced),
                                                    ("removed", report.removed)) if ids]
+
     again = len(report.reasoned_again)
     return (f"{', '.join(done)}; {again} other document{'' if again == 1 else 's'} reasoned "
             f"again; {report.triples} triples written -> {location} in {seconds:.1f} s")
