@@ -169,10 +169,11 @@ def report(results: dict[str, list[tuple[int, float]]], samples: list[int],
         print(f"{what:<10}{len(rows):>10}{len(rows) / seconds:>8.1f}{errors:>8}"
               f"{statistics.median(times):>9.1f}{percentile(times, 95):>9.1f}"
               f"{percentile(times, 99):>9.1f}")
-    statuses: dict[int, int] = defaultdict(int)
-    for s, _ in results.get("runaway", []):
-        statuses[s] += 1
-    print("runaway answers:", dict(statuses))
+    for what, rows in sorted(results.items()):
+        statuses: dict[int, int] = defaultdict(int)
+        for s, _ in rows:
+            statuses[s] += 1
+        print(f"{what} answers by status: {dict(sorted(statuses.items()))}")
     mb = [s / 2**20 for s in samples if s]
     half = len(mb) // 2
     print(f"memory of the server and its workers: first {mb[0]:.0f} MB, peak {max(mb):.0f} MB, "

@@ -42,9 +42,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     limits.add_argument("--lookup-workers", type=int, default=1, metavar="N",
                         help="worker processes of the REST look-ups' own, so that they never "
                         "wait behind a slow query (default: 1; 0 shares the query workers)")
-    limits.add_argument("--max-waiting", type=int, default=8, metavar="N",
+    limits.add_argument("--max-waiting", type=int, default=32, metavar="N",
                         help="queries that may wait for a busy query worker; more get 503 with "
-                        "Retry-After at once (default: 8)")
+                        "Retry-After at once (default: 32)")
     limits.add_argument("--worker-memory", type=int, default=2048, metavar="MB",
                         help="stop a query whose worker grows past MB of memory, and replace "
                         "the worker (default: 2048)")
