@@ -12,19 +12,23 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph
 
 from stancegraph import __version__, resources
 
-from .corpus import BuildReport, extract_all, load_documents
+from .corpus import BuildReport, document_entry, extract_all, load_documents
 from .errors import StancegraphError
 from .graph.ontology import load_ontology
 from .graph.rdf import extraction_graph
 from .graph.reason import choose_engine, reason_documents
 from .ids import ONTOLOGY_GRAPH, document_graph, inferred_graph
 from .records import Document, Extraction
+from .store.build import build_store
 from .store.dumps import graph_quads, write_dumps
+from .store.local import dump_folder
+from .store.remote import is_remote
 from .store.staging import Staging
 
 
@@ -72,24 +76,53 @@ def build(
     store: str | Path | None = None,
 ) -> BuildReport:
     """Build the graph of the documents at `paths` (default: bundled corpus) into `out_dir`
-    (the dump folder) and, when given, `store` (a store folder or a remote store URL)."""
+    (the dump folder) and, when given, `store` (a store folder or a remote store URL).
+
+    A local build streams (kg.store.build) into the store folder, or into a scratch one when
+    only dumps are wanted, and writes the dumps from it by streaming: memory does not grow
+    with the corpus."""
     if out_dir is None and store is None:
         raise ValueError("build needs an output folder, a store or both")
+    options = dict(min_confidence=min_confidence, jobs=jobs, engine=engine, progress=progress)
+    if store is not None and is_remote(str(store)):
+        return _compiled_build(paths, out_dir, str(store), options)
+    out = Path(out_dir) if out_dir is not None else None
+    if out is not None and out.exists() and not out.is_dir():
+        raise StancegraphError(f"{out}: exists and is not a folder")
+    scratch = Staging(out) if store is None and out is not None else None
+    try:
+        location = Path(store) if store is not None else scratch.path / "store"
+        report = build_store(paths, location, **options)
+        if out is not None:
+            started = time.perf_counter()
+            dump_folder(location, out, documents=report.entries)
+            report.seconds["dumps"] = round(time.perf_counter() - started, 3)
+            report.out_dir = out
+    finally:
+        if scratch is not None:
+            scratch.discard()
+    report.store = str(store) if store is not None else None
+    return report
+
+
+def _compiled_build(paths: Iterable[str | Path] | None, out_dir: str | Path | None,
+                    store: str, options: dict[str, Any]) -> BuildReport:
+    """The corpus compiled in memory, then written to a remote store and, from memory, the
+    dump folder (a remote store cannot be dumped from by streaming). `options`: those of
+    `build`."""
     out_dir = Path(out_dir) if out_dir is not None else None
-    if store is not None:
-        check_store(store)  # before the long part
+    check_store(store)  # before the long part
     clock = _Clock()
     docs = load_documents(paths if paths else [resources.corpus_dir()])
     clock.lap("load")
-    corpus = compile_corpus(docs, min_confidence=min_confidence, jobs=jobs, engine=engine,
-                            progress=progress, clock=clock)
+    corpus = compile_corpus(docs, **options, clock=clock)
     triples = {"ontology": len(corpus.ontology),
                "asserted": sum(len(g) for g in corpus.asserted),
                "inferred": sum(len(g) for g in corpus.inferred)}
     manifest = {
         "generator": f"stancegraph {__version__}",
         "reasoner": corpus.engine,
-        "documents": [_doc_entry(e) for e in corpus.extractions],
+        "documents": [document_entry(e) for e in corpus.extractions],
         "graphs": {
             "ontology": str(ONTOLOGY_GRAPH),
             "documents": {d.id: {"asserted": str(document_graph(d.id)),
@@ -111,9 +144,8 @@ def build(
             )
             staging.commit()
         clock.lap("write")
-    if store is not None:
-        write_store(corpus, store, dumps=out_dir)
-        clock.lap("store")
+    write_store(corpus, store, dumps=out_dir)
+    clock.lap("store")
     return BuildReport(
         out_dir=out_dir,
         documents=[d.id for d in docs],
@@ -121,7 +153,7 @@ def build(
         triples=triples,
         engine=corpus.engine,
         seconds=clock.laps,
-        store=str(store) if store is not None else None,
+        store=store,
     )
 
 
@@ -142,13 +174,6 @@ def check_store(location: str | Path) -> None:
 
     if not is_remote(str(location)):
         check_writable(location)
-
-
-def _doc_entry(e: Extraction) -> dict:
-    d = e.document
-    return {"id": d.id, "title": d.title, "date": d.date, "author": d.author,
-            "publisher": d.publisher, "file": Path(d.path).name if d.path else None,
-            "stances": len(e.stances), "actors": len(e.actors)}
 
 
 class _Clock:

@@ -27,6 +27,7 @@ class BuildReport:
     engine: str
     seconds: dict[str, float] = field(default_factory=dict)
     store: str | None = None
+    entries: list[dict] = field(default_factory=list)  # each document's manifest entry
 
 
 def load_documents(paths: Iterable[str | Path]) -> list[Document]:
@@ -92,3 +93,9 @@ def _extract_one(doc: Document, min_confidence: float) -> Extraction:
     return extract(doc, Registry.default(), min_confidence=min_confidence)
 
 
+def document_entry(e: Extraction) -> dict:
+    """What manifest.json says of a document."""
+    d = e.document
+    return {"id": d.id, "title": d.title, "date": d.date, "author": d.author,
+            "publisher": d.publisher, "file": Path(d.path).name if d.path else None,
+            "stances": len(e.stances), "actors": len(e.actors)}

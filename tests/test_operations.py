@@ -100,14 +100,14 @@ def test_a_killed_server_leaves_no_worker_and_no_lock(store_dir: Path, how: int)
         assert s.ask("ASK { ?s a sg:Stance }")
 
 
-def kill_once_it_has_workers(argv: list[str]) -> None:
-    """Run a command, SIGKILL it once two worker processes run under it, and check that
-    they are all gone 5 s later."""
+def kill_once_it_has_workers(argv: list[str], how: int) -> None:
+    """Run a command, kill it (signal `how`) once two worker processes run under it, and
+    check that they are all gone 5 s later."""
     process = subprocess.Popen([*CLI, *argv], stderr=subprocess.DEVNULL)
     try:
         wait_for_children(process, 2)
         workers = descendants(process.pid)
-        process.kill()
+        process.send_signal(how)
         process.wait(10)
         assert_all_gone(workers)
     finally:
@@ -115,17 +115,22 @@ def kill_once_it_has_workers(argv: list[str]) -> None:
             process.kill()
 
 
-def test_a_killed_add_leaves_no_worker_and_no_lock(tmp_path: Path, store_dir: Path) -> None:
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL])
+def test_a_killed_add_leaves_no_worker_and_no_lock(tmp_path: Path, store_dir: Path,
+                                                   how: int) -> None:
     texts = corpus(tmp_path / "more", 40, repeat=30)
-    kill_once_it_has_workers(["add", str(texts), "--store", str(store_dir), "--jobs", "2"])
+    kill_once_it_has_workers(["add", str(texts), "--store", str(store_dir), "--jobs", "2"], how)
     with LocalStore(store_dir) as store:  # the lock died with the command
         assert "doc-000" in store.document_ids()
+    with Store.from_location(store_dir, workers=1) as s:
+        assert s.ask("ASK { ?s a sg:Stance }")
 
 
-def test_a_killed_build_is_swept_by_the_next(tmp_path: Path) -> None:
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL])
+def test_a_killed_build_is_swept_by_the_next(tmp_path: Path, how: int) -> None:
     texts = corpus(tmp_path / "texts", 40, repeat=30)
     target = tmp_path / "kg-store"
-    kill_once_it_has_workers(["build", str(texts), "--store", str(target), "--jobs", "2"])
+    kill_once_it_has_workers(["build", str(texts), "--store", str(target), "--jobs", "2"], how)
     left = [p.name for p in tmp_path.iterdir() if p.name.startswith(".kg-store.")]
     assert left, "the killed build left no staging folder (killed too late?)"
     small = corpus(tmp_path / "small", 2)
@@ -221,3 +226,39 @@ def test_schemathesis_finds_no_failure(live_server) -> None:
     summary = result.stdout[-3000:]
     assert result.returncode == 0, summary
     assert re.search(r"\d+ generated, \d+ passed", summary), summary
+
+
+# --- dumps streamed from a store -----------------------------------------------------------
+
+
+def test_dump_writes_a_changed_stores_files_and_records_them(
+        tmp_path: Path, store_dir: Path, capsys: pytest.CaptureFixture) -> None:
+    import shutil
+
+    import pyoxigraph as ox
+
+    from stancegraph.kg.store.local import DATA, dumps_folder
+
+    store = tmp_path / "store"
+    shutil.copytree(store_dir, store)
+    more = corpus(tmp_path / "more", 4)
+    assert main(["add", str(more / "doc-003.txt"), "--store", str(store), "--quiet"]) == 0
+    assert dumps_folder(store) is None  # add forgot any dumps
+    out = tmp_path / "dumps"
+    assert main(["dump", "--store", str(store), "--out", str(out)]) == 0
+    assert "dumped 4 documents" in capsys.readouterr().err
+    assert dumps_folder(store) == out.resolve()
+    stored = ox.Store.read_only(str(store / DATA))
+    dumped = ox.Store()
+    dumped.bulk_load(path=str(out / "kg.nq"), format=ox.RdfFormat.N_QUADS)
+    assert len(dumped) == len(stored)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert sorted(d["id"] for d in manifest["documents"]) == [f"doc-{i:03d}" for i in range(4)]
+    assert all(d["stances"] > 0 and d["title"] for d in manifest["documents"])
+    # A triple several documents assert (an actor's label) is written once.
+    lines = (out / "asserted.nt").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(set(lines)) == manifest["triples"]["asserted"]
+    assert manifest["quads"]["asserted"] > manifest["triples"]["asserted"]
+    del stored
+    with Store.from_location(store, workers=1) as s:
+        assert s.ask("ASK { GRAPH ?g { ?s ?p ?o } }")

@@ -24,7 +24,7 @@ from tqdm import tqdm
 
 from stancegraph import resources
 
-from ..corpus import BuildReport, load_documents
+from ..corpus import BuildReport, document_entry, load_documents
 from ..errors import ReasoningError, StoreError
 from ..extract import extract
 from ..graph.ontology import load_ontology
@@ -83,16 +83,18 @@ def build_store(
     loader = None
     try:
         asserted = stances = 0
+        entries: list[dict] = []
         with asserted_file.open("wb") as out:
             out.write(_nquads(ontology, ONTOLOGY_GRAPH).encode())
-            for doc_id, text, shared, n_triples, n_stances in _mapped(
+            for doc_id, text, shared, n_triples, entry in _mapped(
                     _extract_task, docs, jobs, progress, "extract"):
                 data = text.encode()
                 _STATE["offsets"][doc_id] = (out.tell(), len(data))
                 out.write(data)
                 facts.add(doc_id, shared)
                 asserted += n_triples
-                stances += n_stances
+                stances += entry["stances"]
+                entries.append(entry)
         lap("extract")
         # The store loads the asserted graphs while the documents are reasoned (each worker
         # reads its document back from the file), in a process of its own.
@@ -129,7 +131,7 @@ def build_store(
     return BuildReport(
         out_dir=None, documents=[d.id for d in docs], stances=stances,
         triples={"ontology": len(ontology), "asserted": asserted, "inferred": inferred},
-        engine=engine, seconds=laps, store=str(target),
+        engine=engine, seconds=laps, store=str(target), entries=entries,
     )
 
 
@@ -172,11 +174,11 @@ def _mapped(task: Callable[[Any], Any], items: list, jobs: int, progress: bool,
                 bar.update()
 
 
-def _extract_task(doc: Document) -> tuple[str, str, list, int, int]:
+def _extract_task(doc: Document) -> tuple[str, str, list, int, dict]:
     e = extract(doc, Registry.default(), min_confidence=_STATE["min_confidence"])
     triples = extraction_triples(e)
     return (doc.id, _nquads(triples, document_graph(doc.id)), list(actor_facts(triples)),
-            len(triples), len(e.stances))
+            len(triples), document_entry(e))
 
 
 def _reason_task(doc_id: str) -> tuple[str, int]:

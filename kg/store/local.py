@@ -41,6 +41,7 @@ from ..graph.terms import from_ox, sparql_term, to_ox
 from ..ids import DOCUMENT_GRAPHS, ONTOLOGY_GRAPH, inferred_graph
 from ..processes import not_inherited, released
 from .changes import Change, Triple
+from .dumps import dump_store
 from .staging import Staging
 
 DATA = "oxigraph"
@@ -169,6 +170,33 @@ def store_manifest(directory: str | Path) -> dict[str, Any]:
     finally:
         lock.release()
     return {**metadata, "documents": [{"id": i} for i in ids]}
+
+
+def dump_folder(directory: str | Path, out_dir: str | Path,
+                documents: list[dict] | None = None) -> dict:
+    """Write the dump files of the store folder `directory` into `out_dir` (replaced as a
+    whole), streaming, and record them in the store as its dumps; the manifest written.
+    `documents`: the manifest's entries of the documents, when the caller has them (else the
+    store's own description of each)."""
+    directory, out_dir = Path(directory), Path(out_dir)
+    metadata = read_metadata(directory)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise StoreError(f"{out_dir}: exists and is not a folder")
+    lock = Lock(directory, exclusive=False)
+    try:
+        store = ox.Store.read_only(str(directory / DATA))
+        manifest: dict[str, Any] = {
+            "generator": f"stancegraph {__version__}", "reasoner": metadata.get("reasoner")}
+        if documents is not None:
+            manifest["documents"] = documents
+        with Staging(out_dir) as staging:
+            manifest = dump_store(store, staging.path, manifest)
+            staging.commit()
+        del store
+        write_metadata(directory, {**metadata, "dumps": str(out_dir.resolve())})
+    finally:
+        lock.release()
+    return manifest
 
 
 # --- writing a whole corpus ----------------------------------------------------------------

@@ -8,8 +8,6 @@ import sys
 from ..kg.build import build
 from ..kg.corpus import default_jobs
 from ..kg.errors import StancegraphError
-from ..kg.store.build import build_store
-from ..kg.store.remote import is_remote
 
 DEFAULT_OUT = "stancegraph-kg"
 
@@ -50,11 +48,7 @@ def run(args: argparse.Namespace) -> int:
     options = dict(min_confidence=args.min_confidence, jobs=args.jobs or default_jobs(),
                    engine=None if args.reasoner == "auto" else args.reasoner,
                    progress=not args.quiet and sys.stderr.isatty())
-    if args.store and not out and not is_remote(args.store):
-        # no dumps wanted: stream into the store, in memory that does not grow with the corpus
-        report = build_store(args.paths, args.store, **options)
-    else:
-        report = build(args.paths, out, store=args.store, **options)
+    report = build(args.paths, out, store=args.store, **options)
     if not args.quiet:
         t = report.triples
         print(
