@@ -65,7 +65,9 @@ def test_an_allowed_endpoint_is_called_and_no_other(store: Store, serve_app,
         assert sparql(c, f"ASK {{ SERVICE <{other}> {{ ?s ?p ?o }} }}").status_code == 400
 
 
-def test_serve_refuses_to_federate_with_itself(tmp_path: Path) -> None:
+def test_serve_refuses_to_federate_with_itself(kg_dir: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from stancegraph.cli import main
     from stancegraph.commands.serve import bind, calls_itself
 
     sock = bind("127.0.0.1", 0)
@@ -76,6 +78,10 @@ def test_serve_refuses_to_federate_with_itself(tmp_path: Path) -> None:
         assert not calls_itself(f"http://127.0.0.1:{port + 1}/sparql", sock)
     finally:
         sock.close()
+    assert main(["serve", "--kg", str(kg_dir), "--port", str(port), "--workers", "1",
+                 "--lookup-workers", "0", "--allow-service",
+                 f"http://localhost:{port}/sparql"]) == 2
+    assert "that is this server itself" in capsys.readouterr().err
 
 
 # --- size and nesting --------------------------------------------------------------------------

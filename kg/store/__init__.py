@@ -9,6 +9,7 @@ one small interface, wherever it lives:
     query_text   bound values written into query text, for stores that take no substitutions
     local        a store folder on disk (pyoxigraph's RocksDB): write, open read-only, lock
     remote       a remote SPARQL 1.1 store (Protocol and Graph Store Protocol)
+    changes      what add and remove change, and the interface both store kinds implement
     staging      the hidden folders a store or dump folder is written into, then renamed
     ingest       add, replace and remove documents in a store
     build        a whole corpus streamed into a store folder
