@@ -10,8 +10,9 @@ from stancegraph.kg.store import Store
 
 
 def get_store(request: Request) -> Store:
-    """The store the app was created with (use as `Depends(get_store)`)."""
-    return request.app.state.store
+    """The store the REST look-ups use (use as `Depends(get_store)`): the app's store, or
+    its look-up workers when it has its own."""
+    return request.app.state.store.lookups
 
 
 def get_query_timeout(request: Request) -> float:

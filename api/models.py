@@ -82,7 +82,9 @@ class Affiliation(BaseModel):
 
 class ActorCounts(BaseModel):
     stances_held: int
-    stances_on_behalf_of: int = Field(description="Held by it or by actors affiliated with it")
+    stances_on_behalf_of: int = Field(
+        description="Held for it by actors affiliated with it (those it holds not counted): "
+                    "the length of the on_behalf_of list of its stances")
     stances_toward: int
     documents: int = Field(description="Documents that mention it")
 

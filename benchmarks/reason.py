@@ -31,11 +31,11 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from stancegraph.kg.build import load_ontology
 from stancegraph.kg.documents import load_document
 from stancegraph.kg.extract import extract
-from stancegraph.kg.rdf import extraction_graph
-from stancegraph.kg.reason import reason, reason_documents
+from stancegraph.kg.graph.ontology import load_ontology
+from stancegraph.kg.graph.rdf import extraction_graph
+from stancegraph.kg.graph.reason import reason, reason_documents
 from stancegraph.kg.registry import Registry
 
 HERE = Path(__file__).resolve().parent

@@ -48,7 +48,7 @@ def child_build(corpus: str, store: str) -> None:
     import resource
 
     from stancegraph.kg.build import default_jobs
-    from stancegraph.kg.storebuild import build_store
+    from stancegraph.kg.store.build import build_store
 
     t0 = time.perf_counter()
     report = build_store([corpus], store, jobs=default_jobs())
@@ -65,10 +65,10 @@ def child_owlrl(store: str) -> None:
     import pyoxigraph as ox
     from rdflib import Graph
 
-    from stancegraph.kg.build import load_ontology
+    from stancegraph.kg.graph.ontology import load_ontology
+    from stancegraph.kg.graph.reason import reason
     from stancegraph.kg.ids import DOCUMENT_GRAPHS
-    from stancegraph.kg.persist import DATA, from_ox
-    from stancegraph.kg.reason import reason
+    from stancegraph.kg.store.local import DATA, from_ox
 
     db = ox.Store.read_only(str(Path(store) / DATA))
     asserted = Graph()
@@ -180,7 +180,7 @@ def query_latencies(store_dir: Path, repeat: int = 5,
 def wait_until_free(store: Path, limit: float = 300.0) -> None:
     """Wait for query workers still starting after a timeout to let go of the store."""
     from stancegraph.kg.errors import StoreError
-    from stancegraph.kg.persist import Lock
+    from stancegraph.kg.store.local import Lock
 
     deadline = time.monotonic() + limit
     while True:

@@ -8,9 +8,9 @@ Both servers run as separate processes on loopback and load the build's kg.trig 
 graphs; default graph = their union). Every named query of queries/*.rq is sent to both as the
 same SPARQL text over the SPARQL protocol (GET /sparql, JSON results), its default parameter
 values written into the query text as RDF terms where the local store would substitute them
-(see kg.query_text). A query whose default document, stance or author is not in the build gets one
-that is (the same for both servers). Printed per query: p50 and p99 latency of sequential
-requests; then, per class of query (look-ups, joins), requests per second of concurrent
+(see kg.store.query_text). A query whose default document, stance or author is not in the
+build gets one that is (the same for both servers). Printed per query: p50 and p99 latency of
+sequential requests; then, per class of query (look-ups, joins), requests per second of concurrent
 clients; and the ratios. Then the REST look-ups of actors, stances, documents and issues,
 which only stancegraph serves: p50 and p99 of sequential requests, each look-up cycling
 through eight ids found in the build (`--rest-only` times these alone), and the median and
@@ -39,7 +39,7 @@ from pathlib import Path
 import httpx
 
 from stancegraph.kg.named_queries import named_queries
-from stancegraph.kg.query_text import bind_variables
+from stancegraph.kg.store.query_text import bind_variables
 
 HERE = Path(__file__).resolve().parent
 # Queries that fetch one actor's, document's or stance's rows; the others join stances.
@@ -100,7 +100,7 @@ def server(command: Sequence[str], port: int, ready_path: str, log: Path,
 
 def inline(text: str, bindings: dict) -> str:
     """The query with its parameter values written into the text where the local store
-    substitutes them (kg.query_text.bind_variables: sub-selects and nested groups too)."""
+    substitutes them (kg.store.query_text.bind_variables: sub-selects and nested groups too)."""
     return bind_variables(text, bindings)
 
 

@@ -9,6 +9,7 @@ exactly as read here.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -103,9 +104,20 @@ _SEPARATOR = re.compile(r"\s+[|\u2014\u2013-]\s+")
 
 
 def document_id(path: Path) -> str:
-    """The document id is the file's stem, made IRI-safe (kept as is when already a slug)."""
+    """The document id is the file's stem, made IRI-safe (kept as is when already a slug).
+
+    Letters with no Latin transliteration (Hangul, Han, Cyrillic, ...) would all be dropped,
+    so a stem that has some gets a short hash of itself added: '한국-외교.txt' and
+    '북한-외교.txt' stay two documents ('doc-…' when no Latin letter is left at all)."""
     stem = path.name[: -len(".txt")] if path.name.endswith(".txt") else path.stem
-    return stem if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", stem) else slugify(stem)
+    if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", stem):
+        return stem
+    slug = slugify(stem)
+    if any(ch.isalnum() and not ch.isascii() and slugify(ch) == "x" for ch in stem):
+        digest = hashlib.sha256(stem.encode("utf-8")).hexdigest()[:10]
+        lost_all = slug == "x" and "x" not in stem.lower()
+        return f"doc-{digest}" if lost_all else f"{slug}-{digest}"
+    return slug
 
 
 def read_text(path: Path) -> str:

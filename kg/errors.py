@@ -21,5 +21,17 @@ class QueryError(StancegraphError):
     """A query that cannot be parsed, bound or run."""
 
 
-class QueryTimeout(QueryError):
+class QueryStopped(QueryError):
+    """A query stopped by a limit of the server (time, memory, capacity), not by its text."""
+
+
+class QueryOverMemory(QueryStopped):
+    """A query whose worker grew past its memory limit; the worker was replaced."""
+
+
+class StoreBusy(QueryStopped):
+    """Every worker is busy and the waiting line is full: try again shortly."""
+
+
+class QueryTimeout(QueryStopped):
     """A query that ran past its time limit and was stopped."""

@@ -27,8 +27,10 @@ from stancegraph import resources
 
 from .errors import QueryError
 from .ids import PREFIXES
+from .records import STANCE_KINDS
 
-TYPES = ("iri", "string", "integer", "decimal", "date", "boolean")
+_MONTH = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])|latest|all")
+TYPES = ("iri", "string", "integer", "decimal", "date", "boolean", "month")
 # Parameters that set the solution modifiers rather than a variable.
 MODIFIERS = ("limit", "offset")
 KEYS = ("title", "summary", "param")
@@ -123,6 +125,9 @@ class Param:
             raise self._fail(raw, what)
         if not _IRI.fullmatch(iri):
             raise self._fail(raw, "a valid IRI")
+        if self.namespace == "kind" and iri.removeprefix(PREFIXES["kind"]) not in STANCE_KINDS:
+            # the kinds are a closed scheme: an unknown one is a mistake, not an empty answer
+            raise self._fail(raw, "a stance kind (" + ", ".join(STANCE_KINDS) + ")")
         return URIRef(iri)
 
     def _parse_string(self, raw: str) -> Literal:
@@ -155,6 +160,11 @@ class Param:
         except ValueError:
             raise self._fail(raw, "a date (YYYY-MM-DD)") from None
         return Literal(value.isoformat(), datatype=XSD.date)
+
+    def _parse_month(self, raw: str) -> Literal:
+        if not _MONTH.fullmatch(raw):
+            raise self._fail(raw, "a month (YYYY-MM), latest or all")
+        return Literal(raw)
 
     def _parse_boolean(self, raw: str) -> Literal:
         if raw.lower() not in _BOOLEANS:

@@ -11,8 +11,8 @@ from rdflib import Dataset, Graph
 
 from stancegraph import resources
 from stancegraph.kg.build import build
-from stancegraph.kg.dumps import DUMP_FILES
 from stancegraph.kg.ids import ONTOLOGY_GRAPH, PREFIXES, document_graph, inferred_graph
+from stancegraph.kg.store.dumps import DUMP_FILES
 
 RDFLIB_FORMAT = {".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld", ".ttl": "turtle",
                  ".nt": "nt"}

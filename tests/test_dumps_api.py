@@ -13,8 +13,8 @@ import httpx
 import pytest
 
 from stancegraph.api.app import create_app
-from stancegraph.kg.dumps import DUMP_FILES, MANIFEST
 from stancegraph.kg.store import Store
+from stancegraph.kg.store.dumps import DUMP_FILES, MANIFEST
 
 IDENTITY = {"Accept-Encoding": "identity"}
 

@@ -16,10 +16,10 @@ import pytest
 from stancegraph.cli import main
 from stancegraph.kg.build import build
 from stancegraph.kg.errors import StancegraphError, StoreError
-from stancegraph.kg.ingest import add_documents, open_store, remove_documents
-from stancegraph.kg.persist import DATA, LocalStore, dumps_folder, read_metadata, update_text
 from stancegraph.kg.store import Store
-from stancegraph.kg.storebuild import build_store
+from stancegraph.kg.store.build import build_store
+from stancegraph.kg.store.ingest import add_documents, open_store, remove_documents
+from stancegraph.kg.store.local import DATA, LocalStore, dumps_folder, read_metadata, update_text
 
 # Three short texts by one writer. The third names her with another publisher, which changes
 # the actor facts the first two are reasoned with.
@@ -127,8 +127,8 @@ def test_add_equals_building_everything(tmp_path: Path, built: dict[str, Path]) 
     store_dir = tmp_path / "store"
     shutil.copytree(built["two"], store_dir)
     with open_store(store_dir) as store:
-        from stancegraph.kg.build import extract_all, load_documents
-        from stancegraph.kg.rdf import extraction_graph
+        from stancegraph.kg.corpus import extract_all, load_documents
+        from stancegraph.kg.graph.rdf import extraction_graph
 
         docs = load_documents([built["texts"] / "c-other.txt"])
         report = add_documents(store, [extraction_graph(e) for e in extract_all(docs)])
@@ -217,7 +217,7 @@ def test_writers_and_readers_exclude_each_other(built: dict[str, Path]) -> None:
 def test_a_whole_change_is_one_update_request() -> None:
     from rdflib import Literal, URIRef
 
-    from stancegraph.kg.persist import Change
+    from stancegraph.kg.store.local import Change
 
     g, s = URIRef("http://example.org/g"), URIRef("http://example.org/s")
     change = Change(put={g: [(s, s, Literal('say "hi"\n}'))]}, drop=[URIRef("http://x/d")])

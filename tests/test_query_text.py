@@ -16,8 +16,8 @@ from rdflib import Dataset, Literal, URIRef
 
 from stancegraph.kg.errors import QueryError
 from stancegraph.kg.named_queries import get_named_query, named_queries
-from stancegraph.kg.query_text import bind_variables
 from stancegraph.kg.store import Store
+from stancegraph.kg.store.query_text import bind_variables
 
 E = "http://e/"
 ONE = ox.Literal(1)

@@ -10,8 +10,7 @@ from rdflib import OWL, RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import FOAF, PROV, SKOS
 
 from stancegraph.kg.errors import ReasoningError
-from stancegraph.kg.ids import ID, SG, actor_iri, document_iri, kind_iri, stance_iri
-from stancegraph.kg.reason import (
+from stancegraph.kg.graph.reason import (
     ENGINES,
     REASONABLE_ABOVE,
     SharedFacts,
@@ -25,6 +24,7 @@ from stancegraph.kg.reason import (
     reason_documents,
     relevant_ontology,
 )
+from stancegraph.kg.ids import ID, SG, actor_iri, document_iri, kind_iri, stance_iri
 from stancegraph.resources import ontology_files
 
 NORTH_KOREA = actor_iri("north-korea")

@@ -11,12 +11,12 @@ from __future__ import annotations
 import pytest
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
-from stancegraph.kg.build import load_ontology
 from stancegraph.kg.documents import load_document
 from stancegraph.kg.extract import extract
+from stancegraph.kg.graph.ontology import load_ontology
+from stancegraph.kg.graph.rdf import extraction_graph
+from stancegraph.kg.graph.reason import SharedFacts, reason, reason_document, reason_documents
 from stancegraph.kg.ids import SG, actor_iri, document_graph, document_iri, stance_iri
-from stancegraph.kg.rdf import extraction_graph
-from stancegraph.kg.reason import SharedFacts, reason, reason_document, reason_documents
 from stancegraph.kg.registry import Registry
 from stancegraph.resources import corpus_files
 

@@ -21,8 +21,8 @@ from stancegraph.cli import main
 from stancegraph.kg.build import build
 from stancegraph.kg.errors import QueryError, StoreError
 from stancegraph.kg.named_queries import get_named_query, named_queries
-from stancegraph.kg.remote import Endpoints, _Client, _ox_term
 from stancegraph.kg.store import Store
+from stancegraph.kg.store.remote import Endpoints, _Client, _ox_term
 
 
 def free_port() -> int:

@@ -232,9 +232,9 @@ def test_updates_are_refused_in_every_form(client: httpx.Client) -> None:
     r = client.post("/sparql", content=update,
                     headers={"Content-Type": "application/sparql-update"})
     assert r.status_code == 403
-    # Sent as a query it is a malformed query.
+    # Sent as a query it is refused alike.
     r = client.post("/sparql", content=update, headers=DIRECT)
-    assert r.status_code == 400 and "read-only" in r.text
+    assert r.status_code == 403 and "read-only" in r.text
     assert boolean(client.get("/sparql", params={
         "query": "ASK { <http://example.org/s> ?p ?o }"})) is False
 

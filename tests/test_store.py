@@ -168,7 +168,8 @@ def test_timeout_kills_the_worker_and_the_store_keeps_answering(kg_dir: Path) ->
         deadline = time.monotonic() + 60
         while s.status()["alive"] < 2 and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert s.status() == {"workers": 2, "alive": 2, "idle": 2, "restarts": 1}
+        assert s.status() == {"workers": 2, "alive": 2, "idle": 2, "waiting": 0, "restarts": 1,
+                              "refused": 0}
 
 
 def test_busy_pool_times_out_waiting(kg_dir: Path) -> None:

@@ -168,7 +168,8 @@ def _counts(store: Store, iri: str) -> dict[str, int]:
     rows = select(store, f"""
 SELECT (COUNT(DISTINCT ?held) AS ?h) (COUNT(DISTINCT ?behalf) AS ?b)
        (COUNT(DISTINCT ?toward) AS ?t) (COUNT(DISTINCT ?doc) AS ?d) WHERE {{
-  {{ ?held sg:holder {actor} }} UNION {{ ?behalf sg:onBehalfOf {actor} }}
+  {{ ?held sg:holder {actor} }}
+  UNION {{ ?behalf sg:onBehalfOf {actor} FILTER NOT EXISTS {{ ?behalf sg:holder {actor} }} }}
   UNION {{ ?toward sg:towardActor {actor} }} UNION {{ ?doc sg:mentions {actor} }}
 }}""")
     r = rows[0] if rows else {}

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Path, Request
 from fastapi.responses import JSONResponse, Response
 
-from stancegraph.kg.errors import QueryError, QueryTimeout
+from stancegraph.kg.errors import QueryError, QueryStopped
 from stancegraph.kg.named_queries import (
     QueryParameterError,
     UnknownQueryError,
@@ -16,7 +16,6 @@ from stancegraph.kg.named_queries import (
     rows_to_csv,
 )
 
-from ..deps import StoreDep
 from ..models import NamedQueryInfo, Problem, QueryResult
 from ..negotiation import negotiate_media_type
 
@@ -39,12 +38,12 @@ def list_queries() -> list[dict[str, Any]]:
         200: {"content": {CSV: {"schema": {"type": "string"}}},
               "description": "The rows, as JSON or (Accept: text/csv) as CSV"},
         404: {"model": Problem}, 406: {"model": Problem}, 422: {"model": Problem},
-        503: {"model": Problem, "description": "The query ran past the time limit"},
+        503: {"model": Problem, "description": "The query was stopped (time or memory limit) "
+                                                "or the query workers are all busy"},
     },
 )
 def run_query(
     request: Request,
-    store: StoreDep,
     name: Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9_-]*$", description="Query name")],
 ) -> Response:
     """Run a named query. Its parameters are query-string parameters (see GET /queries);
@@ -61,12 +60,15 @@ def run_query(
         if key in params:
             raise HTTPException(422, f"parameter {key} is given more than once")
         params[key] = value
+    # Named queries are analytics, whose cost the caller chooses: they run on the query
+    # workers, beside SPARQL, never on the look-ups' own.
+    store = request.app.state.store
     try:
         bound, result = query.run(store, params)
     except QueryParameterError as exc:
         raise HTTPException(422, str(exc)) from None
-    except QueryTimeout as exc:
-        raise HTTPException(503, str(exc)) from None
+    except QueryStopped as exc:
+        raise HTTPException(503, str(exc), headers={"Retry-After": "1"}) from None
     except QueryError as exc:  # the query file itself is at fault
         raise HTTPException(500, f"named query {name} failed: {exc}") from None
     if media_type == CSV:

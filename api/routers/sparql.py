@@ -8,7 +8,9 @@ A GET without a query returns the SPARQL Service Description.
 
 from __future__ import annotations
 
+import logging
 import re
+from collections import OrderedDict
 from functools import partial
 from urllib.parse import parse_qsl
 
@@ -17,10 +19,18 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from stancegraph.kg.errors import QueryError, QueryTimeout, StoreError
+from stancegraph.kg.errors import QueryError, QueryStopped, StoreError
 from stancegraph.kg.ids import PREFIXES
-from stancegraph.kg.store import GRAPH_FORMATS, NotAcceptable, Store, looks_like_update
+from stancegraph.kg.store import (
+    GRAPH_FORMATS,
+    NotAcceptable,
+    QueryRefused,
+    Store,
+    looks_like_update,
+)
+from stancegraph.kg.store.screen import screen
 
+from ..errors import PROBLEM, problem
 from ..negotiation import (
     FORMAT_NAMES,
     FORMAT_PARAMS,
@@ -38,6 +48,12 @@ SPARQL_QUERY = "application/sparql-query"
 SPARQL_UPDATE = "application/sparql-update"
 _ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*")
 _READ_ONLY = "this endpoint is read-only: SPARQL Update is not accepted"
+# Requests waiting for a query worker at once, beyond those the worker pool lets wait.
+SPARQL_THREADS = 32
+# Service descriptions kept, one per endpoint URL and format: the URL comes from the request's
+# Host header, so the cache is bounded whatever clients send.
+DESCRIPTIONS_KEPT = 16
+log = logging.getLogger("stancegraph.sparql")
 
 _PARAMETERS = [
     {"name": "query", "in": "query", "required": False, "schema": {"type": "string"},
@@ -62,16 +78,21 @@ _OPENAPI = {
     "parameters": _PARAMETERS,
     "responses": {
         "200": {"description": "Query results, in the negotiated format", "content": _RESULT_TYPES},
-        "400": {"description": "Malformed query (with the parser's message) or request"},
-        "403": {"description": "An update was sent: the endpoint is read-only"},
-        "406": {"description": "No acceptable format for this kind of result"},
-        "415": {"description": "POST body of an unsupported media type"},
-        "503": {"description": "The query ran past the time limit and was stopped"},
+        **{str(status): {"description": text, "content": PROBLEM} for status, text in (
+            (400, "Malformed query (with the parser's message) or request, or a query this "
+                  "endpoint refuses (SERVICE, too long, too deeply nested)"),
+            (403, "An update was sent: the endpoint is read-only"),
+            (406, "No acceptable format for this kind of result"),
+            (413, "The request body is larger than the server accepts"),
+            (415, "POST body of an unsupported media type"),
+            (503, "The query was stopped (time or memory limit), or every query worker is "
+                  "busy: try again after Retry-After seconds"),
+        )},
     },
 }
 _OPENAPI_POST = {
     **_OPENAPI,
-    "requestBody": {"content": {
+    "requestBody": {"required": True, "content": {
         FORM: {"schema": {"type": "object", "properties": {
             "query": {"type": "string"},
             "default-graph-uri": {"type": "array", "items": {"type": "string"}},
@@ -91,8 +112,7 @@ class ProtocolError(Exception):
 
 
 def _error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
-    return Response(message.rstrip() + "\n", status_code=status, headers=headers,
-                    media_type="text/plain; charset=utf-8")
+    return problem(status, message, headers)
 
 
 @router.get("/sparql", summary="SPARQL query (GET) or service description",
@@ -106,13 +126,6 @@ async def sparql_get(request: Request) -> Response:
              openapi_extra=_OPENAPI_POST, response_class=Response)
 async def sparql_post(request: Request) -> Response:
     return await _handle(request)
-
-
-@router.api_route("/sparql", methods=["PUT", "DELETE", "PATCH", "OPTIONS"],
-                  include_in_schema=False)
-async def sparql_other(request: Request) -> Response:
-    return _error(405, f"{request.method} is not a SPARQL protocol operation here; "
-                       "query with GET or POST", {"Allow": "GET, HEAD, POST"})
 
 
 async def _handle(request: Request) -> Response:
@@ -132,7 +145,11 @@ async def _handle(request: Request) -> Response:
         if not query.strip():
             raise ProtocolError(400, "the query is empty")
         if looks_like_update(query):
-            raise ProtocolError(400, "an update was sent as a query; " + _READ_ONLY)
+            raise ProtocolError(403, "an update was sent as a query; " + _READ_ONLY)
+        try:
+            screen(query, request.app.state.limits.query)
+        except QueryRefused as exc:
+            raise ProtocolError(400, str(exc)) from None
         default_graphs = _graph_iris(params, "default-graph-uri")
         named_graphs = _graph_iris(params, "named-graph-uri")
         try:
@@ -148,18 +165,29 @@ async def _handle(request: Request) -> Response:
                       named_graph_uris=named_graphs, timeout=timeout)
         try:
             # Evaluation happens in a worker process; this thread only waits for it.
-            media_type, body = await anyio.to_thread.run_sync(run)
+            media_type, body = await anyio.to_thread.run_sync(run, limiter=_threads(request))
         except NotAcceptable as exc:
             raise ProtocolError(406, _not_acceptable(request, f"a {exc.kind} query")) from None
-        except QueryTimeout as exc:
+        except QueryStopped as exc:
             raise ProtocolError(503, str(exc), {"Retry-After": "1"}) from None
         except QueryError as exc:
             raise ProtocolError(400, f"malformed query: {exc}") from None
         except StoreError as exc:
-            raise ProtocolError(500, str(exc)) from None
+            log.error("SPARQL query failed: %s", exc)
+            raise ProtocolError(500, "the query could not be run; the server log says why") \
+                from None
     except ProtocolError as exc:
         return _error(exc.status, exc.message, exc.headers)
     return Response(body, media_type=media_type, headers={"Vary": "Accept"})
+
+
+def _threads(request: Request) -> anyio.CapacityLimiter:
+    """The threads that wait for SPARQL answers: their own, so that queries waiting for a
+    worker never take the threads the REST routes run in."""
+    state = request.app.state
+    if getattr(state, "sparql_threads", None) is None:
+        state.sparql_threads = anyio.CapacityLimiter(SPARQL_THREADS)
+    return state.sparql_threads
 
 
 async def _request_params(request: Request) -> list[tuple[str, str]]:
@@ -236,17 +264,21 @@ async def _service_description(request: Request) -> Response:
                                  "application/n-triples, application/ld+json, application/rdf+xml")
     endpoint = str(request.url.replace(query="", fragment=""))
     key = (endpoint, media_type)
-    cache: dict = request.app.state.service_descriptions
+    cache: OrderedDict = request.app.state.service_descriptions
     body = cache.get(key)
-    if body is None:
-        store: Store = request.app.state.store
+    if body is not None:
+        cache.move_to_end(key)
+    else:
+        store: Store = request.app.state.store.lookups
         timeout: float = request.app.state.query_timeout
         try:
             graphs = await anyio.to_thread.run_sync(partial(store.graph_names, timeout=timeout))
         except QueryError as exc:
-            raise ProtocolError(503, str(exc)) from None
+            raise ProtocolError(503, str(exc), {"Retry-After": "1"}) from None
         body = _describe_service(endpoint, graphs, media_type)
         cache[key] = body
+        while len(cache) > DESCRIPTIONS_KEPT:
+            cache.popitem(last=False)
     return Response(body, media_type=media_type, headers={"Vary": "Accept"})
 
 

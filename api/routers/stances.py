@@ -25,6 +25,7 @@ for a store that cannot change while served (api/cache.py).
 
 from __future__ import annotations
 
+import enum
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -35,7 +36,7 @@ import pyoxigraph as ox
 from fastapi import APIRouter, HTTPException, Path, Query
 from fastapi.responses import Response
 
-from stancegraph.kg.errors import QueryError, QueryTimeout
+from stancegraph.kg.errors import QueryError, QueryStopped
 from stancegraph.kg.ids import ID, document_iri, id_from_iri, issue_iri, kind_iri, stance_iri
 from stancegraph.kg.records import STANCE_KINDS
 from stancegraph.kg.store import Store
@@ -121,8 +122,9 @@ def select_iris(store: Store, query: str,
 def _route_query() -> Iterator[None]:
     try:
         yield
-    except QueryTimeout as exc:
-        raise HTTPException(503, f"the look-up took too long: {exc}") from None
+    except QueryStopped as exc:
+        raise HTTPException(503, f"the look-up was stopped: {exc}",
+                            headers={"Retry-After": "1"}) from None
     except QueryError as exc:  # the routes' queries are fixed text: this is a bug
         raise RuntimeError(f"route query failed: {exc}") from exc
 
@@ -415,7 +417,9 @@ def ref(iri: str | None, named: Mapping[str, str] | str | None = None) -> dict[s
     return {"id": id_from_iri(iri), "iri": iri, "label": label}
 
 
-Slug = Annotated[str | None, Query(pattern=SLUG)]
+Slug = Annotated[str | None, Query(pattern=SLUG, max_length=200)]
+# The kinds of the scheme, an enum in the OpenAPI document.
+Kind = enum.Enum("Kind", {k: k for k in STANCE_KINDS}, type=str)
 
 
 @router.get("/stances", response_model=StancePage)
@@ -424,18 +428,16 @@ def list_stances(
     holder: Annotated[Slug, Query(description="Actor id of the holder")] = None,
     target: Annotated[Slug, Query(description="Actor id the stance is aimed at")] = None,
     issue: Annotated[Slug, Query(description="Issue id")] = None,
-    kind: Annotated[Slug, Query(description="Stance kind: " + ", ".join(STANCE_KINDS))] = None,
+    kind: Annotated[Kind | None, Query(description="Stance kind")] = None,
     document: Annotated[Slug, Query(description="Document id")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> Any:
     """Stances matching every filter given, in document order, one page at a time."""
-    if kind is not None and kind not in STANCE_KINDS:
-        raise HTTPException(422, f"unknown stance kind {kind!r} (kinds: {', '.join(STANCE_KINDS)})")
     where = StanceFilter(
         holder=_actor(holder), target=_actor(target),
         issue=str(issue_iri(issue)) if issue else None,
-        kind=str(kind_iri(kind)) if kind else None,
+        kind=str(kind_iri(kind.value)) if kind else None,
         doc=str(document_iri(document)) if document else None,
     )
     items, total = find_stances(store, where, limit=limit, offset=offset)

@@ -6,10 +6,10 @@ import argparse
 import sys
 import time
 
-from ..kg.build import default_jobs, extract_all, load_documents
+from ..kg.corpus import default_jobs, extract_all, load_documents
 from ..kg.errors import StancegraphError
-from ..kg.ingest import IngestReport, add_documents, open_store
-from ..kg.rdf import extraction_graph
+from ..kg.graph.rdf import extraction_graph
+from ..kg.store.ingest import IngestReport, add_documents, open_store
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -52,6 +52,9 @@ def run(args: argparse.Namespace) -> int:
                                   progress=not args.quiet and sys.stderr.isatty())
         report = add_documents(store, [extraction_graph(e) for e in extractions],
                                engine=None if args.reasoner == "auto" else args.reasoner)
+    for doc_id in report.replaced:
+        print(f"stancegraph: replaced document '{doc_id}', which the store already held",
+              file=sys.stderr)
     if not args.quiet:
         print(summary(report, args.store, time.perf_counter() - started), file=sys.stderr)
     return 0
@@ -61,6 +64,7 @@ def summary(report: IngestReport, location: str, seconds: float) -> str:
     done = [f"{len(ids)} {what}" for what, ids in (("added", report.added),
                                                    ("replaced", report.replaced),
                                                    ("removed", report.removed)) if ids]
+
     again = len(report.reasoned_again)
     return (f"{', '.join(done)}; {again} other document{'' if again == 1 else 's'} reasoned "
             f"again; {report.triples} triples written -> {location} in {seconds:.1f} s")

@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..kg.build import build, default_jobs
+from ..kg.build import build
+from ..kg.corpus import default_jobs
 from ..kg.errors import StancegraphError
-from ..kg.remote import is_remote
-from ..kg.storebuild import build_store
 
 DEFAULT_OUT = "stancegraph-kg"
 
@@ -49,11 +48,7 @@ def run(args: argparse.Namespace) -> int:
     options = dict(min_confidence=args.min_confidence, jobs=args.jobs or default_jobs(),
                    engine=None if args.reasoner == "auto" else args.reasoner,
                    progress=not args.quiet and sys.stderr.isatty())
-    if args.store and not out and not is_remote(args.store):
-        # no dumps wanted: stream into the store, in memory that does not grow with the corpus
-        report = build_store(args.paths, args.store, **options)
-    else:
-        report = build(args.paths, out, store=args.store, **options)
+    report = build(args.paths, out, store=args.store, **options)
     if not args.quiet:
         t = report.triples
         print(

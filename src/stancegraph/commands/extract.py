@@ -9,8 +9,8 @@ import sys
 from ..kg.documents import load_document
 from ..kg.exchange import to_exchange
 from ..kg.extract import extract
+from ..kg.graph.rdf import extraction_graph
 from ..kg.ids import PREFIXES
-from ..kg.rdf import extraction_graph
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:

@@ -7,7 +7,7 @@ import sys
 import time
 
 from ..kg.errors import StancegraphError
-from ..kg.ingest import open_store, remove_documents
+from ..kg.store.ingest import open_store, remove_documents
 from .add import store_options, summary
 
 

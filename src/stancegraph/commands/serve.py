@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import ipaddress
+import logging
 import socket
 import sys
+import urllib.parse
 from pathlib import Path
 
+import psutil
+
 from ..kg.errors import StancegraphError
-from ..kg.store import Store
+from ..kg.store import Capacity, QueryLimits, Store
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -31,7 +36,36 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--query-timeout", type=float, default=10.0, metavar="S",
                    help="stop any query after S seconds (default: 10)")
     p.add_argument("--workers", type=int, default=None, metavar="N",
-                   help="query worker processes (default: CPUs, between 2 and 4)")
+                   help="query worker processes for SPARQL and named queries (default: CPUs, "
+                   "between 2 and 4)")
+    limits = p.add_argument_group("limits (see the README's Security and operations)")
+    limits.add_argument("--lookup-workers", type=int, default=1, metavar="N",
+                        help="worker processes of the REST look-ups' own, so that they never "
+                        "wait behind a slow query (default: 1; 0 shares the query workers)")
+    limits.add_argument("--max-waiting", type=int, default=32, metavar="N",
+                        help="queries that may wait for a busy query worker; more get 503 with "
+                        "Retry-After at once (default: 32)")
+    limits.add_argument("--worker-memory", type=int, default=2048, metavar="MB",
+                        help="stop a query whose worker grows past MB of memory, and replace "
+                        "the worker (default: 2048)")
+    limits.add_argument("--query-nice", type=int, default=10, metavar="N", choices=range(20),
+                        help="run query workers N steps below the look-ups' priority "
+                        "(default: 10)")
+    limits.add_argument("--max-body", type=int, default=1_000_000, metavar="BYTES",
+                        help="largest request body accepted; more gets 413 (default: 1000000)")
+    limits.add_argument("--max-query-length", type=int, default=100_000, metavar="CHARS",
+                        help="longest SPARQL query accepted (default: 100000)")
+    limits.add_argument("--max-query-depth", type=int, default=64, metavar="N",
+                        help="deepest nesting of brackets in a SPARQL query (default: 64)")
+    limits.add_argument("--allow-service", action="append", default=[], metavar="URL",
+                        help="a SPARQL endpoint SERVICE clauses may call (repeat for more; a "
+                        "URL ending in / allows every endpoint under it); without it, every "
+                        "SERVICE clause is refused")
+    limits.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
+                        help="answer only requests whose Host is NAME (repeat for more; "
+                        "*.example.org allows its subdomains); default: any")
+    p.add_argument("--no-access-log", action="store_true",
+                   help="no line per request on stderr (worker replacements are still logged)")
     p.set_defaults(run=run)
 
 
@@ -44,24 +78,45 @@ def run(args: argparse.Namespace) -> int:
         raise StancegraphError("--workers must be at least 1")
     if args.store and args.kg:
         raise StancegraphError("give --kg or --store, not both")
+    for name in ("lookup_workers", "max_waiting"):
+        if getattr(args, name) < 0:
+            raise StancegraphError(f"--{name.replace('_', '-')} cannot be negative")
+    for name in ("worker_memory", "max_body", "max_query_length", "max_query_depth"):
+        if getattr(args, name) < 1:
+            raise StancegraphError(f"--{name.replace('_', '-')} must be at least 1")
+    for url in args.allow_service:
+        if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+            raise StancegraphError(f"--allow-service {url}: not an http(s) URL")
+    _log_to_stderr(access=not args.no_access_log)
     # imported here: the command line loads every command's module to build its parser
     import uvicorn
 
-    from ..api.app import create_app
+    from ..api.app import ServerLimits, create_app
 
+    capacity = Capacity(workers=args.workers, lookup_workers=args.lookup_workers,
+                        memory_limit=args.worker_memory << 20, max_waiting=args.max_waiting,
+                        query_nice=args.query_nice)
+    limits = ServerLimits(
+        max_body=args.max_body, allowed_hosts=tuple(args.allowed_host),
+        query=QueryLimits(max_length=args.max_query_length, max_depth=args.max_query_depth,
+                          federation=tuple(args.allow_service)))
     if args.store:
-        store = Store.from_location(args.store, workers=args.workers)
+        store = Store.from_location(args.store, capacity=capacity)
         kg_dir = _store_dumps(args.store)
     else:
         kg_dir = Path(args.kg) if args.kg else _bundled_build()
-        store = Store.from_build(kg_dir, workers=args.workers)
+        store = Store.from_build(kg_dir, capacity=capacity)
     try:
         sock = bind(args.host, args.port)
+        for url in args.allow_service:
+            if calls_itself(url, sock):
+                raise StancegraphError(f"--allow-service {url}: that is this server itself")
     except BaseException:
         store.close()
         raise
     try:
-        app = create_app(store, dumps_dir=kg_dir, query_timeout=args.query_timeout)
+        app = create_app(store, dumps_dir=kg_dir, query_timeout=args.query_timeout,
+                         limits=limits)
         url = base_url(args.host, sock.getsockname()[1])
         print(f"stancegraph: serving {args.store or kg_dir}", file=sys.stderr)
         print(f"stancegraph: open {url}/docs (API), SPARQL at {url}/sparql, "
@@ -77,10 +132,40 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _log_to_stderr(*, access: bool) -> None:
+    """Worker replacements and faults always; one line per request unless turned off."""
+    logging.basicConfig(stream=sys.stderr, level=logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("stancegraph.access").setLevel(logging.INFO if access else logging.WARNING)
+
+
+def calls_itself(url: str, sock: socket.socket) -> bool:
+    """Whether `url` names the server listening on `sock` (its port, on a loopback, an
+    unspecified or its own address)."""
+    parts = urllib.parse.urlsplit(url)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    own_host, own_port = sock.getsockname()[:2]
+    if port != own_port:
+        return False
+    try:
+        infos = socket.getaddrinfo(parts.hostname or "", port, type=socket.SOCK_STREAM)
+    except socket.gaierror:
+        return False
+    own = {own_host}
+    if ipaddress.ip_address(own_host).is_unspecified:  # listening on each of the machine's
+        own |= {a.address.split("%")[0] for addrs in psutil.net_if_addrs().values()
+                for a in addrs}
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0])
+        if address.is_loopback or address.is_unspecified or str(address) in own:
+            return True
+    return False
+
+
 def _store_dumps(location: str) -> Path | None:
     """The dump folder of a store folder's build, if it still describes the store."""
-    from ..kg.persist import dumps_folder
-    from ..kg.remote import is_remote
+    from ..kg.store.local import dumps_folder
+    from ..kg.store.remote import is_remote
 
     return None if is_remote(location) else dumps_folder(location)
 

@@ -22,10 +22,12 @@ from pathlib import Path
 from rdflib import Graph, Literal
 from rdflib.term import Node
 
-from .errors import StancegraphError, StoreError
-from .ids import DOCUMENT_GRAPHS, ID, ONTOLOGY_GRAPH, document_graph, inferred_graph
-from .persist import Change, GraphStore, LocalStore, Triple, sparql_term
-from .reason import actor_facts, choose_engine, document_context, reaching, reason_document
+from ..errors import StancegraphError, StoreError
+from ..graph.reason import actor_facts, choose_engine, document_context, reaching, reason_document
+from ..graph.terms import sparql_term
+from ..ids import DOCUMENT_GRAPHS, ID, ONTOLOGY_GRAPH, document_graph, inferred_graph
+from .changes import Change, GraphStore, Triple
+from .local import LocalStore
 
 _OWN = (ID + "document/", ID + "stance/")
 
@@ -217,7 +219,7 @@ def write_corpus(
     dumps: Path | None = None,
 ) -> None:
     """Write a whole corpus into a store folder (replacing it) or a remote store."""
-    from .persist import write_store
+    from .local import write_store
     from .remote import RemoteStore, is_remote
 
     if is_remote(str(location)):

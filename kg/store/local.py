@@ -25,104 +25,29 @@ import datetime as dt
 import fcntl
 import json
 import os
-import shutil
-import tempfile
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
-from rdflib.term import BNode, Node
+from rdflib.term import Node
 
 from stancegraph import __version__
 
-from .dumps import to_ox
-from .errors import StoreError
-from .ids import DOCUMENT_GRAPHS, ONTOLOGY_GRAPH, inferred_graph
-
-Triple = tuple[Node, Node, Node]
+from ..errors import StoreError
+from ..graph.terms import from_ox, sparql_term, to_ox
+from ..ids import DOCUMENT_GRAPHS, ONTOLOGY_GRAPH, inferred_graph
+from ..processes import not_inherited, released
+from .changes import Change, Triple
+from .dumps import dump_store
+from .staging import Staging
 
 DATA = "oxigraph"
 METADATA = "stancegraph.json"
 LOCK = "lock"
 FORMAT = 1
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-
-
-# --- what a command changes, whatever the store ----------------------------------------------
-
-
-@dataclass
-class Change:
-    """Named graphs to write (replacing what they held) and to drop, as one unit.
-
-    `put` is in writing order: a store that cannot apply the change atomically writes derived
-    graphs first and the documents' own graphs last (see kg/remote.py).
-    """
-
-    put: dict[URIRef, list[Triple]] = field(default_factory=dict)
-    drop: list[URIRef] = field(default_factory=list)
-
-    def __bool__(self) -> bool:
-        return bool(self.put or self.drop)
-
-
-class GraphStore(Protocol):
-    """A store `add` and `remove` can read and change: local (this module) or remote."""
-
-    location: str
-    engine: str | None  # the reasoner the store was built with, if known
-
-    def select(self, query: str) -> list[dict[str, Node]]: ...
-
-    def graph_triples(self, name: URIRef) -> list[Triple]: ...
-
-    def has_graph(self, name: URIRef) -> bool: ...
-
-    def apply(self, change: Change) -> None: ...
-
-    def close(self) -> None: ...
-
-    def __enter__(self) -> GraphStore: ...
-
-    def __exit__(self, *exc: object) -> None: ...
-
-
-# --- terms --------------------------------------------------------------------------------
-
-
-_IRIS: dict[str, URIRef] = {}  # rdflib checks every IRI it makes: made once each
-
-
-def from_ox(term: Any) -> Node:
-    """A pyoxigraph term as an rdflib term (plain literals without a datatype, as rdflib
-    writes them, so triples read back compare equal to freshly extracted ones)."""
-    if isinstance(term, ox.NamedNode):
-        value = term.value
-        node = _IRIS.get(value)
-        if node is None:
-            if len(_IRIS) > 500_000:
-                _IRIS.clear()  # bounded: documents' own IRIs do not repeat
-            node = _IRIS[value] = URIRef(value)
-        return node
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        if datatype == _XSD_STRING:
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(datatype))
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
-def sparql_term(node: Node) -> str:
-    """A term in N-Triples syntax, which SPARQL reads as is (escaped by pyoxigraph)."""
-    return str(to_ox(node))
 
 
 def update_text(change: Change) -> str:
@@ -192,13 +117,16 @@ class Lock:
             fcntl.flock(self.fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(self.fd)
+            self.fd = -1
             user = ("a server or query is reading it" if exclusive
                     else "an add, remove or build is writing it")
             raise StoreError(f"{directory}: the store is in use ({user}); "
                              "try again when that is done") from None
+        not_inherited(self.fd)  # a forked worker must not keep it after this process ends
 
     def release(self) -> None:
         if self.fd >= 0:
+            released(self.fd)
             os.close(self.fd)  # closing the descriptor drops the lock
             self.fd = -1
 
@@ -244,6 +172,33 @@ def store_manifest(directory: str | Path) -> dict[str, Any]:
     return {**metadata, "documents": [{"id": i} for i in ids]}
 
 
+def dump_folder(directory: str | Path, out_dir: str | Path,
+                documents: list[dict] | None = None) -> dict:
+    """Write the dump files of the store folder `directory` into `out_dir` (replaced as a
+    whole), streaming, and record them in the store as its dumps; the manifest written.
+    `documents`: the manifest's entries of the documents, when the caller has them (else the
+    store's own description of each)."""
+    directory, out_dir = Path(directory), Path(out_dir)
+    metadata = read_metadata(directory)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise StoreError(f"{out_dir}: exists and is not a folder")
+    lock = Lock(directory, exclusive=False)
+    try:
+        store = ox.Store.read_only(str(directory / DATA))
+        manifest: dict[str, Any] = {
+            "generator": f"stancegraph {__version__}", "reasoner": metadata.get("reasoner")}
+        if documents is not None:
+            manifest["documents"] = documents
+        with Staging(out_dir) as staging:
+            manifest = dump_store(store, staging.path, manifest)
+            staging.commit()
+        del store
+        write_metadata(directory, {**metadata, "dumps": str(out_dir.resolve())})
+    finally:
+        lock.release()
+    return manifest
+
+
 # --- writing a whole corpus ----------------------------------------------------------------
 
 
@@ -263,19 +218,14 @@ def write_store(
         raise StoreError(f"{target}: exists and is not a folder")
     if target.exists() and any(target.iterdir()) and not is_store_dir(target):
         raise StoreError(f"{target}: a folder that is not a store; not replacing it")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    try:
-        store = ox.Store(str(tmp / DATA))
+    with Staging(target) as staging:
+        store = ox.Store(str(staging.path / DATA))
         store.bulk_extend(_corpus_quads(ontology, documents))
         store.optimize()  # compacted once here: queries on the served store run faster
         store.flush()
         del store  # closes the database before it moves
-        write_metadata(tmp, new_metadata(reasoner=reasoner, dumps=dumps))
-        swap_in(tmp, target)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        write_metadata(staging.path, new_metadata(reasoner=reasoner, dumps=dumps))
+        swap_in(staging)
     return target
 
 
@@ -289,21 +239,16 @@ def new_metadata(*, reasoner: str, dumps: Path | None) -> dict[str, Any]:
     }
 
 
-def swap_in(tmp: Path, target: Path) -> None:
-    """Put the store folder `tmp` in place of `target` (renames; the old one is deleted)."""
-    os.chmod(tmp, 0o755)
-    if not target.exists():
-        os.replace(tmp, target)
-        return
-    lock = Lock(target, exclusive=True) if is_store_dir(target) else None
-    old = target.with_name(f".{target.name}.old-{os.getpid()}")
-    try:
-        os.replace(target, old)
-        os.replace(tmp, target)
-    finally:
-        if lock:
-            lock.release()
-    shutil.rmtree(old, ignore_errors=True)
+def swap_in(staging: Staging) -> None:
+    """Put the staged store in place of the target (renames; the old one is deleted), while
+    no reader has the old one open."""
+    target = staging.target
+
+    def exclusive() -> Callable[[], None]:
+        lock = Lock(target, exclusive=True) if is_store_dir(target) else None
+        return lock.release if lock else (lambda: None)
+
+    staging.commit(exclusive)
 
 
 def check_writable(directory: str | Path) -> None:

@@ -14,11 +14,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import shutil
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -27,11 +24,17 @@ from tqdm import tqdm
 
 from stancegraph import resources
 
-from .build import BuildReport, load_documents, load_ontology
-from .errors import ReasoningError, StoreError
-from .extract import extract
-from .ids import ONTOLOGY_GRAPH, document_graph, inferred_graph
-from .persist import (
+from ..corpus import BuildReport, document_entry, load_documents
+from ..errors import ReasoningError, StoreError
+from ..extract import extract
+from ..graph.ontology import load_ontology
+from ..graph.rdf import Triple, extraction_triples
+from ..graph.reason import SharedFacts, actor_facts, choose_engine, reason_document
+from ..ids import ONTOLOGY_GRAPH, document_graph, inferred_graph
+from ..processes import process_pool, spawned_process
+from ..records import Document
+from ..registry import Registry
+from .local import (
     DATA,
     check_writable,
     from_ox,
@@ -40,10 +43,7 @@ from .persist import (
     swap_in,
     write_metadata,
 )
-from .rdf import Triple, extraction_triples
-from .reason import SharedFacts, actor_facts, choose_engine, reason_document
-from .records import Document
-from .registry import Registry
+from .staging import Staging
 
 _STATE: dict[str, Any] = {}  # what the forked workers inherit: settings, facts, ontology
 
@@ -74,8 +74,8 @@ def build_store(
     ontology = load_ontology()
     Registry.default()  # loaded once, before the workers fork
     lap("load")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    staging = Staging(target)
+    tmp = staging.path
     facts = SharedFacts()
     asserted_file = tmp / "asserted.nq"
     _STATE.update(min_confidence=min_confidence, ontology=ontology, facts=facts,
@@ -83,16 +83,18 @@ def build_store(
     loader = None
     try:
         asserted = stances = 0
+        entries: list[dict] = []
         with asserted_file.open("wb") as out:
             out.write(_nquads(ontology, ONTOLOGY_GRAPH).encode())
-            for doc_id, text, shared, n_triples, n_stances in _mapped(
+            for doc_id, text, shared, n_triples, entry in _mapped(
                     _extract_task, docs, jobs, progress, "extract"):
                 data = text.encode()
                 _STATE["offsets"][doc_id] = (out.tell(), len(data))
                 out.write(data)
                 facts.add(doc_id, shared)
                 asserted += n_triples
-                stances += n_stances
+                stances += entry["stances"]
+                entries.append(entry)
         lap("extract")
         # The store loads the asserted graphs while the documents are reasoned (each worker
         # reads its document back from the file), in a process of its own.
@@ -116,28 +118,27 @@ def build_store(
         store.flush()
         del store
         write_metadata(tmp, new_metadata(reasoner=engine, dumps=None))
-        swap_in(tmp, target)
+        swap_in(staging)
         lap("store")
     except BaseException:
         if loader is not None and loader.is_alive():
             loader.kill()
             loader.join()
-        shutil.rmtree(tmp, ignore_errors=True)
+        staging.discard()
         raise
     finally:
         _STATE.clear()
     return BuildReport(
         out_dir=None, documents=[d.id for d in docs], stances=stances,
         triples={"ontology": len(ontology), "asserted": asserted, "inferred": inferred},
-        engine=engine, seconds=laps, store=str(target),
+        engine=engine, seconds=laps, store=str(target), entries=entries,
     )
 
 
 def _start_loading(data: Path, nquads: Path) -> multiprocessing.process.BaseProcess:
     # Spawned, not forked: a store's threads (in this process, from any store opened before)
     # must not be copied into a process that opens a store.
-    loader = multiprocessing.get_context("spawn").Process(
-        target=_load, args=(str(data), str(nquads)), name="stancegraph-store-loader")
+    loader = spawned_process(_load, (str(data), str(nquads)), "stancegraph-store-loader")
     loader.start()
     return loader
 
@@ -166,19 +167,18 @@ def _mapped(task: Callable[[Any], Any], items: list, jobs: int, progress: bool,
                 bar.update()
             _STATE.pop("reader", None)
             return
-        context = multiprocessing.get_context("fork")
         chunk = max(1, min(16, len(items) // (jobs * 8)))
-        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        with process_pool(jobs) as pool:
             for result in pool.map(task, items, chunksize=chunk):
                 yield result
                 bar.update()
 
 
-def _extract_task(doc: Document) -> tuple[str, str, list, int, int]:
+def _extract_task(doc: Document) -> tuple[str, str, list, int, dict]:
     e = extract(doc, Registry.default(), min_confidence=_STATE["min_confidence"])
     triples = extraction_triples(e)
     return (doc.id, _nquads(triples, document_graph(doc.id)), list(actor_facts(triples)),
-            len(triples), len(e.stances))
+            len(triples), document_entry(e))
 
 
 def _reason_task(doc_id: str) -> tuple[str, int]:

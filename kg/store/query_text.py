@@ -29,30 +29,18 @@ SERVICE); a SELECT that does not project a bound variable (pyoxigraph refuses it
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any
 
 import pyoxigraph as ox
 
-from .errors import QueryError
-from .store import _to_ox, encode_bindings
+from ..errors import QueryError
+from .requests import encode_bindings, term_to_ox
+from .screen import lex
 
 Term = ox.NamedNode | ox.Literal
 
-# One token per match; `punct` takes any single character the others do not.
-_TOKEN = re.compile(
-    r"""(?P<ws>\s+)
-    |(?P<comment>\#[^\n]*)
-    |(?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-       |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
-    |(?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-    |(?P<var>[?$][\w\u00B7]+)
-    |(?P<name>(?:[\w\u00B7:%-]|\\.|\.(?=[\w\u00B7:%-]))+)
-    |(?P<punct>.)""",
-    re.VERBOSE | re.DOTALL,
-)
 _AGGREGATES = {"COUNT", "SUM", "MIN", "MAX", "AVG", "SAMPLE", "GROUP_CONCAT"}
 _CLAUSES = {"GROUP", "HAVING", "ORDER", "LIMIT", "OFFSET", "VALUES"}
 _IRI_ONLY = {"GRAPH", "SERVICE"}
@@ -72,31 +60,11 @@ def bind_variables(query: str, bindings: Mapping[str, Any]) -> str:
         else:
             (var, tagged), = encode_bindings({name: value})
             try:
-                term = _to_ox(tagged)
+                term = term_to_ox(tagged)
             except ValueError as exc:  # pyoxigraph checks IRIs
                 raise QueryError(f"?{var}: not an IRI: {exc}") from None
         query = _bind_one(query, var, term)
     return query
-
-
-# --- lexing -------------------------------------------------------------------------------------
-
-
-class _Token(NamedTuple):
-    kind: str  # ws | comment | string | iri | var | name | punct
-    text: str
-
-    @property
-    def word(self) -> str:
-        """A keyword's upper-case text ('' for other tokens)."""
-        return self.text.upper() if self.kind == "name" else ""
-
-    def is_var(self, name: str) -> bool:
-        return self.kind == "var" and self.text[1:] == name
-
-
-def _lex(query: str) -> list[_Token]:
-    return [_Token(m.lastgroup or "punct", m.group()) for m in _TOKEN.finditer(query)]
 
 
 # --- structure: the scopes of SELECT and their parts -------------------------------------------
@@ -121,7 +89,7 @@ class _Query:
     """Tokens with their brackets matched and each token's innermost scope."""
 
     def __init__(self, query: str) -> None:
-        self.tokens = _lex(query)
+        self.tokens = lex(query)
         self.sig = [i for i, t in enumerate(self.tokens) if t.kind not in ("ws", "comment")]
         self.pos = {i: k for k, i in enumerate(self.sig)}
         self.match: dict[int, int] = {}

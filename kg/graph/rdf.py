@@ -10,7 +10,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 from rdflib.term import Node
 
-from .ids import (
+from ..ids import (
     OA,
     SG,
     actor_iri,
@@ -20,7 +20,7 @@ from .ids import (
     kind_iri,
     stance_iri,
 )
-from .records import Actor, Document, Extraction, Stance
+from ..records import Actor, Document, Extraction, Stance
 
 Triple = tuple[Node, Node, Node]
 

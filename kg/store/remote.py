@@ -40,11 +40,12 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import BNode, Node
 
-from .errors import QueryError, QueryTimeout, StoreError
-from .ids import ID, ONTOLOGY_GRAPH, PREFIXES, document_graph, inferred_graph
-from .persist import Change, Triple, from_ox, sparql_term
+from ..errors import QueryError, QueryTimeout, StoreError
+from ..graph.terms import from_ox, sparql_term
+from ..ids import ID, ONTOLOGY_GRAPH, PREFIXES, document_graph, inferred_graph
+from .changes import Change, Triple
 from .query_text import bind_variables
-from .store import DEFAULT_TIMEOUT, NotAcceptable, Request, _plain, _to_ox
+from .requests import DEFAULT_TIMEOUT, NotAcceptable, Request, plain_value, term_to_ox
 
 SCHEMES = ("sparql+http", "sparql+https")
 _GRAPHS = ID + "graph/"
@@ -290,7 +291,8 @@ class SparqlBackend:
     def run(self, request: Request, timeout: float) -> Any:
         query = request.query
         if request.bindings:
-            query = bind_variables(query, {name: _to_ox(term) for name, term in request.bindings})
+            query = bind_variables(
+                query, {name: term_to_ox(term) for name, term in request.bindings})
         if request.op == "info":
             result = self.client.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", timeout)
             graphs = sorted(b["g"]["value"] for b in result["results"]["bindings"] if "g" in b)
@@ -300,7 +302,7 @@ class SparqlBackend:
             if "results" not in result:
                 raise QueryError("not a SELECT query")
             names = result.get("head", {}).get("vars", [])
-            rows = [{n: _plain(_ox_term(b[n])) if n in b else None for n in names}
+            rows = [{n: plain_value(_ox_term(b[n])) if n in b else None for n in names}
                     for b in result["results"]["bindings"]]
             return names, rows
         if request.op == "ask":

@@ -51,8 +51,9 @@ from rdflib import OWL, RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-from .errors import ReasoningError
-from .ids import ID, PREFIXES
+from ..errors import ReasoningError
+from ..ids import ID, PREFIXES
+from ..processes import process_pool
 
 Triple = tuple[Node, Node, Node]
 
@@ -162,8 +163,7 @@ def reason_documents(
             # Forked workers inherit the corpus: a task is just its index, nothing to pickle.
             _FORKED.append(corpus)
             try:
-                with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) \
-                        as pool:
+                with process_pool(jobs) as pool:
                     results = list(pool.map(_forked_task, range(len(docs)), chunksize=chunk))
             finally:
                 _FORKED.clear()
