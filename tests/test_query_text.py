@@ -215,7 +215,7 @@ EXPLICIT: dict[str, list[dict[str, str]]] = {
     "document-evidence": [{"document": "01-hrpf-trilateral-after-icbm", "limit": "10"}],
     "issue-disagreements": [{"issue": "", "month": "2022-11"}, {"month": "all", "limit": "3"}],
     "issues": [{"month": "2022-11"}, {"month": "all", "limit": "5"}],
-    "mutual-opposition": [{"month": "2019-12"}, {"month": "all", "limit": "1"}],
+    "mutual-opposition": [{"month": "2024-06"}, {"month": "all", "limit": "1"}],
     "recommendations-by-author": [{"month": "2019-12"}, {"month": "all", "limit": "2"}],
     "silent-actors": [{"month": "2022-11"}, {"month": "all", "limit": "2"}],
     "stance-evidence": [{"stance": "02-wire-missile-barrage-un-rift/4"}],
@@ -240,7 +240,12 @@ def test_every_named_query_and_parameter_has_explicit_values() -> None:
 
 
 def sorted_rows(rows: list[dict[str, Any]]) -> list[str]:
-    return sorted(repr(sorted(r.items())) for r in rows)
+    # a GROUP_CONCAT's items ("condemn, threaten") come in no defined order
+    return sorted(repr(sorted((k, _items(v)) for k, v in r.items())) for r in rows)
+
+
+def _items(value: Any) -> Any:
+    return ", ".join(sorted(value.split(", "))) if isinstance(value, str) else value
 
 
 @pytest.mark.parametrize("name, params", CASES, ids=[f"{n}-{p}" for n, p in CASES])
@@ -274,6 +279,9 @@ def rdflib_dataset(kg_dir: Path) -> Iterator[Dataset]:
     logging.getLogger("rdflib.term").disabled = False
 
 
+PAIRWISE = {"disagreements"}
+
+
 def plain(value: Any) -> Any:
     """A value as Store rows give it; a list joined by GROUP_CONCAT in sorted order (rdflib
     concatenates in another order)."""
@@ -287,9 +295,12 @@ def plain(value: Any) -> Any:
 
 # Every query with its defaults, the monthly ones with other values too (without a limit:
 # which rows tied at it are kept is left to the store).
+# (A pairwise query's default pair need not disagree in the bundled corpus: its explicit
+# values are compared instead.)
 @pytest.mark.parametrize("name, params", [
     (name, params) for name, params in CASES
-    if not params or (name in MONTHLY and "limit" not in params)])
+    if not params and name not in PAIRWISE or
+    params and name in MONTHLY and "limit" not in params])
 def test_rdflib_finds_the_same_rows(
     rdflib_dataset: Dataset, store: Store, name: str, params: dict[str, str]
 ) -> None:

@@ -34,7 +34,7 @@ from .model import NONE, StanceModel, fine_kind, load_model
 from .nlp import Sentence, load_pipeline, sentences
 from .reading import paragraphs
 from .stances import Candidate, SentenceStances, decide_kind
-from .targets import record_events
+from .targets import ACT_WORDS, record_events
 from .turns import speaker_turns as speaker_turns_of
 from .voices import (
     NO_ONE,
@@ -48,11 +48,15 @@ from .voices import (
 )
 
 _CONFIDENCE = {"verb": 0.9, "phrasal": 0.9, "speech": 0.8, "called": 0.8, "noun": 0.75,
-               "adjective": 0.75, "modal": 0.75, "voice": 0.6, "subject": 0.6, "continued": 0.5}
+               "adjective": 0.75, "modal": 0.75, "forecast": 0.7, "voice": 0.6, "subject": 0.6,
+               "continued": 0.5}
 _FRAMES = ("speech", "called")
+_WORDED = ("verb", "phrasal", "noun", "adjective", "forecast")
+_GUESSED = ("voice", "continued", "subject")
+_WEAK = ("predict", "claim", "intend", "propose")  # too common in narration for the rules
 _SHARED_CLAUSE = float(os.environ.get("SG_SHARED", "0.5"))
 _PRIORITY = {"verb": 0, "phrasal": 0, "called": 1, "speech": 1, "noun": 2, "adjective": 2,
-             "modal": 3, "voice": 4, "subject": 4, "continued": 5}
+             "modal": 3, "forecast": 3, "voice": 4, "subject": 4, "continued": 5}
 _DEPARTMENT = re.compile(
     r"^(?:the\s+)?(?:(?P<dept1>foreign|defen[cs]e|unification|trade|finance|interior|justice)"
     r"\s+ministry|ministry\s+of\s+(?P<dept2>[a-z ]+?))\s+of\s+(?:the\s+)?(?P<state>.+)$", re.I)
@@ -73,12 +77,17 @@ class Analysis:
     publisher: str | None
 
 
+SHIPPED = "shipped"  # the stance model of the package (data/stance_model.json)
+
+
 def extract(doc: Document, registry: Registry | None = None, min_confidence: float = 0.0,
-            pipeline: str | None = None) -> Extraction:
+            pipeline: str | None = None, model: StanceModel | str | None = SHIPPED
+            ) -> Extraction:
     """Actors and stances of `doc`; stances below `min_confidence` are left out.
-    `pipeline` names the spaCy pipeline (default: see `nlp.pipeline_name`)."""
+    `pipeline` names the spaCy pipeline (default: see `nlp.pipeline_name`); `model` is the
+    stance model that chooses among the candidates (None: the rules alone)."""
     a = analyse(doc, registry, pipeline)
-    chosen = choose(a, load_model())
+    chosen = choose(a, load_model() if model == SHIPPED else model)
     stances = assemble(a, chosen, min_confidence)
     return Extraction(document=doc, actors=_actors(a, stances), stances=stances)
 
@@ -95,10 +104,20 @@ def analyse(doc: Document, registry: Registry | None = None,
         return _name_actor(book, label, type_)
 
     author, publisher = document_actors(doc, book, name_actor)
-    cue_words = lexicon().cue_words()
+    cue_words = lexicon().cue_words() | lexicon().offices | ACT_WORDS
 
     def worth_parsing(tokens: object) -> bool:
-        return any(t.lower_ in cue_words or t.text in "“\"" for t in tokens)
+        """A sentence that may hold a stance or introduce someone who will: a cue word, a
+        quotation, an office, or a name of two capitalised words."""
+        previous = False
+        for k, t in enumerate(tokens):
+            if t.lower_ in cue_words or t.text in "“\"":
+                return True
+            title = k > 0 and t.is_title and t.is_alpha
+            if title and previous:
+                return True
+            previous = title
+        return False
 
     speaker = speaking_person(doc, book, load_pipeline(pipeline))
     labels = {t.start: t.text_start for t in speaker_turns_of(doc)}
@@ -169,17 +188,25 @@ def choose(a: Analysis, model: StanceModel | None) -> list[tuple[Candidate, floa
         if c.modality == "hypothetical":
             continue
         if model is None:
-            if c.category in ("voice", "continued", "subject") and not [
-                    k for k in c.content if k != "predict"]:
-                continue
+            if c.category in _GUESSED and (c.nested or not [k for k in c.content
+                                                             if k not in _WEAK]):
+                continue  # the rules keep a clause's own assessment only when it has words
+                # of one and holds no named actor's stance
             scored.append((replace(c, kind=decide_kind(c)), _CONFIDENCE.get(c.category, 0.6)))
             continue
         p = model.probabilities(f)
         keep = 1.0 - p[NONE]
         if keep < model.threshold:
             continue
-        coarse = max((k for k in p if k != NONE), key=p.__getitem__)
-        scored.append((replace(c, kind=fine_kind(decide_kind(c), coarse, c.content)), keep))
+        rule = decide_kind(c)
+        if c.category in _WORDED:
+            kind = rule  # the cue's own word says what it is ("condemned", "vowed")
+        else:
+            coarse = max((k for k in p if k != NONE), key=p.__getitem__)
+            own = c.word if c.holders[0] in (a.author, a.publisher) and c.category in (
+                "voice", "modal") else ""
+            kind = fine_kind(rule, coarse, c.content, own)
+        scored.append((replace(c, kind=kind), keep))
     scored.sort(key=lambda x: (-x[1], _PRIORITY.get(x[0].category, 5), x[0].start))
     kept: list[tuple[Candidate, float]] = []
     for c, conf in scored:
@@ -220,7 +247,7 @@ def assemble(a: Analysis, chosen: list[tuple[Candidate, float]],
 
 def _actors_at(sm: SentenceMentions, i: int) -> tuple[str, ...]:
     m = sm.at(i)
-    return m.actors() if m is not None and m.form != "pronoun" else ()
+    return m.actors() if m is not None else ()
 
 
 def _name_actor(book: ActorBook, label: str, type_: str) -> str:

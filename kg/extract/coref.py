@@ -42,7 +42,10 @@ class Resolver:
 
     def run(self) -> None:
         for s, sm in zip(self.sentences, self.found, strict=True):
+            early = [m for m in sm.mentions if m.form == "list" and self._list_members(m, sm)]
             for m in sm.mentions:
+                if m in early and len(m.members) >= 2:
+                    self.history.append(m)  # "South Korea and the US ... their drills"
                 if m.form == "list":
                     continue
                 if m.form == "surname" and m.actor is None:
@@ -61,12 +64,17 @@ class Resolver:
                 if m.actor or m.members:
                     self.history.append(m)
             for m in sm.mentions:
-                if m.form == "list":
-                    members = [a for k in m.parts if (p := sm.at(k)) is not None
-                               for a in p.actors()]
-                    m.members = tuple(dict.fromkeys(members))
+                if m.form == "list" and m not in early:
+                    self._list_members(m, sm)
                     if len(m.members) >= 2:
                         self.history.append(m)
+
+    def _list_members(self, m: Mention, sm: SentenceMentions) -> bool:
+        """Fill in a list's members from its items; whether every item was resolved."""
+        items = [sm.at(k) for k in m.parts]
+        members = [a for p in items if p is not None for a in p.actors()]
+        m.members = tuple(dict.fromkeys(members))
+        return all(p is not None and p.actors() for p in items)
 
     # ------------------------------------------------------------------ candidates
     def _recent(self, m: Mention, accept, window: int = _WINDOW) -> Mention | None:  # noqa: ANN001
@@ -83,8 +91,10 @@ class Resolver:
                 found.append(h)
         if not found:
             return None
-        # the main clause's subject first, then any subject, then the nearest
-        return max(found, key=self._salience)
+        # the main clause's subject first, then any subject, then the nearest; for "they",
+        # a list before a single actor it contains
+        plural = m.gender == "p"
+        return max(found, key=lambda h: (self._salience(h), plural and len(h.members) > 1))
 
     def _salience(self, h: Mention) -> int:
         s = self.sentences[h.sentence]
@@ -289,9 +299,11 @@ class Resolver:
                 self._ministry(m.owner)
             return
         if m.definite and m.owner is None:
-            hit = self._recent(m, lambda h, mod: not mod and not h.members and
-                               self.book.is_person(h.actor) and
-                               word in self.book.profile(h.actor).offices, window=8)
+            # "The spokesperson rejected ...": whoever the last mention of that office was
+            hit = self._recent(m, lambda h, mod: not mod and not h.members and (
+                h.form == "role" and (h.office or "").split()[-1:] == [word] or
+                self.book.is_person(h.actor) and
+                word in self.book.profile(h.actor).offices), window=8)
             if hit is not None:
                 m.actor = hit.actor
                 return
@@ -302,6 +314,7 @@ class Resolver:
                 return
         m.actor = self.book.new(_label(m), "Official",
                                 affiliations=(m.owner,) if m.owner else ())
+        self.book.profile(m.actor).unnamed = True
 
     def _ministry(self, state: str) -> str:
         return self.book.ministry(state, "foreign affairs")
@@ -342,6 +355,10 @@ def _expletive(s: Sentence, m: Mention) -> bool:
         return False
     verb = t.head
     if verb.lemma_ in ("be", "seem", "appear", "remain", "become"):
+        # "It has been reluctant to police": an adjective said of a holder, so "it" is one.
+        if any(c.dep_ == "acomp" and c.lemma_.lower() in lexicon().adjectives
+               for c in verb.children):
+            return False
         return any(c.dep_ in ("xcomp", "ccomp", "advcl") for c in verb.children) or any(
             c.dep_ in ("acomp", "attr") and any(g.dep_ in ("xcomp", "ccomp", "prep")
                                                 for g in c.children)

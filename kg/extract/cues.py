@@ -30,6 +30,22 @@ _IMPERSONAL = {"critical", "essential", "imperative", "crucial", "important", "n
                "key", "right", "appropriate", "desirable", "needed", "incumbent"}
 
 
+_NEEDS_CONTENT = {"decision", "move", "plan", "proposal", "offer", "initiative", "intention",
+                  "pledge", "vow", "promise", "commitment", "call", "appeal", "demand",
+                  "claim", "position", "view", "stance", "assessment"}
+_FORECAST = {"likely", "unlikely", "certain", "bound", "poised", "set", "sure", "expected"}
+_APPEALING = {"recommend", "advise", "suggest", "urge", "require", "need"}
+
+
+def impersonal_passive(t: object) -> bool:
+    """"It is (highly) recommended that ...": an appeal without its holder named."""
+    aux = [c for c in t.children if c.dep_ == "auxpass"]
+    subj = next((c for x in (t, *aux) for c in x.children
+                 if c.dep_ in ("nsubjpass", "expl", "nsubj")), None)
+    return subj is not None and subj.lower_ == "it" and bool(aux) and any(
+        c.dep_ == "ccomp" for c in t.children)
+
+
 @dataclass(slots=True)
 class Cue:
     token: int  # the cue's head token (verb, noun, adjective; for a modal: its verb)
@@ -51,23 +67,34 @@ def find_cues(doc: object) -> list[Cue]:
                 out.append(cue)
             if lemma in _MODALS and t.dep_ == "aux" and _modal_appeal(t):
                 out.append(Cue(t.head.i, _MODALS[lemma], "modal", lemma))
+            elif lemma == "ought" and t.dep_ == "ROOT":  # "London ought to wait."
+                verb = next((c for c in t.children if c.dep_ == "xcomp"), None)
+                if verb is not None:
+                    out.append(Cue(t.i, "urge", "modal", lemma))
         elif t.pos_ in ("NOUN", "PROPN") and lemma in lx.nouns and _holds_position(t, lx):
             out.append(Cue(t.i, lx.nouns[lemma], "noun", lemma))
         elif t.pos_ == "ADJ" and lemma in lx.adjectives and t.dep_ in ("acomp", "amod", "attr",
-                                                                       "xcomp", "conj"):
+                                                                       "xcomp", "conj", "oprd"):
             if lemma in _IMPERSONAL and _impersonal_subject(t):
                 continue
             out.append(Cue(t.i, lx.adjectives[lemma], "adjective", lemma))
         if t.pos_ == "ADJ" and lemma in _IMPERSONAL and _impersonal_subject(t):
             out.append(Cue(t.i, "recommend", "modal", lemma))
+        if lemma in _FORECAST and t.dep_ in ("acomp", "oprd", "ROOT") and any(
+                c.dep_ == "xcomp" for c in t.children):
+            out.append(Cue(t.i, "predict", "forecast", lemma))  # "is likely to ignore"
+        if t.pos_ == "VERB" and lemma in _APPEALING and impersonal_passive(t):
+            out.append(Cue(t.i, "recommend", "modal", lemma))  # "it is recommended that"
     return out
 
 
 def _verb_cue(t: object, lemma: str, lx) -> Cue | None:  # noqa: ANN001
     for c in t.children:
-        if c.dep_ in ("prt", "prep", "advmod") and (lemma, c.lower_) in lx.phrasal:
+        if c.dep_ in ("prt", "prep", "advmod", "dobj") and (lemma, c.lower_) in lx.phrasal:
             return Cue(t.i, lx.phrasal[(lemma, c.lower_)], "phrasal", f"{lemma} {c.lower_}")
     deps = {c.dep_ for c in t.children}
+    if lemma == "make" and any(c.lower_ in ("clear", "plain") for c in t.children):
+        return Cue(t.i, "claim", "speech", "make clear")  # "made clear that ..."
     if lemma in _NAMING and "dobj" in deps and deps & {"oprd", "xcomp", "ccomp", "attr",
                                                         "advcl", "prep"}:
         if lemma != "call" or "oprd" in deps or "xcomp" in deps or "ccomp" in deps:
@@ -100,7 +127,13 @@ def _modal_appeal(aux: object) -> bool:
 
 
 def _holds_position(t: object, lx) -> bool:  # noqa: ANN001
-    """A position noun with a holder in reach: a possessor, "by X", or a light verb."""
+    """A position noun with a holder in reach: a possessor, "by X", or a light verb. A noun
+    of deciding or planning holds one only with what is decided ("Togo's decision" alone is
+    no stance; "the ministry's move to consider sanctions" is)."""
+    if t.lemma_.lower() in _NEEDS_CONTENT and not any(
+            c.dep_ in ("acl", "relcl", "xcomp", "ccomp") or c.dep_ == "prep" and
+            c.lower_ in ("for", "to", "on", "of") for c in t.children):
+        return False
     for c in t.children:
         if c.dep_ == "poss":
             return True
@@ -118,11 +151,11 @@ def _holds_position(t: object, lx) -> bool:  # noqa: ANN001
 def _impersonal_subject(t: object) -> bool:
     """"It is critical to ...", "it is time for ...": an adjective of an expletive "it"
     with a clause or "for" after it."""
-    verb = t.head if t.dep_ in ("acomp", "attr") else None
+    verb = t.head if t.dep_ in ("acomp", "attr", "oprd") else None
     if verb is None:
         return False
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "expl")), None)
     if subj is None or subj.lower_ not in ("it", "this"):
         return False
     return any(c.dep_ in ("xcomp", "ccomp", "prep") for c in t.children) or any(
-        c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+        c.dep_ in ("xcomp", "ccomp", "advcl") for c in verb.children)

@@ -65,6 +65,8 @@ def features(c: Candidate, s: Sentence, quoted: float, ctx: Context) -> dict[str
     add(f"modality={c.modality}")
     if c.reported_by:
         add("reported")
+    if c.nested:
+        add("nested")
     add(f"reporting={ctx.reporting}")
     add(f"reporting|cat={ctx.reporting}|{c.category}")
     add(f"reporting|author={ctx.reporting}|{is_author}")

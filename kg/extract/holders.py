@@ -35,9 +35,9 @@ def subject(v: object) -> object | None:
             return after
     if v.dep_ == "relcl":
         return v.head
-    if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head is not v:
+    if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
         return subject(v.head)
-    if v.dep_ in ("xcomp", "advcl") and v.tag_ in ("VBG", "VB", "VBN") and v.head is not v:
+    if v.dep_ in ("xcomp", "advcl") and v.tag_ in ("VBG", "VB", "VBN") and v.head.i != v.i:
         # "warning the North Koreans that ...", "to urge": the head's subject
         if v.dep_ == "advcl" and any(c.dep_ == "mark" for c in v.children):
             return None
@@ -52,15 +52,25 @@ def subject(v: object) -> object | None:
 
 
 def _left_noun(v: object) -> object | None:
-    """The noun right before a finite verb with no subject ("..., North Korea and Russia
-    agreed" parsed with the countries in apposition)."""
+    """The noun phrase right before a finite verb with no subject ("..., North Korea and
+    Russia agreed" parsed with the countries in apposition; "Speaking in Beijing, a
+    spokesperson for the ministry said" with the spokesperson in apposition to Beijing)."""
     k = v.i - 1
     doc = v.doc
-    while k >= 0 and doc[k].dep_ in ("aux", "neg", "advmod", "auxpass") and doc[k].head is v:
+    while k >= 0 and doc[k].dep_ in ("aux", "neg", "advmod", "auxpass") and doc[k].head.i == v.i:
         k -= 1
-    if k >= 0 and doc[k].pos_ in ("PROPN", "NOUN", "PRON") and doc[k].dep_ not in ("pobj",):
-        return doc[k]
-    return None
+    if k < 0:
+        return None
+    x = doc[k]
+    for _ in range(6):  # up from the last word to the phrase it ends
+        if x.pos_ in ("PROPN", "NOUN", "PRON") and x.dep_ in (
+                "appos", "nsubj", "nsubjpass", "npadvmod", "dep", "conj"):
+            return x
+        if x.head.i == x.i or x.head.i >= v.i:
+            break
+        x = x.head
+    return doc[k] if doc[k].pos_ in ("PROPN", "NOUN", "PRON") and \
+        doc[k].dep_ != "pobj" else None
 
 
 def agent(v: object) -> object | None:
@@ -92,9 +102,9 @@ def holder_token(cue: Cue, doc: object) -> object | None:
         return _noun_holder(t)
     if cue.category == "adjective":
         head = t.head if t.dep_ in ("acomp", "attr", "xcomp", "conj") else t
-        return subject(head) if head is not t else None
-    if cue.category == "modal":
-        return None  # an appeal is the speaker's; its subject is whom it is aimed at
+        return subject(head) if head.i != t.i else None
+    if cue.category in ("modal", "forecast"):
+        return None  # an appeal or forecast is the speaker's; its subject is what it is about
     if _passive(t):
         return agent(t)
     return subject(t)

@@ -26,6 +26,7 @@ class Profile:
     offices: set[str] = field(default_factory=set)  # office words ("ambassador", "minister")
     gender: str | None = None  # "f" or "m", from titles and pronouns
     state: str | None = None  # the state it belongs to or represents
+    unnamed: bool = False  # known by office alone ("the Ugandan ambassador")
 
 
 class ActorBook:

@@ -28,6 +28,11 @@ PRONOUNS = {
     "their": "p", "themselves": "p", "we": "1", "us": "1", "our": "1", "ourselves": "1",
     "i": "s", "me": "s", "my": "s", "myself": "s",
 }
+# People who speak for their state ("Dutch officials"): the state itself, as annotators read
+# them.
+_FOR_THEIR_STATE = {"officials", "diplomats", "authorities", "governments", "negotiators",
+                    "envoys", "representatives", "delegates", "delegations", "ministers",
+                    "leaders"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "many", "some", "several",
                 "most", "all", "both", "other", "another", "its", "their", "his", "her", "our"}
 _NOUN_POS = ("NOUN", "PROPN")
@@ -173,6 +178,7 @@ def find_mentions(sentences: list[Sentence], book: ActorBook,
     for s in sentences:
         found = SentenceMentions()
         _registry_names(s, matcher, book, found)
+        _hyphenated_names(s, book, found)
         if s.parsed:
             finder = _ParsedMentions(s, book, found)
             finder.run()
@@ -191,6 +197,11 @@ def _registry_names(s: Sentence, matcher: RegistryMatcher, book: ActorBook,
         actor = book.ensure(entry_id)
         if form == "capital" and _is_place(doc, i, j, s.parsed):
             continue
+        if form in ("capital", "demonym") and s.parsed and i > 0 and j - i == 1 and \
+                doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ == "compound" and \
+                doc[i - 1].head.i == i and doc[i - 1].is_title and \
+                found.at(i - 1) is None and doc[i - 1].lower_ not in lexicon().offices:
+            continue  # "Ana Lima": a name, not Peru's capital
         if form == "demonym" and not _demonym_is_actor(doc, i, j, s.parsed):
             form = "modifier"  # "Japanese Prime Minister": the office's affiliation
         elif s.parsed and form != "demonym" and span.root.dep_ == "compound" and \
@@ -199,6 +210,29 @@ def _registry_names(s: Sentence, matcher: RegistryMatcher, book: ActorBook,
             form = "modifier"  # "U.S. military", "North Korea policy"
         found.add(Mention(s.index, i, j, *s.offset(span), form, actor,
                           head=_root(span, s.parsed), text=span.text))
+
+
+_BY_SUFFIX = {"drafted", "backed", "led", "sponsored", "proposed", "brokered", "funded",
+              "supported", "authored", "penned", "mediated", "controlled", "occupied",
+              "allied", "aligned", "installed", "imposed", "based"}
+
+
+def _hyphenated_names(s: Sentence, book: ActorBook, found: SentenceMentions) -> None:
+    """"U.S.-drafted", "Iranian-backed": one token whose first part names an actor, as the
+    modifier it is ("a U.S.-drafted resolution" is the United States')."""
+    registry = book.registry
+    for t in s.doc:
+        if "-" not in t.text or found.at(t.i) is not None:
+            continue
+        head, _, tail = t.text.rpartition("-")
+        if tail.lower() not in _BY_SUFFIX or not head:
+            continue
+        entry = next(iter(registry.lookup(head)), None)
+        entry_id = entry.id if entry else registry.by_demonym.get(head) or \
+            registry.by_capital.get(head)
+        if entry_id:
+            found.add(Mention(s.index, t.i, t.i + 1, *s.offset(t), "modifier",
+                              book.ensure(entry_id), head=t.i, text=t.text))
 
 
 def _is_office_head(token: object) -> bool:
@@ -282,6 +316,8 @@ class _ParsedMentions:
                     continue
                 if t.tag_ in ("NNS", "NNPS") and t.lower_ in self.lx.group_words and \
                         not is_office(t):
+                    if t.lemma_.lower() in self.lx.state_descriptions:
+                        self._description(t)  # "both governments of South Korea and ..."
                     continue
                 elif is_office(t) and not self._inside_name(t):
                     self._role(t)
@@ -392,18 +428,21 @@ class _ParsedMentions:
                     inner = self._owner_of(c)
                     if inner:
                         return inner
+        preps = ("of", "for", "at", "with", "from") if head.lemma_.lower() in \
+            self.lx.person_roles else ("of", "for")
         for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "for"):
+            if c.dep_ == "prep" and c.lower_ in preps:
                 for obj in c.children:
                     m = self.found.at(obj.i)
-                    if m is not None and m.actor and self.book.type_of(m.actor) == "State":
-                        return m.actor
+                    if m is not None and m.actor and not self.book.is_person(m.actor):
+                        return m.actor  # "the minister of Japan", "a spokesperson for the
+                        # Chinese Foreign Ministry"
         return None
 
     def _inside_name(self, t: object) -> bool:
         """An office word that is part of a person's title ("Prime Minister Abe")."""
         head = t
-        while head.dep_ == "compound" and head.head is not head:
+        while head.dep_ == "compound" and head.head.i != head.i:
             head = head.head
         m = self.found.at(head.i)
         return m is not None and m.form in ("entity", "name") and m.i > t.i
@@ -425,6 +464,8 @@ class _ParsedMentions:
         if not acronym and not any(t.lower_ in self.lx.body_heads for t in toks):
             return
         name = _clean_name(self.doc[a:b].text)
+        if not acronym and self._stateless_ministry(toks):
+            return  # "the Ministry of Foreign Affairs": whose, `coref` decides
         actor = self.book.acronym(name) if acronym else None
         if actor is None:
             owner = self._owner_of(toks[-1])
@@ -482,6 +523,20 @@ class _ParsedMentions:
                 and not mods:
             return False  # "the countries": a group the text listed
         first = min([t.i, *[c.left_edge.i for c in mods]])
+        states = tuple(dict.fromkeys(
+            m.actor for k in range(first, t.i) if (m := self.found.at(k)) is not None and
+            m.actor and self.book.type_of(m.actor) == "State"))
+        if t.lower_ in _FOR_THEIR_STATE and states:
+            # "Dutch officials", "South Korean and US officials": their states
+            span = self.doc[first:t.i + 1]
+            m = Mention(self.s.index, first, t.i + 1, *self.s.offset(span), "people",
+                        states[0] if len(states) == 1 else None,
+                        members=states if len(states) > 1 else (), head=t.i, gender="p",
+                        text=span.text)
+            for k in range(first, t.i + 1):
+                self.found.by_token.setdefault(k, m)
+            self.found.mentions.append(m)
+            return True
         last = t.i
         place = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "in"), None)
         if place is not None and any(self.found.at(o.i) for o in place.children):
@@ -509,11 +564,24 @@ class _ParsedMentions:
         definite = any(c.lower_ in ("the", "both", "these", "those", "all") for c in t.lefts)
         if not definite:
             return False
+        of = next((o for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for o in c.children if o.dep_ == "pobj"), None)
+        if of is not None and self._conjuncts(of):
+            return False  # "both governments of South Korea and the United States"
         m = Mention(self.s.index, first, t.i + 1, *self.s.offset(self.doc[first:t.i + 1]),
                     "group", head=t.i, gender="p", text=self.doc[first:t.i + 1].text)
         m.office = str(count)
         self.found.add(m)
         return True
+
+    def _stateless_ministry(self, toks: list) -> bool:
+        """A ministry or foreign office named without its state ("the Ministry of Foreign
+        Affairs", "Foreign Office")."""
+        text = " ".join(t.lower_ for t in toks)
+        if not any(w in text for w in ("ministry", "foreign office", "department of")):
+            return False
+        return not any((m := self.found.at(t.i)) is not None and m.actor and
+                       self.book.type_of(m.actor) == "State" for t in toks)
 
     def _acronyms(self) -> None:
         """Acronyms of the document's bodies the entity recognizer missed ("RSF")."""
@@ -531,11 +599,19 @@ class _ParsedMentions:
         first = min([t.i, *[c.i for c in t.lefts if c.dep_ in (
             "det", "amod", "compound", "poss", "nummod", "nmod")]])
         m = Mention(self.s.index, first, t.i + 1, *self.s.offset(self.doc[first:t.i + 1]),
-                    "state" if t.lower_ in self.lx.state_descriptions else "body", head=t.i,
+                    "state" if t.lemma_.lower() in self.lx.state_descriptions else "body",
+                    head=t.i,
                     text=self.doc[first:t.i + 1].text)
         m.owner = self._owner_of(t)
         m.definite = _definite(t)
         m.office = t.lemma_.lower()
+        if t.tag_ in ("NNS", "NNPS"):
+            # "both governments of South Korea and the United States": the states listed
+            of = next((o for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for o in c.children if o.dep_ == "pobj"), None)
+            members = self._conjuncts(of)
+            if members:
+                m.members, m.gender = members, "p"
         if not self.found.free(first, t.i + 1):
             m.i = t.i
             m.start, m.end = self.s.offset(t)
@@ -584,7 +660,8 @@ class _ParsedMentions:
         if m.gender == "p" and m.actor is None:
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
-                    least = 1 if t.lemma_.lower() == "member" else 2
+                    least = 1 if t.lemma_.lower() in ("member", "leader", "head",
+                                                      "representative") else 2
                     members = self._conjuncts(next((o for o in c.children if o.dep_ == "pobj"),
                                                    None), least)
                     if len(members) == 1:
@@ -605,6 +682,9 @@ class _ParsedMentions:
     def _appositive_name(self, t: object) -> Mention | None:
         """A name in apposition to an office that the entity recognizer missed ("China's
         ambassador, Mr Zhang Jun", "Russia's representative, Wassily Nebenzia")."""
+        if t.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC", "DATE") or \
+                t.text in self.book.registry.by_capital:
+            return None  # "Speaking in Beijing, a spokesperson ...": a place, not a name
         words = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
         while words and words[0].lower_ in self.lx.honorifics:
             words.pop(0)

@@ -21,6 +21,7 @@ MODEL_FILE = Path(__file__).with_name("data") / "stance_model.json"
 NONE = "none"
 LABELS = (NONE, "disapprove", "approve", "reject", "appeal", "warn", "assert", "intend")
 # The fine kind a coarse class falls back to when the cue's own kind is of another class.
+_DEMANDING = {"must", "have", "need", "demand", "require", "insist"}
 DEFAULT_KIND = {"disapprove": "criticize", "approve": "support", "reject": "oppose",
                 "appeal": "urge", "warn": "warn", "assert": "claim", "intend": "intend"}
 
@@ -63,9 +64,13 @@ def load_model(path: str | None = None) -> StanceModel | None:
     return StanceModel.from_json(json.loads(p.read_text(encoding="utf-8")))
 
 
-def fine_kind(rule_kind: str, coarse: str, content: list[str]) -> str:
+def fine_kind(rule_kind: str, coarse: str, content: list[str], own_voice: str = ""
+              ) -> str:
     """The fine kind for a coarse class: the cue's own when it is of that class, else the
-    first content kind of that class, else the class's usual kind."""
+    first content kind of that class, else the class's usual kind. An appeal in the author's
+    own voice (`own_voice` is its cue word) recommends unless it says "must"."""
+    if coarse == "appeal" and own_voice and own_voice not in _DEMANDING:
+        return "recommend"
     if COARSE.get(rule_kind) == coarse:
         return rule_kind
     for k in content:

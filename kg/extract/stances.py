@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .cues import Cue, find_cues
+from .cues import Cue, find_cues, impersonal_passive
 from .holders import document_author, holder_token, is_document, subject
 from .kinds import content_kinds, strongest
 from .lexicon import lexicon
@@ -28,6 +28,7 @@ from .voices import NO_ONE
 
 _FIRST_PERSON = {"we", "us", "our", "i", "me", "my", "ourselves", "myself"}
 _FRAME_CATEGORIES = ("speech", "called")
+_EXPLICIT = ("verb", "phrasal", "noun", "speech", "called", "adjective")
 _CLAUSE_HEADS = ("ROOT", "conj", "parataxis", "ccomp", "advcl")
 
 
@@ -52,6 +53,8 @@ class Candidate:
     reported_by: str | None = None  # the speaker whose statement this stance sits in
     holder_form: str = "voice"  # how the holder was named: a mention's form, voice, frame
     mutual: bool = False  # each holder's stance is toward the others ("agreed", "each other")
+    nested: bool = False  # a clause holding another actor's stance ("issued a statement
+    # condemning ...")
 
 
 @dataclass
@@ -73,6 +76,7 @@ class SentenceStances:
                  events: dict[str, tuple[str, ...]] | None = None,
                  book: ActorBook | None = None) -> None:
         self.s, self.doc, self.sm, self.voice = s, s.doc, sm, voice
+        self.book = book
         self.state_of = book.state_of if book else (lambda actor: None)
         self.affiliations = (lambda a: book.actors[a].affiliations if a in book.actors
                              else []) if book else (lambda actor: [])
@@ -80,8 +84,18 @@ class SentenceStances:
         self.actors_of_mention = actors_of_mention
         self.lx = lexicon()
         self.frames: list[Frame] = []
+        self.cue_tokens: set[int] = set()
 
     # ------------------------------------------------------------------ mentions
+    def targets_at(self, i: int) -> tuple[str, ...]:
+        """The actors a stance aimed at the token at `i` is aimed at: an official known by
+        office alone stands for their state ("summoned the Ugandan ambassador")."""
+        out = []
+        for a in self.actors_at(i):
+            profile = self.book.profiles.get(a) if self.book else None
+            out.append(profile.state if profile and profile.unnamed and profile.state else a)
+        return tuple(dict.fromkeys(out))
+
     def actors_at(self, i: int) -> tuple[str, ...]:
         """The actors the token at `i` refers to (through its mention)."""
         for m in self._lists_over(i):
@@ -108,6 +122,13 @@ class SentenceStances:
         if tok is None:
             return ()
         found = self.actors_at(tok.i)
+        if found and tok.head.dep_ == "agent":
+            # "opposed by Moscow and, more quietly, by Beijing"
+            agents = [*tok.head.conjuncts, *(c for c in tok.head.head.children
+                                            if c.dep_ == "agent" and c is not tok.head)]
+            more = [a for by in agents for o in by.children if o.dep_ == "pobj"
+                    for a in self.actors_at(o.i)]
+            return tuple(dict.fromkeys(found + tuple(more)))
         if found:
             return found
         if is_document(tok):
@@ -144,7 +165,11 @@ class SentenceStances:
         it, widened to cover the tokens in `extra` (the holder's mention)."""
         drop: set[int] = set()
         for c in head.children:
-            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > head.i:
+            # a coordinated clause, or a trailing participle that is a stance of its own
+            # ("..., the ministry added, accusing Washington of ...")
+            own = c.dep_ == "conj" or c.dep_ == "advcl" and c.i in self.cue_tokens and \
+                c.tag_ == "VBG"
+            if own and c.pos_ in ("VERB", "AUX") and c.i > head.i:
                 drop.update(x.i for x in c.subtree)
                 drop.update(x.i for x in head.children if x.dep_ == "cc" and x.i < c.i and
                             x.i > head.i)
@@ -186,15 +211,23 @@ class SentenceStances:
         x = t
         for _ in range(6):
             marks = [c for c in x.children if c.dep_ == "mark"]
+            condition = next((c for c in x.children if c.dep_ in ("advcl", "prep") and
+                              c.lower_ in ("provided", "providing")), None)
+            if condition is not None:  # "..., provided that Pyongyang halts its launches"
+                return "conditional", self.doc[condition.i:condition.right_edge.i + 1].text
             if any(m.lower_ in ("if", "unless", "whether") for m in marks):
                 text = self.doc[x.left_edge.i:x.right_edge.i + 1].text
-                return ("conditional", text) if x is not t else ("hypothetical", None)
-            if x.dep_ in ("ROOT",) or x.head is x:
+                return ("conditional", text) if x.i != t.i else ("hypothetical", None)
+            if x.dep_ in ("ROOT",) or x.head.i == x.i:
                 break
             x = x.head
         auxes = [c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")]
         if ("would" in auxes or "could" in auxes or "might" in auxes) and "have" in auxes:
             return "hypothetical", None
+        if ("would" in auxes or "could" in auxes or "might" in auxes) and any(
+                c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children
+                                          if m.dep_ == "mark") for c in t.children):
+            return "hypothetical", None  # "If Riyadh were to ..., Tehran might protest"
         if self.doc.text.rstrip().endswith("?") and self.voice is not None:
             return "hypothetical", None
         return "asserted", None
@@ -202,6 +235,7 @@ class SentenceStances:
     # ------------------------------------------------------------------ candidates
     def run(self) -> list[Candidate]:
         cues = [c for c in find_cues(self.doc) if not self._negated(self.doc[c.token])]
+        self.cue_tokens = {c.token for c in cues}
         for cue in cues:
             if cue.category in _FRAME_CATEGORIES or cue.category == "verb" and \
                     self._clausal(self.doc[cue.token]):
@@ -217,6 +251,9 @@ class SentenceStances:
         out.extend(self._voice_clauses(out))
         return out
 
+    def _quoted_nearby(self, t: object) -> bool:
+        return any(x.text in "“”\"" for x in self.doc)
+
     def _clausal(self, t: object) -> bool:
         return any(c.dep_ in ("ccomp",) for c in t.children)
 
@@ -224,7 +261,10 @@ class SentenceStances:
         t = self.doc[cue.token]
         holder_tok = holder_token(cue, self.doc)
         holders = self._holders(holder_tok)
-        content = next((c for c in t.children if c.dep_ in ("ccomp", "xcomp")), None)
+        clauses = [c for c in t.children if c.dep_ in ("ccomp", "xcomp")]
+        # the clause said, not "clear" of "made clear that ...": the largest verbal one
+        content = max(clauses, key=lambda c: (c.pos_ in ("VERB", "AUX"),
+                                              c.right_edge.i - c.left_edge.i), default=None)
         if content is None and t.dep_ == "parataxis":
             content = t.head  # "Germany, he added, would oppose ..."
         if content is None and cue.category == "called":
@@ -240,6 +280,9 @@ class SentenceStances:
         self.frames.append(frame)
         if not holders or NO_ONE in holders:
             return
+        if content is None and cue.category == "speech" and not self._quoted_nearby(t) and \
+                not any(c.dep_ in ("dobj", "dative") for c in t.children):
+            return  # "spoke in Tallinn on Monday": speaking, but saying nothing here
         extra = self._mention_tokens(holder_tok)
         if t.dep_ == "parataxis":
             a, b = self.s.offset(self.doc[0:len(self.doc)])
@@ -247,14 +290,14 @@ class SentenceStances:
         else:
             span = self.clause_span(t, extra)
         modality, condition = self._modality(t)
-        targets, focus_tok = aimed_at(cue, self.doc, self.actors_at, self._own(holders), content,
+        targets, focus_tok = aimed_at(cue, self.doc, self.targets_at, self._own(holders), content,
                                       self.events)
         if cue.category == "verb" and cue.kind not in ("claim", "predict"):
             targets, focus_tok = aimed_at(Cue(cue.token, cue.kind, "verb", cue.word),
-                                          self.doc, self.actors_at, self._own(holders),
+                                          self.doc, self.targets_at, self._own(holders),
                                           events=self.events)
             if not targets and content is not None:
-                targets, _ = aimed_at(cue, self.doc, self.actors_at, self._own(holders), content)
+                targets, _ = aimed_at(cue, self.doc, self.targets_at, self._own(holders), content)
         words = [self.doc[i] for i in sorted(tokens)] if tokens else \
             [x for x in t.subtree if x.i != t.i]
         frame.candidate = Candidate(
@@ -268,7 +311,7 @@ class SentenceStances:
         holder_tok = holder_token(cue, self.doc)
         holders = self._holders(holder_tok)
         frame = self._frame_over(t.i)
-        if cue.category == "modal" or not holders and holder_tok is None or \
+        if cue.category in ("modal", "forecast") or not holders and holder_tok is None or \
                 holder_tok is not None and holder_tok.lower_ in _FIRST_PERSON:
             if frame is not None and frame.holders:
                 if frame.candidate is not None:
@@ -277,18 +320,19 @@ class SentenceStances:
                         self._appeal_target(frame.candidate, cue)
                     return None
                 holders = frame.holders
-            elif not holders and cue.category == "modal":
+            elif not holders and cue.category in ("modal", "forecast"):
                 holders = (self.voice,) if self.voice else ()
         if not holders or NO_ONE in holders:
             return None
         if frame is not None and frame.candidate is not None and (
-                set(holders) <= set(frame.holders) or self._under_appeal(t, frame)):
-            # the speaker's own, or what the speaker asks of others ("must ... urge X")
+                set(holders) <= set(self._own(frame.holders)) or self._under_appeal(t, frame)):
+            # the speaker's own, its own side's ("said Brazil would continue to support"),
+            # or what the speaker asks of others ("must ... urge X")
             frame.candidate.inner.append(cue.kind)
             return None
         verb = t.head if cue.category == "noun" and t.dep_ in ("dobj", "attr") else t
-        if cue.category == "modal":
-            verb = t
+        if cue.category in ("modal", "forecast"):
+            verb = t.head if t.pos_ == "ADJ" else t
         if cue.category == "adjective":
             verb = t.head if t.dep_ in ("acomp", "attr", "xcomp") else t
         modality, condition = self._modality(verb)
@@ -301,14 +345,32 @@ class SentenceStances:
                 span = (a, b)
         else:
             span = self.clause_span(verb, self._mention_tokens(holder_tok))
-        if cue.category == "modal":
-            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if cue.category in ("modal", "forecast"):
+            subj = next((c for c in (t.head if t.pos_ == "ADJ" and cue.category == "forecast"
+                                     else t).children if c.dep_ in ("nsubj", "nsubjpass")),
+                        None)
+            if t.pos_ == "VERB" and impersonal_passive(t):
+                # "it is recommended that Manila join": the clause's subject
+                clause = next((c for c in t.children if c.dep_ == "ccomp"), None)
+                subj = next((g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")),
+                            None) if clause is not None else None
+            if t.pos_ == "ADJ" and cue.category == "modal":  # "appropriate for Seoul to"
+                subj = next((o for x in (t, t.head) for c in x.children
+                             if c.dep_ == "prep" and c.lower_ == "for"
+                             for o in c.children if o.dep_ == "pobj"), None) or next(
+                    (g for x in (t, t.head) for c in x.children
+                     if c.dep_ in ("xcomp", "ccomp", "advcl") and any(
+                         m.lower_ == "for" for m in c.children if m.dep_ == "mark")
+                     for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             targets = tuple(a for a in (self.actors_at(subj.i) if subj is not None else ())
                             if a not in holders)
             focus = self._focus(t)
-            kind = "recommend" if self.voice in holders and frame is None else cue.kind
+            kind = "recommend" if cue.category == "modal" and self.voice in holders and \
+                frame is None else cue.kind
+            if cue.category == "forecast":
+                modality = "predicted"
         else:
-            targets, focus_tok = aimed_at(cue, self.doc, self.actors_at, self._own(holders),
+            targets, focus_tok = aimed_at(cue, self.doc, self.targets_at, self._own(holders),
                                           events=self.events)
             focus = self._focus(focus_tok)
             kind = cue.kind
@@ -319,8 +381,8 @@ class SentenceStances:
             # other": each side holds it toward the other
             holders = tuple(dict.fromkeys(holders + partners))
             mutual = len(holders) > 1
-        elif cue.kind == "agree" and len(holders) > 1 and not targets:
-            mutual = True
+        elif cue.kind == "agree" and len(holders) > 1:
+            mutual = True  # "South Korea and the United States agreed to ..."
         words = [x for x in verb.subtree]
         form = "voice" if holders == (self.voice,) and (
             holder_tok is None or holder_tok.lower_ in _FIRST_PERSON) else \
@@ -357,7 +419,7 @@ class SentenceStances:
             if any(c.dep_ == "aux" and c.lemma_ in ("should", "must", "ought", "need")
                    for c in x.children):
                 return True
-            if frame.content is not None and x.i == frame.content.i or x.head is x:
+            if frame.content is not None and x.i == frame.content.i or x.head.i == x.i:
                 return False
             x = x.head
         return False
@@ -373,6 +435,10 @@ class SentenceStances:
         and, when an actor is their subject, as that actor's ("China will take necessary
         measures"); the stance model decides which are stances."""
         covered = {c.cue_token for c in found}
+        for c in found:  # "lodged a protest": the light verb's clause is the noun cue's
+            t = self.doc[c.cue_token]
+            if c.category in ("noun", "adjective", "modal") and t.head.i != t.i:
+                covered.add(t.head.i)
         out = []
         for t in self.doc:
             if t.dep_ not in ("ROOT", "conj") or t.pos_ not in ("VERB", "AUX"):
@@ -381,6 +447,9 @@ class SentenceStances:
                 continue
             if t.i in covered or self._frame_over(t.i) is not None:
                 continue
+            # "Ghana issued a statement condemning ...": likely Ghana's, not the voice's
+            nested = any(c.holder_form not in ("voice", "frame") and c.category in _EXPLICIT
+                         and t.i in self._ancestors(c.cue_token) for c in found)
             span = self.clause_span(t)
             words = list(self.s.tokens(*span))
             kinds = content_kinds(words)
@@ -389,8 +458,9 @@ class SentenceStances:
             if self.voice:
                 out.append(Candidate(self.s.index, (self.voice,), kind, "voice",
                                      t.lemma_.lower(), self._clause_targets(t), *span,
-                                     focus=self._focus(t), modality=modality,
-                                     condition=condition, content=kinds, cue_token=t.i))
+                                     focus=self._focus(self._topic(t)), modality=modality,
+                                     condition=condition, content=kinds, cue_token=t.i,
+                                     nested=nested))
             subj = subject(t)
             owners = self._holders(subj) if subj is not None and \
                 subj.lower_ not in _FIRST_PERSON else ()
@@ -399,9 +469,19 @@ class SentenceStances:
                 span = self.clause_span(t, self._mention_tokens(subj))
                 out.append(Candidate(self.s.index, owners, kind, "subject", t.lemma_.lower(),
                                      self._clause_targets(t, owners), *span,
-                                     focus=self._focus(t), modality=modality,
+                                     focus=self._focus(self._topic(t)), modality=modality,
                                      condition=condition, content=kinds, cue_token=t.i,
                                      holder_form=self._holder_form(subj)))
+        return out
+
+    def _ancestors(self, i: int) -> set[int]:
+        """The tokens above token i, up to its sentence's root, through its clause only
+        (not across a coordination)."""
+        out = set()
+        x = self.doc[i]
+        while x.head.i != x.i and x.dep_ != "conj":
+            x = x.head
+            out.add(x.i)
         return out
 
     def _clause_targets(self, t: object, holders: tuple[str, ...] | None = None
@@ -409,14 +489,30 @@ class SentenceStances:
         cue = Cue(t.i, "claim", "voice", t.lemma_)
         if holders is None:
             holders = (self.voice,) if self.voice else ()
-        targets, _ = aimed_at(cue, self.doc, self.actors_at, self._own(holders), t,
+        targets, _ = aimed_at(cue, self.doc, self.targets_at, self._own(holders), t,
                               self.events)
         return targets
 
+    def _topic(self, t: object) -> object:
+        """What a clause is about, for its issue: the noun it predicates or acts on
+        ("seems to be an unreasonable one-way demand", "postponing the exercises")."""
+        for x in (t, *[c for c in t.children if c.dep_ in ("xcomp", "ccomp")]):
+            for c in x.children:
+                if c.dep_ in ("attr", "dobj", "oprd") and c.pos_ in ("NOUN", "PROPN"):
+                    return c
+        return t
+
     def _focus(self, tok: object | None) -> tuple[int, int] | None:
+        """Document offsets of the phrase a token heads; a noun's phrase without the
+        evaluation before it ("an unreasonable one-way demand" is about "one-way demand")."""
         if tok is None:
             return None
-        return self.s.offset(self.doc[tok.left_edge.i:tok.right_edge.i + 1])
+        a = tok.left_edge.i
+        if tok.pos_ in ("NOUN", "PROPN"):
+            kept = [c for c in tok.lefts if c.dep_ not in ("det", "amod", "predet", "poss",
+                                                           "case", "advmod", "punct")]
+            a = min([tok.i, *[c.left_edge.i for c in kept]])
+        return self.s.offset(self.doc[a:tok.right_edge.i + 1])
 
 
 def decide_kind(c: Candidate) -> str:

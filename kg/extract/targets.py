@@ -16,12 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .cues import Cue
+from .kinds import content_kinds
 
 _AIM_PREPS = {"on", "upon", "against", "to", "at", "with", "toward", "towards", "over",
               "behind", "for"}
 _MEASURES = {"sanction", "resolution", "draft", "measure", "action", "bill", "motion",
              "proposal", "plan", "text", "embargo", "penalty", "tariff", "ban", "condemnation",
-             "censure", "step", "move", "statement", "declaration", "initiative", "effort"}
+             "censure", "step", "move", "statement", "declaration", "initiative", "effort",
+             "push", "bid", "attempt", "package"}
 _REJECTING = {"oppose", "reject", "refuse", "reluctant"}
 _SPONSOR_VERBS = {"draft", "propose", "sponsor", "table", "submit", "circulate", "introduce",
                   "put", "write", "pen", "author", "lead", "push", "back"}
@@ -34,8 +36,17 @@ EVENTS = {"launch": "launch", "missile": "launch", "test": "launch", "icbm": "la
           "exercise": "drill", "drill": "drill", "maneuver": "drill", "manoeuvre": "drill",
           "attack": "attack", "strike": "attack", "shelling": "attack", "invasion": "attack",
           "incursion": "attack", "provocation": "launch"}
+# words of the acts `record_events` remembers, for choosing the sentences worth parsing
+ACT_WORDS = frozenset({f for w in EVENTS for f in (w, w + "s", w + "ed", w + "es")} |
+                      {"fired", "launched", "tested", "test-fired", "conducted", "staged",
+                       "held", "carried", "attacked", "struck", "invaded", "started",
+                       "resumed", "extended", "adopted", "issued", "released", "passed",
+                       "drafted", "tabled", "signed"})
+_PROVOKING = {"provocation", "launch", "test", "attack", "aggression", "invasion", "incursion",
+              "strike"}
 _DOING = {"fire", "launch", "test", "conduct", "stage", "hold", "carry", "test-fire",
-          "attack", "strike", "invade", "start", "begin", "resume"}
+          "attack", "strike", "invade", "start", "begin", "resume", "extend", "continue",
+          "expand"}
 
 
 _ISSUING = {"adopt", "issue", "release", "publish", "pass", "approve", "table", "circulate",
@@ -73,8 +84,8 @@ def record_events(doc: object, actors_at: Lookup, events: dict[str, tuple[str, .
             for k in kinds - {None}:
                 events[k] = doers
         elif t.pos_ == "NOUN" and lemma in EVENTS:
-            for c in t.children:
-                if c.dep_ == "poss" and actors_at(c.i):
+            for c in t.children:  # "North Korea's launch", "North Korean missiles"
+                if c.dep_ in ("poss", "compound", "amod") and actors_at(c.i):
                     events[EVENTS[lemma]] = actors_at(c.i)
 
 
@@ -94,11 +105,34 @@ def aimed_at(cue: Cue, doc: object, actors_at: Lookup, holders: tuple[str, ...],
              ) -> tuple[tuple[str, ...], object | None]:
     """The target actors of a cue, and the token heading what it is about (for the issue)."""
     found, about = _aimed_at(cue, doc, actors_at, holders, content)
+    if events and content is not None and (cue.kind in ("warn", "threaten") or {
+            "warn", "threaten"} & set(content_kinds(list(content.subtree)))):
+        # "in cases of apparent provocations, the Council will ...": at the provocateur
+        doers = tuple(a for x in content.subtree for a in event_doers(x, events)
+                      if x.lemma_.lower() in _PROVOKING and a not in holders)
+        if doers:
+            return tuple(dict.fromkeys(doers)), about
+    if _against_a_measure(cue, about) or cue.kind in ("deny", "reject") and \
+            about is not None and about.lemma_.lower() in _CHARGES:
+        # its sponsor, the accuser, or no one: never whom the measure or charge is against
+        return found, about
     if not found and about is not None and events:
         found = _without(event_doers(about, events), holders)
     if not found:
         found = named_in(doc[cue.token] if content is None else content, actors_at, holders)
     return found, about
+
+
+def _against_a_measure(cue: Cue, about: object | None) -> bool:
+    """Whether a rejecting stance is about a measure ("vetoed the resolution", "opposed
+    every push for tougher measures")."""
+    if cue.kind not in _REJECTING or about is None:
+        return False
+    if about.lemma_.lower() in _MEASURES:
+        return True
+    return any(o.lemma_.lower() in _MEASURES for c in about.children
+               if c.dep_ == "prep" and c.lower_ in ("for", "of", "toward", "towards")
+               for o in c.children if o.dep_ == "pobj")
 
 
 _ROLE_ORDER = {"nsubj": 0, "nsubjpass": 0, "dobj": 1, "dative": 1, "pobj": 2, "poss": 3,
@@ -111,7 +145,11 @@ def named_in(head: object, actors_at: Lookup, holders: tuple[str, ...]) -> tuple
     nothing; "the North Korean threat" gives North Korea)."""
     best: tuple[int, int] | None = None
     found: tuple[str, ...] = ()
+    others = {x.i for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+              for x in c.subtree}  # a clause coordinated to it is another's
     for t in head.subtree:
+        if t.i in others:
+            continue
         actors = _without(actors_at(t.i), holders)
         if not actors:
             continue
@@ -141,13 +179,50 @@ def _aimed_at(cue: Cue, doc: object, actors_at: Lookup, holders: tuple[str, ...]
         subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
         return _actors_of(subj, actors_at, holders), subj
     obj = next((c for c in t.children if c.dep_ in ("dobj", "dative")), None)
+    if obj is not None and obj.lower_ in ("that", "which") and t.dep_ == "relcl":
+        obj = t.head  # "a charge that both Pyongyang and Moscow deny"
     if obj is None:
         obj = _prep_object(t, _AIM_PREPS)
         if obj is None:  # "called on X", "sided with X": the particle's object
             for c in t.children:
                 if c.dep_ in ("prt", "prep"):
                     obj = _prep_object(c, _AIM_PREPS) or obj
+    if obj is None:  # "vowed to answer the drills": the object of what it vows to do
+        xcomp = next((c for c in t.children if c.dep_ == "xcomp"), None)
+        if xcomp is not None:
+            obj = next((c for c in xcomp.children if c.dep_ in ("dobj", "dative")), None)
+    if cue.kind in ("deny", "reject") and obj is not None and \
+            obj.lemma_.lower() in _CHARGES:
+        accuser = _accuser(obj, actors_at, holders)
+        if accuser:
+            return accuser, obj
     return _measure_or_actor(obj, cue, actors_at, holders), obj
+
+
+_CHARGES = {"charge", "accusation", "allegation", "claim", "remark", "report", "assertion",
+            "statement", "comment", "suggestion", "criticism", "assessment", "finding"}
+
+
+def _accuser(charge: object, actors_at: Lookup, holders: tuple[str, ...]) -> tuple[str, ...]:
+    """Who made the charge a denial answers: its owner ("the minister's remarks", "remarks
+    made by the minister") or the subject of the accusation it stands beside ("Washington
+    has accused Pyongyang of ..., a charge that Pyongyang denies")."""
+    found = _actors_of(charge, actors_at, holders)
+    if found:
+        return found
+    x = charge
+    for _ in range(10):  # up to the verb of accusing it stands beside
+        if x.head.i == x.i:
+            break
+        x = x.head
+        if x.pos_ == "VERB" and x.lemma_.lower() in _ACCUSING:
+            subj = next((c for c in x.children if c.dep_ == "nsubj"), None)
+            return _actors_of(subj, actors_at, holders)
+    return ()
+
+
+_ACCUSING = {"accuse", "charge", "claim", "allege", "say", "blame", "suggest", "assert",
+             "report", "state"}
 
 
 def _measure_or_actor(obj: object | None, cue: Cue, actors_at: Lookup,
