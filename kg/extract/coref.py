@@ -19,8 +19,8 @@ from __future__ import annotations
 from ..records import Document
 from .lexicon import lexicon
 from .linking import ActorBook
-from .mentions import Mention, SentenceMentions
 from .nlp import Sentence
+from .spans import Mention, SentenceMentions
 
 _WINDOW = 3  # sentences back that a pronoun or description may reach
 _SPOKES = ("spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen")

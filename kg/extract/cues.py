@@ -60,7 +60,11 @@ def find_cues(doc: object) -> list[Cue]:
     out: list[Cue] = []
     for t in doc:
         lemma = t.lemma_.lower()
-        if t.pos_ in ("VERB", "AUX") or t.pos_ == "NOUN" and t.dep_ == "ROOT" and \
+        if t.tag_ == "VBN" and t.lower_ in lx.adjectives and lemma not in lx.verbs and any(
+                c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
+            # "Tokyo is incensed that ...", "Seoul was angered by": a state of the subject
+            out.append(Cue(t.i, lx.adjectives[t.lower_], "adjective", t.lower_))
+        elif t.pos_ in ("VERB", "AUX") or t.pos_ == "NOUN" and t.dep_ == "ROOT" and \
                 t.tag_.startswith("VB"):
             cue = _verb_cue(t, lemma, lx)
             if cue:
@@ -73,8 +77,8 @@ def find_cues(doc: object) -> list[Cue]:
                     out.append(Cue(t.i, "urge", "modal", lemma))
         elif t.pos_ in ("NOUN", "PROPN") and lemma in lx.nouns and _holds_position(t, lx):
             out.append(Cue(t.i, lx.nouns[lemma], "noun", lemma))
-        elif t.pos_ == "ADJ" and lemma in lx.adjectives and t.dep_ in ("acomp", "amod", "attr",
-                                                                       "xcomp", "conj", "oprd"):
+        elif t.pos_ == "ADJ" and lemma in lx.adjectives and t.dep_ in (
+                "acomp", "amod", "attr", "xcomp", "conj", "oprd", "advcl"):
             if lemma in _IMPERSONAL and _impersonal_subject(t):
                 continue
             out.append(Cue(t.i, lx.adjectives[lemma], "adjective", lemma))
@@ -83,9 +87,22 @@ def find_cues(doc: object) -> list[Cue]:
         if lemma in _FORECAST and t.dep_ in ("acomp", "oprd", "ROOT") and any(
                 c.dep_ == "xcomp" for c in t.children):
             out.append(Cue(t.i, "predict", "forecast", lemma))  # "is likely to ignore"
+        if t.lower_ == "according" and _according_to(t) is not None:
+            out.append(Cue(t.i, "claim", "speech", "according to"))  # "..., according to X"
         if t.pos_ == "VERB" and lemma in _APPEALING and impersonal_passive(t):
             out.append(Cue(t.i, "recommend", "modal", lemma))  # "it is recommended that"
     return out
+
+
+def _according_to(t: object) -> object | None:
+    """The source "according to" names, if the parse gives one."""
+    to = next((c for c in t.children if c.lower_ == "to"), None)
+    return next((o for o in to.children if o.dep_ == "pobj"), None) if to is not None else None
+
+
+def according_source(t: object) -> object | None:
+    """Whom "according to X" attributes its clause to: X."""
+    return _according_to(t) if t.lower_ == "according" else None
 
 
 def _verb_cue(t: object, lemma: str, lx) -> Cue | None:  # noqa: ANN001

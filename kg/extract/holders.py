@@ -8,7 +8,7 @@ the Joint Chiefs of Staff said").
 
 from __future__ import annotations
 
-from .cues import Cue
+from .cues import Cue, according_source
 from .lexicon import lexicon
 
 _DOCUMENTS = {"statement", "report", "resolution", "declaration", "communique", "communiqué",
@@ -98,10 +98,14 @@ def holder_token(cue: Cue, doc: object) -> object | None:
         quoted = next((c for c in quoter.children if c.dep_ == "dobj"), None)
         if quoted is not None:
             return quoted  # "State media quoted Prime Minister Hamza as saying that ..."
+    if cue.word == "according to":
+        return according_source(t)
     if cue.category == "noun":
         return _noun_holder(t)
     if cue.category == "adjective":
-        head = t.head if t.dep_ in ("acomp", "attr", "xcomp", "conj") else t
+        if t.tag_ == "VBN":  # "Seoul was angered by the remarks": Seoul
+            return next((c for c in t.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        head = t.head if t.dep_ in ("acomp", "attr", "xcomp", "conj", "advcl") else t
         return subject(head) if head.i != t.i else None
     if cue.category in ("modal", "forecast"):
         return None  # an appeal or forecast is the speaker's; its subject is what it is about

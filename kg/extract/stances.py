@@ -21,8 +21,8 @@ from .holders import document_author, holder_token, is_document, subject
 from .kinds import content_kinds, strongest
 from .lexicon import lexicon
 from .linking import ActorBook
-from .mentions import Mention, SentenceMentions
 from .nlp import Sentence
+from .spans import Mention, SentenceMentions
 from .targets import aimed_at
 from .voices import NO_ONE
 
@@ -68,8 +68,9 @@ class Frame:
     candidate: Candidate | None = None
 
 
-class SentenceStances:
-    """The candidates of one parsed sentence spoken in `voice`."""
+class _Clauses:
+    """One parsed sentence as the candidate finder reads it: the actors its tokens refer
+    to, the spans of its clauses, their modality."""
 
     def __init__(self, s: Sentence, sm: SentenceMentions, voice: str | None,
                  actors_of_mention: Callable[[Mention], tuple[str, ...]],
@@ -85,6 +86,7 @@ class SentenceStances:
         self.lx = lexicon()
         self.frames: list[Frame] = []
         self.cue_tokens: set[int] = set()
+        self.explicit_cues: set[int] = set()
 
     # ------------------------------------------------------------------ mentions
     def targets_at(self, i: int) -> tuple[str, ...]:
@@ -232,10 +234,56 @@ class SentenceStances:
             return "hypothetical", None
         return "asserted", None
 
+    # ------------------------------------------------------------------ clauses
+    def _ancestors(self, i: int) -> set[int]:
+        """The tokens above token i, up to its sentence's root, through its clause only
+        (not across a coordination)."""
+        out = set()
+        x = self.doc[i]
+        while x.head.i != x.i and x.dep_ != "conj":
+            x = x.head
+            out.add(x.i)
+        return out
+
+    def _clause_targets(self, t: object, holders: tuple[str, ...] | None = None
+                        ) -> tuple[str, ...]:
+        cue = Cue(t.i, "claim", "voice", t.lemma_)
+        if holders is None:
+            holders = (self.voice,) if self.voice else ()
+        targets, _ = aimed_at(cue, self.doc, self.targets_at, self._own(holders), t,
+                              self.events)
+        return targets
+
+    def _topic(self, t: object) -> object:
+        """What a clause is about, for its issue: the noun it predicates or acts on
+        ("seems to be an unreasonable one-way demand", "postponing the exercises")."""
+        for x in (t, *[c for c in t.children if c.dep_ in ("xcomp", "ccomp")]):
+            for c in x.children:
+                if c.dep_ in ("attr", "dobj", "oprd") and c.pos_ in ("NOUN", "PROPN"):
+                    return c
+        return t
+
+    def _focus(self, tok: object | None) -> tuple[int, int] | None:
+        """Document offsets of the phrase a token heads; a noun's phrase without the
+        evaluation before it ("an unreasonable one-way demand" is about "one-way demand")."""
+        if tok is None:
+            return None
+        a = tok.left_edge.i
+        if tok.pos_ in ("NOUN", "PROPN"):
+            kept = [c for c in tok.lefts if c.dep_ not in ("det", "amod", "predet", "poss",
+                                                           "case", "advmod", "punct")]
+            a = min([tok.i, *[c.left_edge.i for c in kept]])
+        return self.s.offset(self.doc[a:tok.right_edge.i + 1])
+
+
+class SentenceStances(_Clauses):
+    """The candidates of one parsed sentence spoken in `voice`."""
+
     # ------------------------------------------------------------------ candidates
     def run(self) -> list[Candidate]:
         cues = [c for c in find_cues(self.doc) if not self._negated(self.doc[c.token])]
         self.cue_tokens = {c.token for c in cues}
+        self.explicit_cues = {c.token for c in cues if c.category in _EXPLICIT}
         for cue in cues:
             if cue.category in _FRAME_CATEGORIES or cue.category == "verb" and \
                     self._clausal(self.doc[cue.token]):
@@ -265,17 +313,20 @@ class SentenceStances:
         # the clause said, not "clear" of "made clear that ...": the largest verbal one
         content = max(clauses, key=lambda c: (c.pos_ in ("VERB", "AUX"),
                                               c.right_edge.i - c.left_edge.i), default=None)
-        if content is None and t.dep_ == "parataxis":
-            content = t.head  # "Germany, he added, would oppose ..."
+        if content is None and (t.dep_ == "parataxis" or cue.word == "according to"):
+            content = t.head  # "Germany, he added, would oppose ...", "..., according to X"
         if content is None and cue.category == "called":
             content = next((c for c in t.children if c.dep_ in ("oprd", "xcomp", "attr",
                                                                  "dobj")), None)
         tokens = set(x.i for x in content.subtree) if content is not None else set()
-        if t.dep_ == "parataxis":
+        aside = t.dep_ == "parataxis" or cue.word == "according to"
+        if aside:
             tokens = {x.i for x in self.doc if x.i not in {y.i for y in t.subtree}}
         if not holders:
             outer = self._frame_over(t.i)
             holders = outer.holders if outer is not None and holder_tok is None else ()
+        if cue.word == "according to" and self.explicit_cues & (tokens - {t.i}):
+            holders = ()  # "Somalia urged ..., according to X": a source, not a holder
         frame = Frame(cue, holders, content, tokens)
         self.frames.append(frame)
         if not holders or NO_ONE in holders:
@@ -284,7 +335,7 @@ class SentenceStances:
                 not any(c.dep_ in ("dobj", "dative") for c in t.children):
             return  # "spoke in Tallinn on Monday": speaking, but saying nothing here
         extra = self._mention_tokens(holder_tok)
-        if t.dep_ == "parataxis":
+        if aside:
             a, b = self.s.offset(self.doc[0:len(self.doc)])
             span = (a, b)
         else:
@@ -473,46 +524,6 @@ class SentenceStances:
                                      condition=condition, content=kinds, cue_token=t.i,
                                      holder_form=self._holder_form(subj)))
         return out
-
-    def _ancestors(self, i: int) -> set[int]:
-        """The tokens above token i, up to its sentence's root, through its clause only
-        (not across a coordination)."""
-        out = set()
-        x = self.doc[i]
-        while x.head.i != x.i and x.dep_ != "conj":
-            x = x.head
-            out.add(x.i)
-        return out
-
-    def _clause_targets(self, t: object, holders: tuple[str, ...] | None = None
-                        ) -> tuple[str, ...]:
-        cue = Cue(t.i, "claim", "voice", t.lemma_)
-        if holders is None:
-            holders = (self.voice,) if self.voice else ()
-        targets, _ = aimed_at(cue, self.doc, self.targets_at, self._own(holders), t,
-                              self.events)
-        return targets
-
-    def _topic(self, t: object) -> object:
-        """What a clause is about, for its issue: the noun it predicates or acts on
-        ("seems to be an unreasonable one-way demand", "postponing the exercises")."""
-        for x in (t, *[c for c in t.children if c.dep_ in ("xcomp", "ccomp")]):
-            for c in x.children:
-                if c.dep_ in ("attr", "dobj", "oprd") and c.pos_ in ("NOUN", "PROPN"):
-                    return c
-        return t
-
-    def _focus(self, tok: object | None) -> tuple[int, int] | None:
-        """Document offsets of the phrase a token heads; a noun's phrase without the
-        evaluation before it ("an unreasonable one-way demand" is about "one-way demand")."""
-        if tok is None:
-            return None
-        a = tok.left_edge.i
-        if tok.pos_ in ("NOUN", "PROPN"):
-            kept = [c for c in tok.lefts if c.dep_ not in ("det", "amod", "predet", "poss",
-                                                           "case", "advmod", "punct")]
-            a = min([tok.i, *[c.left_edge.i for c in kept]])
-        return self.s.offset(self.doc[a:tok.right_edge.i + 1])
 
 
 def decide_kind(c: Candidate) -> str:

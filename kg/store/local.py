@@ -173,11 +173,12 @@ def store_manifest(directory: str | Path) -> dict[str, Any]:
 
 
 def dump_folder(directory: str | Path, out_dir: str | Path,
-                documents: list[dict] | None = None) -> dict:
+                documents: list[dict] | None = None, about: dict | None = None) -> dict:
     """Write the dump files of the store folder `directory` into `out_dir` (replaced as a
     whole), streaming, and record them in the store as its dumps; the manifest written.
     `documents`: the manifest's entries of the documents, when the caller has them (else the
-    store's own description of each)."""
+    store's own description of each); `about`: more of the manifest's fields (how the graph
+    was made)."""
     directory, out_dir = Path(directory), Path(out_dir)
     metadata = read_metadata(directory)
     if out_dir.exists() and not out_dir.is_dir():
@@ -186,7 +187,8 @@ def dump_folder(directory: str | Path, out_dir: str | Path,
     try:
         store = ox.Store.read_only(str(directory / DATA))
         manifest: dict[str, Any] = {
-            "generator": f"stancegraph {__version__}", "reasoner": metadata.get("reasoner")}
+            "generator": f"stancegraph {__version__}", "reasoner": metadata.get("reasoner"),
+            **(about or {})}
         if documents is not None:
             manifest["documents"] = documents
         with Staging(out_dir) as staging:

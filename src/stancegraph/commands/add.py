@@ -10,6 +10,7 @@ from ..kg.corpus import default_jobs, extract_all, load_documents
 from ..kg.errors import StancegraphError
 from ..kg.graph.rdf import extraction_graph
 from ..kg.store.ingest import IngestReport, add_documents, open_store
+from . import pipeline_option, use_pipeline
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -24,6 +25,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="text files or folders of .txt files")
     store_options(p)
+    pipeline_option(p)
     p.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
                    help="keep only stances with at least this confidence (0-1)")
     p.add_argument("--jobs", type=int, default=None, metavar="N",
@@ -44,6 +46,7 @@ def store_options(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise StancegraphError("--jobs must be at least 1")
+    use_pipeline(args)
     started = time.perf_counter()
     docs = load_documents(args.paths)
     with open_store(args.store) as store:

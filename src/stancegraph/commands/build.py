@@ -8,6 +8,7 @@ import sys
 from ..kg.build import build
 from ..kg.corpus import default_jobs
 from ..kg.errors import StancegraphError
+from . import pipeline_option, use_pipeline
 
 DEFAULT_OUT = "stancegraph-kg"
 
@@ -29,6 +30,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="also write the graph into a store: a folder (an on-disk pyoxigraph "
                    "store, replaced as a whole on success, for serve/query/add/remove --store) "
                    "or a remote SPARQL store, sparql+http://HOST:PORT/PATH[?graph-store=PATH]")
+    pipeline_option(p)
     p.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
                    help="keep only stances with at least this confidence (0-1)")
     p.add_argument("--jobs", type=int, default=None, metavar="N",
@@ -44,6 +46,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise StancegraphError("--jobs must be at least 1")
+    use_pipeline(args)
     out = args.out if args.out or args.store else DEFAULT_OUT
     options = dict(min_confidence=args.min_confidence, jobs=args.jobs or default_jobs(),
                    engine=None if args.reasoner == "auto" else args.reasoner,

@@ -11,6 +11,7 @@ from ..kg.errors import StancegraphError
 from ..kg.evaluate import Score, score
 from ..kg.exchange import to_exchange
 from ..kg.extract import extract
+from . import pipeline_option, use_pipeline
 
 FIELDS = ("gold", "predicted", "matched", "precision", "recall", "f1", "kind_accuracy",
           "f1_with_kind", "target_accuracy")
@@ -27,6 +28,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("gold", metavar="GOLD", help="a gold .json file, or a folder of them")
     p.add_argument("path", metavar="PATH", help="the document's text file, or a folder of texts")
+    pipeline_option(p)
     p.add_argument("--min-confidence", type=float, default=0.0, metavar="X")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--verbose", action="store_true", help="list missed and spurious quotes")
@@ -63,6 +65,7 @@ def _pairs(gold: Path, path: Path) -> list[tuple[str, dict, Path]]:
 
 
 def run(args: argparse.Namespace) -> int:
+    use_pipeline(args)
     results: dict[str, Score] = {}
     for doc_id, gold, text_path in _pairs(Path(args.gold), Path(args.path)):
         doc = load_document(text_path)
