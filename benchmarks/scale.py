@@ -47,7 +47,7 @@ def child_build(corpus: str, store: str) -> None:
     """Build `corpus` into `store`; print the report as JSON on the last line."""
     import resource
 
-    from stancegraph.kg.build import default_jobs
+    from stancegraph.kg.corpus import default_jobs
     from stancegraph.kg.store.build import build_store
 
     t0 = time.perf_counter()
