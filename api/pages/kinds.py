@@ -17,10 +17,10 @@ from ..routers.stances import select
 # From the most favourable to the most hostile, the order of legends and stacks.
 CLASS_ORDER = ("approve", "intend", "appeal", "assert", "warn", "reject", "disapprove")
 # Okabe–Ito colours (told apart with the common colour-vision deficiencies), darkened where
-# needed so that each keeps a 3:1 contrast against the white page.
+# needed so that white text on each (the kind badges) keeps a contrast of at least 4.5:1.
 COLOURS = {
     "approve": "#007a5a", "intend": "#0072b2", "appeal": "#5b4fa8", "assert": "#6b6b6b",
-    "warn": "#b86e00", "reject": "#c44e00", "disapprove": "#b2182b",
+    "warn": "#9a5c00", "reject": "#c44e00", "disapprove": "#b2182b",
 }
 UNKNOWN_COLOUR = "#6b6b6b"
 # Where a class puts its holder on an issue.
