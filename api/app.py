@@ -28,7 +28,7 @@ from .pages import home, search
 from .pages import issues as issue_pages
 from .pages import query as query_page
 from .pages import stances as stance_pages
-from .pages.templating import PageError, error_page
+from .pages.templating import PageError, compile_templates, error_page
 from .routers import actors, documents, dumps, health, issues, queries, sparql, stances
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -71,10 +71,11 @@ def create_app(
     """
     if query_timeout <= 0:
         raise ValueError("query_timeout must be positive")
-    # FastAPIOffline: /docs and /redoc load Swagger UI and ReDoc from files of that package,
-    # not from a CDN; no validator badge either, which would call out to swagger.io.
+    # FastAPIOffline: /docs loads Swagger UI from files of that package, not from a CDN; no
+    # validator badge either, which would call out to swagger.io. No /redoc: ReDoc's page
+    # still fetches its logo from the web.
     app = FastAPIOffline(
-        swagger_ui_parameters={"validatorUrl": None},
+        redoc_url=None, swagger_ui_parameters={"validatorUrl": None},
         title="stancegraph",
         version=__version__,
         summary="Actors and their positions in foreign-policy commentary, as a knowledge graph.",
@@ -111,6 +112,7 @@ def create_app(
     app.include_router(search.router)
     app.include_router(query_page.router)
     errors.install(app)
+    compile_templates()
 
     @app.exception_handler(PageError)
     async def page_error(request: Request, exc: PageError) -> Response:

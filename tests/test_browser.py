@@ -283,34 +283,42 @@ SELECT ?d (COUNT(?s) AS ?n) WHERE { ?s prov:wasDerivedFrom ?d } GROUP BY ?d ORDE
 LIMIT 1""")[0]["d"]
     stances = client.get(f"/documents/{id_from_iri(doc)}").json()["items"]
     tab = session.visit(f"/id/document/{id_from_iri(doc)}")
-    for s in (stances[0], stances[-1]):
+    for s in stances:
         n = s["id"].rsplit("/", 1)[1]
-        tab.locator(f"#q-{n} a").click()
+        assert tab.locator(f"#q-{n}").count() == 1  # where "Show in the text" goes
+        mark = tab.locator(f'mark.evidence[data-stances~="{n}"]').first
+        mark.locator("a").click()
+        # Every stance whose quote covers the piece selected opens, and only those.
+        covering = mark.get_attribute("data-stances").split(" ")
+        opened = tab.locator("details.stance-detail[open]").evaluate_all(
+            "ds => ds.map(d => d.dataset.stance)")
+        assert sorted(opened) == sorted(covering) and n in opened
         detail = tab.locator(f"#stance-{n}")
-        assert detail.get_attribute("open") is not None
         assert detail.is_visible()
         shown = detail.locator("dl").inner_text()
         for field_name, value in (("Holder", s["holder"]["label"]), ("Kind", s["kind"]),
                                   ("Modality", s["modality"]),
                                   ("Confidence", f"{s['confidence']:.2f}")):
             assert re.search(rf"{field_name}\s+{re.escape(value or '—')}", shown), (field_name,
-                                                                                   shown)
+                                                                                    shown)
         for field_name, ref in (("Target", s["target"]), ("Issue", s["issue"]),
                                 ("Attributed by", s["attributed_by"])):
             if ref:
                 assert f"{field_name}\n{ref['label'] or ref['id']}" in shown, (field_name, shown)
-        selected = tab.locator("mark.evidence.selected")
-        assert selected.count() >= 1
-        assert all(n in m.split(" ") for m in selected.evaluate_all(
-            "ms => ms.map(m => m.dataset.stances)"))
-        # Only the stance selected is open.
-        assert tab.locator("details.stance-detail[open]").count() == 1
+        selected = tab.locator("mark.evidence.selected").evaluate_all(
+            "ms => ms.map(m => m.dataset.stances.split(' '))")
+        assert selected and all(set(m) & set(covering) for m in selected)
     session.assert_clean("selecting quotes")
     # The keyboard does the same: a mark is a link.
-    tab.locator(f"#q-{stances[0]['id'].rsplit('/', 1)[1]} a").focus()
+    first = stances[0]["id"].rsplit("/", 1)[1]
+    tab.locator(f'mark.evidence[data-stances~="{first}"] a').first.focus()
     tab.keyboard.press("Enter")
-    assert tab.locator(f"#stance-{stances[0]['id'].rsplit('/', 1)[1]}").get_attribute("open") \
-        is not None
+    assert tab.locator(f"#stance-{first}").get_attribute("open") is not None
+    # Opening a stance in the panel selects it alone.
+    last = stances[-1]["id"].rsplit("/", 1)[1]
+    tab.locator(f"#stance-{last} summary").click()
+    assert tab.locator("details.stance-detail[open]").evaluate_all(
+        "ds => ds.map(d => d.dataset.stance)") == [last]
 
 
 # --- query page ------------------------------------------------------------------------------

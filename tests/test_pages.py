@@ -13,6 +13,7 @@ from contextlib import AbstractContextManager
 import httpx
 import pyoxigraph as ox
 import pytest
+from markupsafe import escape
 
 from stancegraph.api.app import create_app
 from stancegraph.api.pages.actors import PAGE_SIZE
@@ -98,7 +99,7 @@ def test_a_browser_gets_the_page_and_unknown_resources_a_page_saying_so(
     actor = busiest_actor(store)
     text = page(client, f"/id/actor/{actor}")
     label = rows(store, f"SELECT ?l WHERE {{ <{ID}actor/{actor}> rdfs:label ?l }}")[0]["l"]
-    assert f"<h1>{html.escape(label)}</h1>" in text
+    assert f"<h1>{escape(label)}</h1>" in text
     assert client.get(f"/id/actor/{actor}", params={"format": "html"}).text == text
     missing = page(client, "/id/actor/no-such-actor", 404)
     assert "no actor" in missing and "<h1>Not found</h1>" in missing
@@ -221,7 +222,7 @@ def test_a_stance_page_shows_its_context_and_what_reasoning_added(client: httpx.
         stance = id_from_iri(r["s"])
         detail = client.get(f"/stances/{stance}").json()
         text = page(client, f"/id/stance/{stance}")
-        assert f'<mark id="quote">{html.escape(detail["quote"])}</mark>' in text
+        assert f'<mark id="quote">{escape(detail["quote"])}</mark>' in text
         inferred = rows(store, f"""
 SELECT DISTINCT ?s ?p ?o WHERE {{
   GRAPH ?g {{ {{ <{r['s']}> ?p ?o BIND(1 AS ?s) }} UNION {{ ?s ?p <{r['s']}> }} }}
@@ -236,7 +237,7 @@ def test_search_finds_actors_issues_and_documents(client: httpx.Client, store: S
     title = rows(store, "SELECT ?t WHERE { ?d a sg:Document ; dcterms:title ?t } LIMIT 1")
     word = max(title[0]["t"].split(), key=len)
     text = page(client, "/search", q=word.upper())
-    assert html.escape(title[0]["t"]) in text
+    assert escape(title[0]["t"]) in text
     actor = busiest_actor(store)
     label = rows(store, f"SELECT ?l WHERE {{ <{ID}actor/{actor}> rdfs:label ?l }}")[0]["l"]
     assert f'href="/id/actor/{actor}"' in page(client, "/search", q=label.lower())
@@ -297,6 +298,8 @@ def test_api_docs_load_swagger_ui_from_this_server(client: httpx.Client) -> None
     for asset in assets:
         assert client.get(asset).status_code == 200, asset
     assert "http" not in re.sub(r'"(?:openapi|validator)Url"[^,}]*', "", text.split("<script>")[-1])
+    # No ReDoc page: it would fetch its logo from the web.
+    assert client.get("/redoc").status_code == 404
 
 
 def test_cross_origin_calls_only_from_the_origins_allowed(

@@ -74,9 +74,12 @@ def document_page(store: Store, id: str) -> dict[str, Any]:
     numbers = {s["id"]: s["id"].rsplit("/", 1)[1] for s in stances}
     cut = segments(text, [Span(numbers[s["id"]], s["start"], s["end"]) for s in stances
                           if s["start"] is not None and s["end"] is not None]) if text else []
-    first_mark: dict[str, int] = {}
+    # Where each stance's quote starts: the segment an anchor before it (q-N) goes to.
+    starts: dict[int, list[str]] = {}
+    seen: set[str] = set()
     for i, seg in enumerate(cut):
-        for n in seg.spans:
-            first_mark.setdefault(n, i)
-    return {"doc": doc, "text": text, "segments": cut, "first_mark": first_mark,
-            "stances": stances, "scheme": kind_scheme(store)}
+        for n in sorted(set(seg.spans) - seen, key=int):
+            starts.setdefault(i, []).append(n)
+        seen.update(seg.spans)
+    return {"doc": doc, "text": text, "segments": cut, "starts": starts, "stances": stances,
+            "scheme": kind_scheme(store)}

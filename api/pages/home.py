@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
-import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
@@ -17,8 +15,7 @@ from stancegraph.kg.store import Store
 from ..cache import cache_for
 from ..deps import StoreDep
 from ..negotiation import negotiate_media_type
-from ..routers.issues import list_issues
-from ..routers.stances import labels, select
+from ..routers.stances import labels, select, select_iris
 from .kinds import kind_scheme
 from .linked_data import HTML, JSON, negotiated
 from .templating import render
@@ -41,6 +38,7 @@ class CorpusSummary:
     latest_month_documents: int
     latest_documents: list[dict[str, Any]]
     top_holders: list[tuple[str, int]]  # (actor IRI, stances held)
+    top_issues: list[tuple[str, int]]  # (issue IRI, stances on it)
 
 
 @router.get("/", summary="Where things are (JSON), or the home page (text/html)",
@@ -54,14 +52,16 @@ def home(request: Request, store: StoreDep) -> Response:
         return negotiated(JSONResponse({"name": "stancegraph", "version": __version__,
                                         **{k: base + v for k, v in _LINKS.items()}}))
     summary = corpus_summary(store)
-    issues = json.loads(list_issues(store, None, TOP, 0).body)["items"]
-    named = labels(store, [iri for iri, _ in summary.top_holders])
-    scheme = kind_scheme(store)
+    named = labels(store, [iri for iri, _ in summary.top_holders + summary.top_issues]
+                   + [d["iri"] for d in summary.latest_documents])
+
+    def listed(counts: list[tuple[str, int]]) -> list[dict[str, Any]]:
+        return [{"id": id_from_iri(iri), "label": named.get(iri), "count": n}
+                for iri, n in counts]
+
     return negotiated(render(request, "home.html", {
-        "summary": summary, "issues": issues, "scheme": scheme,
-        "holders": [{"iri": iri, "id": id_from_iri(iri), "label": named.get(iri), "count": n}
-                    for iri, n in summary.top_holders],
-    }))
+        "summary": summary, "scheme": kind_scheme(store), "titles": named,
+        "holders": listed(summary.top_holders), "issues": listed(summary.top_issues)}))
 
 
 def corpus_summary(store: Store) -> CorpusSummary:
@@ -75,31 +75,29 @@ def _summarise(store: Store) -> CorpusSummary:
     kinds = sorted(((id_from_iri(r["kind"]), r["n"]) for r in select(store, """
 SELECT ?kind (COUNT(?stance) AS ?n) WHERE { ?stance sg:kind ?kind } GROUP BY ?kind""")),
                    key=lambda kn: (-kn[1], kn[0]))
-    docs = select(store, """
-SELECT (COUNT(DISTINCT ?doc) AS ?n) (MAX(STR(?date)) AS ?latest) WHERE {
-  ?doc a sg:Document . OPTIONAL { ?doc dcterms:date ?date }
-}""")[0]
-    latest_month = docs["latest"][:7] if docs.get("latest") else None
-    in_month = select(store, f"""
-SELECT (COUNT(DISTINCT ?doc) AS ?n) WHERE {{
-  ?doc a sg:Document ; dcterms:date ?date
-  FILTER(STRSTARTS(STR(?date), {ox.Literal(latest_month or "-")}))
-}}""")
-    latest = select(store, f"""
-SELECT ?doc ?date (SAMPLE(?t) AS ?title) WHERE {{
-  ?doc a sg:Document ; dcterms:date ?date . OPTIONAL {{ ?doc dcterms:title ?t }}
-}} GROUP BY ?doc ?date ORDER BY DESC(?date) ?doc LIMIT {TOP}""")
-    holders = select(store, f"""
-SELECT ?holder (COUNT(?stance) AS ?n) WHERE {{ ?stance sg:holder ?holder }}
-GROUP BY ?holder ORDER BY DESC(?n) ?holder LIMIT {TOP}""")
-    actors = select(store, """
-SELECT (COUNT(DISTINCT ?actor) AS ?n) WHERE {
-  { ?stance sg:holder ?actor } UNION { ?stance sg:towardActor ?actor }
-}""")[0]
+    # Every document's date (the earliest, where a document has several), in one read.
+    dates: dict[str, str] = {}
+    for r in select(store, """
+SELECT ?doc ?date WHERE { ?doc a sg:Document . OPTIONAL { ?doc dcterms:date ?date } }"""):
+        dates[r["doc"]] = min(dates.get(r["doc"]) or "~", str(r.get("date") or "~"))
+    dated = sorted(((d, doc) for doc, d in dates.items() if d != "~"), reverse=True)
+    latest_month = dated[0][0][:7] if dated else None
+    # Every holder's count, and every target: the top holders and the actors in stances
+    # come from these two index reads (a COUNT(DISTINCT) over their union costs as much again).
+    holders = {r["holder"]: r["n"] for r in select(store, """
+SELECT ?holder (COUNT(?stance) AS ?n) WHERE { ?stance sg:holder ?holder } GROUP BY ?holder""")}
+    targets = {r[0] for r in select_iris(store, """
+SELECT DISTINCT ?target WHERE { ?stance sg:towardActor ?target }""")}
+    issues = {r["issue"]: r["n"] for r in select(store, """
+SELECT ?issue (COUNT(?stance) AS ?n) WHERE { ?stance sg:onIssue ?issue } GROUP BY ?issue""")}
     return CorpusSummary(
-        documents=docs.get("n", 0), actors=actors.get("n", 0),
+        documents=len(dates), actors=len(holders.keys() | targets),
         stances=sum(n for _, n in kinds), kinds=kinds, latest_month=latest_month,
-        latest_month_documents=in_month[0]["n"] if in_month else 0,
-        latest_documents=[{"iri": r["doc"], "id": id_from_iri(r["doc"]),
-                           "title": r.get("title"), "date": r["date"]} for r in latest],
-        top_holders=[(r["holder"], r["n"]) for r in holders])
+        latest_month_documents=sum(d.startswith(latest_month or "~") for d, _ in dated),
+        latest_documents=[{"iri": doc, "id": id_from_iri(doc), "date": d}
+                          for d, doc in dated[:TOP]],
+        top_holders=_most(holders), top_issues=_most(issues))
+
+
+def _most(counts: dict[str, int]) -> list[tuple[str, int]]:
+    return sorted(counts.items(), key=lambda xn: (-xn[1], xn[0]))[:TOP]

@@ -73,7 +73,7 @@ def draw_network(actor: str, labels: dict[str, str], relations: Iterable[Relatio
 def _dot_source(actor: str, labels: dict[str, str], relations: list[Relation],
                 drawn: list[str], scheme: KindScheme) -> str:
     graph = graphviz.Digraph(engine="twopi", graph_attr={
-        "root": "actor", "overlap": "false", "splines": "true", "bgcolor": "transparent",
+        "root": "actor", "overlap": "false", "splines": "curved", "bgcolor": "transparent",
         "ranksep": "1.6", "fontname": FONT})
     graph.attr("node", fontname=FONT, fontsize="11", shape="box", style="rounded,filled",
                fillcolor="#f4f6f8", color="#4a5560", fontcolor="#1a1a1a")

@@ -58,6 +58,12 @@ TEMPLATES.env.trim_blocks = True
 TEMPLATES.env.lstrip_blocks = True
 
 
+def compile_templates() -> None:
+    """Compile every template now, when the app is made, rather than on a first visit."""
+    for name in TEMPLATES.env.list_templates(extensions=["html"]):
+        TEMPLATES.get_template(name)
+
+
 def render(request: Request, template: str, context: dict[str, Any],
            status_code: int = 200, headers: dict[str, str] | None = None) -> HTMLResponse:
     return TEMPLATES.TemplateResponse(request, template, context, status_code=status_code,
