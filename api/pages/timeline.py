@@ -16,7 +16,7 @@ from pygal.style import Style
 from .kinds import COLOURS, UNKNOWN_COLOUR, KindScheme
 
 # At most this many month labels under the axis.
-MAX_LABELS = 12
+MAX_LABELS = 6
 
 
 def months_between(first: str, last: str) -> list[str]:
@@ -73,9 +73,9 @@ def _render(months: tuple[str, ...],
         label_font_size=12, major_label_font_size=12, legend_font_size=13,
         opacity=".8", opacity_hover=".95", transition="0ms")
     chart = pygal.StackedLine(
-        style=style, fill=True, show_dots=False, width=900, height=260,
+        style=style, fill=True, show_dots=False, width=640, height=360,
         js=[],  # no script: pygal's tooltips would load from the web
-        disable_xml_declaration=True, legend_at_bottom=True, legend_at_bottom_columns=7,
+        disable_xml_declaration=True, legend_at_bottom=True, legend_at_bottom_columns=4,
         show_minor_x_labels=False,
         x_labels_major_every=max(1, -(-len(months) // MAX_LABELS)),
         truncate_label=-1, truncate_legend=-1, y_title="stances",
