@@ -131,12 +131,13 @@ def select(store: Store, query: str) -> list[dict]:
 
 
 def actor_with_counterparts(store: Store) -> tuple[str, set[str]]:
-    """The actor in the most stances whose counterparts all fit in the picture, and those
-    counterparts' ids: whom its stances (its own and those on its behalf) aim at, and who aims
-    at it."""
+    """The actor in the most stances, some its own or on its behalf and some aimed at it,
+    whose counterparts all fit in the picture; and those counterparts' ids: whom its stances
+    (its own and those on its behalf) aim at, and who aims at it."""
     for r in select(store, """
 SELECT ?actor (COUNT(DISTINCT ?s) AS ?n) WHERE {
   { ?s sg:onBehalfOf ?actor } UNION { ?s sg:towardActor ?actor }
+  FILTER EXISTS { ?held sg:onBehalfOf ?actor } FILTER EXISTS { ?faced sg:towardActor ?actor }
 } GROUP BY ?actor ORDER BY DESC(?n) ?actor"""):
         others = {id_from_iri(o["other"]) for o in select(store, f"""
 SELECT DISTINCT ?other WHERE {{

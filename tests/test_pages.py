@@ -17,6 +17,7 @@ from markupsafe import escape
 
 from stancegraph.api.app import create_app
 from stancegraph.api.pages.actors import PAGE_SIZE
+from stancegraph.api.pages.issues import QUOTED
 from stancegraph.kg.ids import ID, id_from_iri
 from stancegraph.kg.store import Store
 
@@ -39,6 +40,15 @@ def busiest_actor(store: Store) -> str:
     found = rows(store, """
 SELECT ?actor (COUNT(DISTINCT ?s) AS ?n) WHERE {
   { ?s sg:holder ?actor } UNION { ?s sg:towardActor ?actor }
+} GROUP BY ?actor ORDER BY DESC(?n) ?actor LIMIT 1""")
+    return id_from_iri(found[0]["actor"])
+
+
+def actor_in_both_roles(store: Store) -> str:
+    """The id of the actor that holds stances and faces them, in the most stances."""
+    found = rows(store, """
+SELECT ?actor ((COUNT(DISTINCT ?held) + COUNT(DISTINCT ?faced)) AS ?n) WHERE {
+  ?held sg:holder ?actor . ?faced sg:towardActor ?actor
 } GROUP BY ?actor ORDER BY DESC(?n) ?actor LIMIT 1""")
     return id_from_iri(found[0]["actor"])
 
@@ -150,7 +160,7 @@ def test_the_sparql_endpoint_sends_a_browser_to_the_query_page(client: httpx.Cli
 
 def test_an_actor_page_lists_its_stances_in_each_role(client: httpx.Client,
                                                       store: Store) -> None:
-    actor = busiest_actor(store)
+    actor = actor_in_both_roles(store)
     iri = f"<{ID}actor/{actor}>"
     text = page(client, f"/id/actor/{actor}")
     held = {id_from_iri(r["s"]) for r in rows(store, f"SELECT ?s WHERE {{ ?s sg:holder {iri} }}")}
@@ -165,7 +175,7 @@ def test_an_actor_page_lists_its_stances_in_each_role(client: httpx.Client,
 
 
 def test_actor_filters_change_the_lists(client: httpx.Client, store: Store) -> None:
-    actor = busiest_actor(store)
+    actor = actor_in_both_roles(store)
     iri = f"<{ID}actor/{actor}>"
     kinds = rows(store, f"""
 SELECT ?k (COUNT(?s) AS ?n) WHERE {{ ?s sg:holder {iri} ; sg:kind ?k }}
@@ -203,7 +213,7 @@ LIMIT 1""")[0]
     slug = id_from_iri(issue["i"])
     text = page(client, f"/id/issue/{slug}")
     quoted = re.findall(r'<blockquote cite="/id/stance/([^"]+)">', text)
-    assert len(quoted) == issue["n"]
+    assert len(quoted) == min(issue["n"], QUOTED)
     sides = {"for": ("approve", "intend"), "against": ("disapprove", "reject", "warn"),
              "action": ("appeal",), "other": ("assert",)}
     for side, classes in sides.items():

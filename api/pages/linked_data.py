@@ -37,8 +37,9 @@ RDF_TYPES = ("text/turtle", "application/n-triples", "application/ld+json",
              "application/rdf+xml")
 VARY = {"Vary": "Accept"}
 
-# The OpenAPI description of a negotiated resource's answers, beside its JSON model.
+
 def responses(*, text: bool = False) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI description of a negotiated resource's answers, beside its JSON model."""
     content: dict[str, Any] = {HTML: {"schema": {"type": "string"}}}
     if text:
         content[TEXT] = {"schema": {"type": "string"}}
