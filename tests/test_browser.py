@@ -318,8 +318,9 @@ LIMIT 1""")[0]["d"]
     # Opening a stance in the panel selects it alone.
     last = stances[-1]["id"].rsplit("/", 1)[1]
     tab.locator(f"#stance-{last} summary").click()
-    assert tab.locator("details.stance-detail[open]").evaluate_all(
-        "ds => ds.map(d => d.dataset.stance)") == [last]
+    # The toggle event comes after the click, as a task of its own.
+    tab.wait_for_function("n => [...document.querySelectorAll('details.stance-detail[open]')]"
+                          ".map(d => d.dataset.stance).join() === n", arg=last, timeout=5000)
 
 
 # --- query page ------------------------------------------------------------------------------
