@@ -6,10 +6,14 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from starlette.datastructures import Headers
 from starlette.middleware.gzip import IdentityResponder
+from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
 from stancegraph import __version__
@@ -18,7 +22,16 @@ from stancegraph.kg.store import QueryLimits, Store
 from . import errors
 from .middleware import AccessLog, AllowedHosts, BodyLimit, Methods
 from .negotiation import accepts_gzip
+from .pages import actors as actor_pages
+from .pages import documents as document_pages
+from .pages import home, search
+from .pages import issues as issue_pages
+from .pages import query as query_page
+from .pages import stances as stance_pages
+from .pages.templating import PageError, compile_templates, error_page
 from .routers import actors, documents, dumps, health, issues, queries, sparql, stances
+
+STATIC = Path(__file__).resolve().parent / "static"
 
 
 class _GZip(GZipMiddleware):
@@ -47,16 +60,22 @@ class ServerLimits:
 
 def create_app(
     store: Store, *, dumps_dir: Path | None = None, query_timeout: float = 10.0,
-    limits: ServerLimits | None = None,
+    limits: ServerLimits | None = None, cors_origins: tuple[str, ...] = (),
 ) -> FastAPI:
-    """The HTTP API over `store`; `dumps_dir` (a build folder) enables /dumps.
+    """The HTTP API and the web pages over `store`; `dumps_dir` (a build folder) enables
+    /dumps; `cors_origins` are the web origins whose scripts may call the server ("*": any;
+    none by default).
 
     `query_timeout` also becomes the store's default, so every query the app runs is bounded.
-    SPARQL and named queries run on `store`, the REST look-ups on `store.lookups`.
+    SPARQL and named queries run on `store`, the REST look-ups and pages on `store.lookups`.
     """
     if query_timeout <= 0:
         raise ValueError("query_timeout must be positive")
-    app = FastAPI(
+    # FastAPIOffline: /docs loads Swagger UI from files of that package, not from a CDN; no
+    # validator badge either, which would call out to swagger.io. No /redoc: ReDoc's page
+    # still fetches its logo from the web.
+    app = FastAPIOffline(
+        redoc_url=None, swagger_ui_parameters={"validatorUrl": None},
         title="stancegraph",
         version=__version__,
         summary="Actors and their positions in foreign-policy commentary, as a knowledge graph.",
@@ -76,6 +95,8 @@ def create_app(
     # more bytes.
     app.add_middleware(_GZip, minimum_size=2048, compresslevel=1)
 
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(home.router)
     app.include_router(health.router)
     app.include_router(sparql.router)
     app.include_router(dumps.router)
@@ -84,9 +105,27 @@ def create_app(
     app.include_router(issues.router)
     app.include_router(documents.router)
     app.include_router(queries.router)
+    app.include_router(actor_pages.router)
+    app.include_router(document_pages.router)
+    app.include_router(issue_pages.router)
+    app.include_router(stance_pages.router)
+    app.include_router(search.router)
+    app.include_router(query_page.router)
     errors.install(app)
+    compile_templates()
+
+    @app.exception_handler(PageError)
+    async def page_error(request: Request, exc: PageError) -> Response:
+        return error_page(request, exc)
+
     # Outermost last: the access log sees every answer, those of the limits included.
     app.add_middleware(Methods, router=app.router)
+    if cors_origins:
+        # Outside Methods, so that it answers the preflight requests of allowed origins.
+        app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins),
+                           allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
+                           allow_headers=["Accept", "Content-Type"],
+                           expose_headers=["Retry-After", "Content-Disposition", "ETag"])
     app.add_middleware(BodyLimit, max_bytes=app.state.limits.max_body)
     app.add_middleware(AllowedHosts, hosts=app.state.limits.allowed_hosts)
     app.add_middleware(AccessLog)

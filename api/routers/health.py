@@ -1,12 +1,10 @@
-"""GET /health: is the server up, and what is it serving; GET /: where things are."""
+"""GET /health: is the server up, and what is it serving."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
-
-from stancegraph import __version__
 
 from ..deps import StoreDep
 
@@ -34,11 +32,3 @@ def health(request: Request, store: StoreDep, response: Response) -> dict[str, A
         "dumps": request.app.state.dumps_dir is not None,
     }
 
-
-@router.get("/", summary="Where things are")
-def index(request: Request) -> dict[str, str]:
-    base = str(request.base_url).rstrip("/")
-    links = {"docs": "/docs", "openapi": "/openapi.json", "sparql": "/sparql",
-             "dumps": "/dumps", "health": "/health", "queries": "/queries"}
-    return {"name": "stancegraph", "version": __version__,
-            **{k: base + v for k, v in links.items()}}

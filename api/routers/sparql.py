@@ -3,7 +3,8 @@
 Queries come by GET (`?query=`), by POST form (application/x-www-form-urlencoded) or by POST
 with the query as the body (application/sparql-query). `default-graph-uri` and
 `named-graph-uri` set the dataset; without them the default graph is the union of all graphs.
-A GET without a query returns the SPARQL Service Description.
+A GET without a query returns the SPARQL Service Description, or sends a browser (a client
+that prefers text/html) to the query page.
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ from __future__ import annotations
 import logging
 import re
 from collections import OrderedDict
+from collections.abc import Sequence
 from functools import partial
 from urllib.parse import parse_qsl
 
 import anyio.to_thread
 import pyoxigraph as ox
 from fastapi import APIRouter, Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 
 from stancegraph.kg.errors import QueryError, QueryStopped, StoreError
 from stancegraph.kg.ids import PREFIXES
@@ -25,6 +27,7 @@ from stancegraph.kg.store import (
     GRAPH_FORMATS,
     NotAcceptable,
     QueryRefused,
+    ResultFormats,
     Store,
     looks_like_update,
 )
@@ -103,6 +106,13 @@ _OPENAPI_POST = {
 }
 
 
+_OPENAPI_GET = {**_OPENAPI, "responses": {
+    **_OPENAPI["responses"],
+    "303": {"description": "No query, from a browser (Accept prefers text/html): see the "
+                           "query page, /query"},
+}}
+
+
 class ProtocolError(Exception):
     def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
@@ -116,7 +126,7 @@ def _error(status: int, message: str, headers: dict[str, str] | None = None) -> 
 
 
 @router.get("/sparql", summary="SPARQL query (GET) or service description",
-            openapi_extra=_OPENAPI, response_class=Response)
+            openapi_extra=_OPENAPI_GET, response_class=Response)
 @router.head("/sparql", include_in_schema=False)
 async def sparql_get(request: Request) -> Response:
     return await _handle(request)
@@ -137,19 +147,15 @@ async def _handle(request: Request) -> Response:
         if len(queries) > 1:
             raise ProtocolError(400, "more than one 'query' parameter; send exactly one query")
         if not queries:
+            if request.method in ("GET", "HEAD") and _prefers_html(request):
+                # A person opened the endpoint in a browser: the query page is for them.
+                return RedirectResponse("/query", status_code=303)
             if request.method == "GET":
                 return await _service_description(request)
             raise ProtocolError(400, "no query: send it as 'query' or as an "
                                      "application/sparql-query body")
         query = queries[0]
-        if not query.strip():
-            raise ProtocolError(400, "the query is empty")
-        if looks_like_update(query):
-            raise ProtocolError(403, "an update was sent as a query; " + _READ_ONLY)
-        try:
-            screen(query, request.app.state.limits.query)
-        except QueryRefused as exc:
-            raise ProtocolError(400, str(exc)) from None
+        check_query(request, query)
         default_graphs = _graph_iris(params, "default-graph-uri")
         named_graphs = _graph_iris(params, "named-graph-uri")
         try:
@@ -159,26 +165,52 @@ async def _handle(request: Request) -> Response:
             raise ProtocolError(406, str(exc)) from None
         if formats.solutions is None and formats.graph is None:
             raise ProtocolError(406, _not_acceptable(request, "any query"))
-        store: Store = request.app.state.store
-        timeout: float = request.app.state.query_timeout
-        run = partial(store.execute, query, formats=formats, default_graph_uris=default_graphs,
-                      named_graph_uris=named_graphs, timeout=timeout)
-        try:
-            # Evaluation happens in a worker process; this thread only waits for it.
-            media_type, body = await anyio.to_thread.run_sync(run, limiter=_threads(request))
-        except NotAcceptable as exc:
-            raise ProtocolError(406, _not_acceptable(request, f"a {exc.kind} query")) from None
-        except QueryStopped as exc:
-            raise ProtocolError(503, str(exc), {"Retry-After": "1"}) from None
-        except QueryError as exc:
-            raise ProtocolError(400, f"malformed query: {exc}") from None
-        except StoreError as exc:
-            log.error("SPARQL query failed: %s", exc)
-            raise ProtocolError(500, "the query could not be run; the server log says why") \
-                from None
+        media_type, body = await evaluate(request, query, formats, default_graphs, named_graphs)
     except ProtocolError as exc:
         return _error(exc.status, exc.message, exc.headers)
     return Response(body, media_type=media_type, headers={"Vary": "Accept"})
+
+
+def check_query(request: Request, query: str) -> None:
+    """ProtocolError for a query this endpoint does not run: empty, an update, or past the
+    server's limits (length, nesting, SERVICE endpoints)."""
+    if not query.strip():
+        raise ProtocolError(400, "the query is empty")
+    if looks_like_update(query):
+        raise ProtocolError(403, "an update was sent as a query; " + _READ_ONLY)
+    try:
+        screen(query, request.app.state.limits.query)
+    except QueryRefused as exc:
+        raise ProtocolError(400, str(exc)) from None
+
+
+async def evaluate(request: Request, query: str, formats: ResultFormats,
+                   default_graphs: Sequence[str] = (),
+                   named_graphs: Sequence[str] = ()) -> tuple[str, bytes]:
+    """Run a checked query on the query workers, within the server's time limit: the result
+    written in `formats`, as (media type, body); ProtocolError when it cannot be."""
+    store: Store = request.app.state.store
+    timeout: float = request.app.state.query_timeout
+    run = partial(store.execute, query, formats=formats, default_graph_uris=default_graphs,
+                  named_graph_uris=named_graphs, timeout=timeout)
+    try:
+        # Evaluation happens in a worker process; this thread only waits for it.
+        return await anyio.to_thread.run_sync(run, limiter=_threads(request))
+    except NotAcceptable as exc:
+        raise ProtocolError(406, _not_acceptable(request, f"a {exc.kind} query")) from None
+    except QueryStopped as exc:
+        raise ProtocolError(503, str(exc), {"Retry-After": "1"}) from None
+    except QueryError as exc:
+        raise ProtocolError(400, f"malformed query: {exc}") from None
+    except StoreError as exc:
+        log.error("SPARQL query failed: %s", exc)
+        raise ProtocolError(500, "the query could not be run; the server log says why") \
+            from None
+
+
+def _prefers_html(request: Request) -> bool:
+    offers = [*GRAPH_OFFERS, ("text/html", "html")]
+    return choose(offers, parse_accept(request.headers.get("accept"))) == "html"
 
 
 def _threads(request: Request) -> anyio.CapacityLimiter:

@@ -12,6 +12,7 @@ from rdflib.term import Node
 
 from ..ids import (
     OA,
+    SCHEMA,
     SG,
     actor_iri,
     document_graph,
@@ -74,6 +75,8 @@ def _document(g: _Triples, doc: Document, extraction: Extraction) -> None:
     if doc.number:
         g.add((d, SG.number, Literal(doc.number)))
     g.add((d, DCTERMS.extent, Literal(len(doc.text), datatype=XSD.nonNegativeInteger)))
+    # The original text itself, so that every quote can be read where its offsets put it.
+    g.add((d, SCHEMA.text, Literal(doc.text)))
     by_label = {a.label: a.id for a in extraction.actors}
     if doc.author and doc.author in by_label:
         g.add((d, DCTERMS.creator, actor_iri(by_label[doc.author])))

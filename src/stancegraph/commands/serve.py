@@ -19,9 +19,10 @@ from ..kg.store import Capacity, QueryLimits, Store
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "serve",
-        help="serve a build: SPARQL endpoint, REST API and dump files",
-        description="Serve a build folder over HTTP: SPARQL 1.1 Protocol at /sparql, REST "
-        "resources and named queries (documented at /docs), dump files at /dumps. Without "
+        help="serve a build: web pages, SPARQL endpoint, REST API and dump files",
+        description="Serve a build folder over HTTP: web pages for analysts at /, SPARQL 1.1 "
+        "Protocol at /sparql, REST resources and named queries (documented at /docs), dump "
+        "files at /dumps. Without "
         "--kg the bundled corpus is built first (once; later runs reuse the build).",
     )
     p.add_argument("--kg", metavar="DIR",
@@ -64,6 +65,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     limits.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
                         help="answer only requests whose Host is NAME (repeat for more; "
                         "*.example.org allows its subdomains); default: any")
+    p.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
+                   help="let scripts of the web origin ORIGIN (https://app.example.org; * for "
+                   "any) call this server from a browser (repeat for more); default: none")
     p.add_argument("--no-access-log", action="store_true",
                    help="no line per request on stderr (worker replacements are still logged)")
     p.set_defaults(run=run)
@@ -87,6 +91,10 @@ def run(args: argparse.Namespace) -> int:
     for url in args.allow_service:
         if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
             raise StancegraphError(f"--allow-service {url}: not an http(s) URL")
+    for origin in args.cors_origin:
+        if origin != "*" and not _is_origin(origin):
+            raise StancegraphError(f"--cors-origin {origin}: not an origin "
+                                   "(scheme://host[:port], or *)")
     _log_to_stderr(access=not args.no_access_log)
     # imported here: the command line loads every command's module to build its parser
     import uvicorn
@@ -116,10 +124,10 @@ def run(args: argparse.Namespace) -> int:
         raise
     try:
         app = create_app(store, dumps_dir=kg_dir, query_timeout=args.query_timeout,
-                         limits=limits)
+                         limits=limits, cors_origins=tuple(args.cors_origin))
         url = base_url(args.host, sock.getsockname()[1])
         print(f"stancegraph: serving {args.store or kg_dir}", file=sys.stderr)
-        print(f"stancegraph: open {url}/docs (API), SPARQL at {url}/sparql, "
+        print(f"stancegraph: open {url}/docs (API), pages at {url}/, SPARQL at {url}/sparql, "
               f"dumps at {url}/dumps; Ctrl-C stops", file=sys.stderr)
         server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
         try:
@@ -130,6 +138,14 @@ def run(args: argparse.Namespace) -> int:
         store.close()
         sock.close()
     return 0
+
+
+def _is_origin(text: str) -> bool:
+    """Whether `text` is a web origin as browsers send it: scheme, host, port, no path."""
+    parts = urllib.parse.urlsplit(text)
+    return (parts.scheme in ("http", "https") and bool(parts.hostname)
+            and not parts.path and not parts.query and not parts.fragment
+            and text == f"{parts.scheme}://{parts.netloc}")
 
 
 def _log_to_stderr(*, access: bool) -> None:
