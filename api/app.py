@@ -18,7 +18,7 @@ from stancegraph.kg.store import QueryLimits, Store
 from . import errors
 from .middleware import AccessLog, AllowedHosts, BodyLimit, Methods
 from .negotiation import accepts_gzip
-from .routers import actors, documents, dumps, health, issues, queries, sparql, stances
+from .routers import actors, documents, dumps, health, issues, network, queries, sparql, stances
 
 
 class _GZip(GZipMiddleware):
@@ -84,6 +84,7 @@ def create_app(
     app.include_router(issues.router)
     app.include_router(documents.router)
     app.include_router(queries.router)
+    app.include_router(network.router)
     errors.install(app)
     # Outermost last: the access log sees every answer, those of the limits included.
     app.add_middleware(Methods, router=app.router)
