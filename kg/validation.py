@@ -10,6 +10,7 @@ checked whole, read with an ontology graph (the installed one, when it carries n
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -19,8 +20,9 @@ from typing import Protocol
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
+from rdflib.graph import ReadOnlyGraphAggregate
 from rdflib.namespace import SH
-from rdflib.term import Node
+from rdflib.term import BNode, Node
 
 from stancegraph import resources
 
@@ -97,20 +99,39 @@ def check_graph(data: Graph, focus: Iterable[Node] | None = None) -> list[Violat
     return sorted(found)
 
 
+def graph_digest(graph: Graph) -> str:
+    """A hash of a graph's content, blank nodes left out (a parse names them anew)."""
+    lines = sorted(" ".join(t.n3() for t in triple) for triple in graph
+                   if not any(isinstance(x, BNode) for x in triple))
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+_CHECKED_ONTOLOGIES: dict[str, list[Violation]] = {}
+
+
+def check_ontology(ontology: Graph) -> list[Violation]:
+    """The violations of an ontology graph (TBox, schemes, registry), checked once per process
+    and content: every build of one vocabulary has the same."""
+    key = graph_digest(ontology)
+    if key not in _CHECKED_ONTOLOGIES:
+        _CHECKED_ONTOLOGIES[key] = check_graph(_copy(ontology))
+    return _CHECKED_ONTOLOGIES[key]
+
+
 def check_document(ontology: Graph, asserted: Iterable[Triple],
                    inferred: Iterable[Triple] = ()) -> list[Violation]:
     """The violations of one document's graphs, read with the ontology graph: the resources
     its asserted graph describes are checked (registry actors among them when it says
     something of them). Its inferred graph is read too, but its other resources are not
     checked: reasoning types there the actors other documents describe."""
-    data = _copy(ontology)
-    described = set()
+    document = Graph()
     for t in asserted:
-        data.add(t)
-        described.add(t[0])
+        document.add(t)
+    described = set(document.subjects())
     for t in inferred:
-        data.add(t)
-    return check_graph(data, described)
+        document.add(t)
+    # read through as one graph, without copying the ontology graph for every document
+    return check_graph(ReadOnlyGraphAggregate([ontology, document]), described)
 
 
 class GraphSource(Protocol):
@@ -166,7 +187,7 @@ def check_dataset(source: GraphSource, ontology: Graph | None = None) -> Parts:
         ontology = Graph()
         for t in source.graph_triples(str(ONTOLOGY_GRAPH)):
             ontology.add(t)
-        yield "ontology", check_graph(_copy(ontology))
+        yield "ontology", check_ontology(ontology)
     ontology = ontology if ontology is not None else Graph()
     if not documents:
         triples = [t for name in [None, *names] if name != str(ONTOLOGY_GRAPH)
@@ -183,7 +204,7 @@ def check_dataset(source: GraphSource, ontology: Graph | None = None) -> Parts:
 def check_corpus(ontology: Graph,
                  documents: Iterable[tuple[str, Iterable[Triple], Iterable[Triple]]]) -> Parts:
     """Like `check_dataset`, for a corpus in memory: (id, asserted, inferred) a document."""
-    yield "ontology", check_graph(_copy(ontology))
+    yield "ontology", check_ontology(ontology)
     for doc_id, asserted, inferred in documents:
         yield doc_id, check_document(ontology, asserted, inferred)
 

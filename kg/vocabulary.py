@@ -14,7 +14,6 @@ place.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property
@@ -22,12 +21,12 @@ from pathlib import Path
 
 from rdflib import Graph
 from rdflib.compare import to_canonical_graph
-from rdflib.term import BNode
 
 from .ids import ONTOLOGY_GRAPH
 from .issues import IssueScheme
 from .registry import Registry, entries_from_graph, ontology_graph
 from .user_vocabulary import UserFile, check_user_files, read_user_file
+from .validation import graph_digest
 
 
 class Vocabulary:
@@ -43,9 +42,7 @@ class Vocabulary:
     @cached_property
     def digest(self) -> str:
         """A hash of the content (not of how it was written), for caches of builds."""
-        lines = sorted(" ".join(t.n3() for t in triple) for triple in self.graph
-                       if not any(isinstance(x, BNode) for x in triple))
-        return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+        return graph_digest(self.graph)
 
     @cached_property
     def registry(self) -> Registry:
