@@ -76,7 +76,8 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         t = report.triples
         print(
-            f"built {len(report.documents)} documents, {report.stances} stances: "
+            f"built {len(report.documents)} document{'s' if len(report.documents) != 1 else ''}, "
+            f"{report.stances} stances: "
             f"{t['asserted']} asserted, {t['inferred']} inferred, {t['ontology']} ontology "
             f"triples ({report.engine}) -> "
             f"{' and '.join(str(x) for x in (report.out_dir, report.store) if x)} in "

@@ -50,8 +50,10 @@ def run(args: argparse.Namespace) -> int:
             for v in found:
                 print(f"{part}: {v.line()}")
     if not args.quiet:
-        verdict = "conforms" if not violations else f"{violations} violations"
-        documents = f"{parts - 1} documents and the ontology" if parts > 1 else "the graph"
+        verdict = ("conforms" if not violations
+                   else f"{violations} violation{'s' if violations != 1 else ''}")
+        documents = (f"{parts - 1} document{'s' if parts != 2 else ''} and the ontology"
+                     if parts > 1 else "the graph")
         print(f"stancegraph: checked {documents}: {verdict} "
               f"({time.perf_counter() - started:.1f} s)", file=sys.stderr)
     return 1 if violations else 0
