@@ -16,6 +16,7 @@ import pyoxigraph as ox
 import pytest
 from test_persist import quads
 
+from stancegraph.cli import main
 from stancegraph.commands.serve import bind
 from stancegraph.kg.build import build
 from stancegraph.kg.ids import PREFIXES
@@ -216,17 +217,26 @@ BAD = [
 @pytest.mark.parametrize(("kind", "name", "content", "expected"), BAD,
                          ids=[b[1] for b in BAD])
 def test_malformed_user_file_is_refused_with_its_line_and_reason(
-        tmp_path: Path, files: dict[str, Path], kind: str, name: str, content: str,
-        expected: str) -> None:
+        tmp_path: Path, files: dict[str, Path], capsys: pytest.CaptureFixture[str], kind: str,
+        name: str, content: str, expected: str) -> None:
     bad = write(tmp_path, name, content)
     out = tmp_path / "kg"
-    r = run("build", str(files["text"]), "--out", str(out), f"--{kind}", str(bad))
-    assert r.returncode == 2, r.stderr
-    lines = r.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("stancegraph: error: "), r.stderr
+    assert main(["build", str(files["text"]), "--out", str(out), f"--{kind}", str(bad)]) == 2
+    captured = capsys.readouterr()
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("stancegraph: error: "), captured.err
     assert expected in lines[0]
     assert str(bad.parent) in lines[0]  # the file is named
-    assert not out.exists()  # nothing half-written
+    assert not out.exists() and captured.out == ""  # nothing half-written
+
+
+def test_a_malformed_file_stops_the_command_line_process(tmp_path: Path,
+                                                         files: dict[str, Path]) -> None:
+    bad = write(tmp_path, "actors.csv", "label,type\nVarn Group,Guild\n")
+    r = run("serve", str(files["text"]), "--actors", str(bad))
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr.strip() == (f"stancegraph: error: {bad}:2: type 'Guild' is not one of "
+                                "State, Institution, Official, Person")
 
 
 def test_malformed_file_raises_before_anything_is_read(tmp_path: Path) -> None:

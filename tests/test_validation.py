@@ -10,6 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from stancegraph.cli import main
 from stancegraph.kg.build import build
 from stancegraph.kg.ids import PREFIXES
 
@@ -26,15 +27,29 @@ def test_the_bundled_build_conforms(kg_dir: Path) -> None:
     assert "checked 4 documents and the ontology: conforms" in r.stderr
 
 
-def test_a_store_and_a_dump_file_conform(kg_dir: Path, tmp_path: Path) -> None:
-    store = tmp_path / "store"
-    build(None, None, store=store, validate=True)
-    r = run("validate", "--store", str(store))
-    assert r.returncode == 0, r.stdout + r.stderr
+TEXT = """Harbour Policy Review
+After the launch
+Date 2025-03-04 Writer Ines Okafor
+
+Japan condemned North Korea's missile launch on Monday. Seoul urged Pyongyang to return to talks.
+"""
+
+
+def small_store(folder: Path) -> Path:
+    """A store folder of one short text."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "after-the-launch.txt").write_text(TEXT, encoding="utf-8")
+    build([folder / "after-the-launch.txt"], None, store=folder / "store", validate=True)
+    return folder / "store"
+
+
+def test_a_store_and_a_dump_file_conform(kg_dir: Path, tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--store", str(small_store(tmp_path))]) == 0
     # a file of the asserted triples alone is read with the installed ontology
     for name in ("asserted.ttl", "kg.trig"):
-        r = run("validate", str(kg_dir / name))
-        assert r.returncode == 0, r.stdout + r.stderr
+        assert main(["validate", str(kg_dir / name)]) == 0, capsys.readouterr()
+    assert "conforms" in capsys.readouterr().err
 
 
 def test_validate_needs_exactly_one_source(kg_dir: Path) -> None:
@@ -138,14 +153,13 @@ def test_a_build_that_breaks_the_contract_is_not_written(tmp_path: Path) -> None
     from stancegraph.kg.errors import StancegraphError
     from stancegraph.kg.validation import check_staged_store
 
-    store = tmp_path / "store"
-    build(None, None, store=store)
+    store = small_store(tmp_path)
     data = ox.Store(str(store / "oxigraph"))
-    graph = "https://w3id.org/stancegraph/id/graph/document/sejong-2019-33"
+    graph = "https://w3id.org/stancegraph/id/graph/document/after-the-launch"
     data.update(f"INSERT DATA {{ GRAPH <{graph}> {{ "
                 f"<{PREFIXES['actor']}nameless> a <{PREFIXES['sg']}Institution> }} }}")
     data.flush()
     del data
-    with pytest.raises(StancegraphError, match=r"breaks the data contract in sejong-2019-33: "
+    with pytest.raises(StancegraphError, match=r"breaks the data contract in after-the-launch: "
                                                r"actor:nameless rdfs:label: an actor has"):
         check_staged_store(store / "oxigraph")
