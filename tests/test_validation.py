@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 import pyoxigraph as ox
 import pytest
 
@@ -163,3 +164,25 @@ def test_a_build_that_breaks_the_contract_is_not_written(tmp_path: Path) -> None
     with pytest.raises(StancegraphError, match=r"breaks the data contract in after-the-launch: "
                                                r"actor:nameless rdfs:label: an actor has"):
         check_staged_store(store / "oxigraph")
+
+
+def test_a_remote_store_is_checked_graph_by_graph(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from test_remote_store import start_oxigraph, stop
+
+    process, url = start_oxigraph(tmp_path / "oxigraph", "--union-default-graph")
+    try:
+        (tmp_path / "after-the-launch.txt").write_text(TEXT, encoding="utf-8")
+        # the build compiles in memory for a remote store, and checks that (conftest)
+        build([tmp_path / "after-the-launch.txt"], None, store=url)
+        assert main(["validate", "--store", url]) == 0
+        assert "checked 1 document and the ontology: conforms" in capsys.readouterr().err
+        graph = "https://w3id.org/stancegraph/id/graph/document/after-the-launch"
+        httpx.post(url.replace("sparql+", "").replace("/query", "/update"), data={
+            "update": f"INSERT DATA {{ GRAPH <{graph}> {{ <{PREFIXES['actor']}nameless> "
+                      f"a <{PREFIXES['sg']}Institution> }} }}"}).raise_for_status()
+        assert main(["validate", "--store", url]) == 1
+        out = capsys.readouterr().out
+        assert out == "after-the-launch: actor:nameless rdfs:label: an actor has an rdfs:label\n"
+    finally:
+        stop(process)
