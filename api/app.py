@@ -29,7 +29,7 @@ from .pages import issues as issue_pages
 from .pages import query as query_page
 from .pages import stances as stance_pages
 from .pages.templating import PageError, compile_templates, error_page
-from .routers import actors, documents, dumps, health, issues, queries, sparql, stances
+from .routers import actors, documents, dumps, health, issues, network, queries, sparql, stances
 
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -105,6 +105,7 @@ def create_app(
     app.include_router(issues.router)
     app.include_router(documents.router)
     app.include_router(queries.router)
+    app.include_router(network.router)
     app.include_router(actor_pages.router)
     app.include_router(document_pages.router)
     app.include_router(issue_pages.router)

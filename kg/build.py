@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from rdflib import Graph
 from stancegraph import __version__, resources
 
 from .corpus import BuildReport, document_entry, extract_all, load_documents
+from .documents import document_paths
 from .errors import StancegraphError
 from .extract.nlp import pipeline_name, pipeline_version
 from .graph.ontology import load_ontology
@@ -31,6 +32,8 @@ from .store.dumps import graph_quads, write_dumps
 from .store.local import dump_folder
 from .store.remote import is_remote
 from .store.staging import Staging
+from .validation import check_corpus, raise_on_violations, validation_requested
+from .vocabulary import Vocabulary, bundled, using
 
 
 @dataclass
@@ -75,25 +78,36 @@ def build(
     engine: str | None = None,
     progress: bool = False,
     store: str | Path | None = None,
+    validate: bool | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> BuildReport:
     """Build the graph of the documents at `paths` (default: bundled corpus) into `out_dir`
     (the dump folder) and, when given, `store` (a store folder or a remote store URL).
 
     A local build streams (kg.store.build) into the store folder, or into a scratch one when
     only dumps are wanted, and writes the dumps from it by streaming: memory does not grow
-    with the corpus."""
+    with the corpus. With `validate` (default: set by the environment, kg.validation), the
+    graph is checked against the data contract before anything is replaced. `vocabulary`
+    (default: the one in use, kg.vocabulary) gives the registry and issue scheme extraction
+    uses, and becomes the ontology graph."""
     if out_dir is None and store is None:
         raise ValueError("build needs an output folder, a store or both")
-    options = dict(min_confidence=min_confidence, jobs=jobs, engine=engine, progress=progress)
+    with using(vocabulary):
+        return _build(paths, out_dir, store, validate=validate, min_confidence=min_confidence,
+                      jobs=jobs, engine=engine, progress=progress)
+
+
+def _build(paths: Iterable[str | Path] | None, out_dir: str | Path | None,
+           store: str | Path | None, *, validate: bool | None, **options: Any) -> BuildReport:
     if store is not None and is_remote(str(store)):
-        return _compiled_build(paths, out_dir, str(store), options)
+        return _compiled_build(paths, out_dir, str(store), options, validate=validate)
     out = Path(out_dir) if out_dir is not None else None
     if out is not None and out.exists() and not out.is_dir():
         raise StancegraphError(f"{out}: exists and is not a folder")
     scratch = Staging(out) if store is None and out is not None else None
     try:
         location = Path(store) if store is not None else scratch.path / "store"
-        report = build_store(paths, location, **options)
+        report = build_store(paths, location, **options, validate=validate)
         if out is not None:
             started = time.perf_counter()
             dump_folder(location, out, documents=report.entries,
@@ -108,7 +122,8 @@ def build(
 
 
 def _compiled_build(paths: Iterable[str | Path] | None, out_dir: str | Path | None,
-                    store: str, options: dict[str, Any]) -> BuildReport:
+                    store: str, options: dict[str, Any], *,
+                    validate: bool | None = None) -> BuildReport:
     """The corpus compiled in memory, then written to a remote store and, from memory, the
     dump folder (a remote store cannot be dumped from by streaming). `options`: those of
     `build`."""
@@ -118,6 +133,11 @@ def _compiled_build(paths: Iterable[str | Path] | None, out_dir: str | Path | No
     docs = load_documents(paths if paths else [resources.corpus_dir()])
     clock.lap("load")
     corpus = compile_corpus(docs, **options, clock=clock)
+    if validation_requested(validate):
+        raise_on_violations(check_corpus(corpus.ontology, [
+            (e.document.id, asserted, inferred) for e, asserted, inferred
+            in zip(corpus.extractions, corpus.asserted, corpus.inferred, strict=True)]))
+        clock.lap("validate")
     triples = {"ontology": len(corpus.ontology),
                "asserted": sum(len(g) for g in corpus.asserted),
                "inferred": sum(len(g) for g in corpus.inferred)}
@@ -190,21 +210,38 @@ class _Clock:
         self.t = now
 
 
-def bundled_build_dir(cache_root: Path | None = None) -> Path:
-    """A build of the bundled corpus, made once per package version and content, then reused."""
-    digest = hashlib.sha256()
-    # Keyed by the data and the code that turns it into a graph, so an upgrade rebuilds.
+def cached_build_dir(paths: Sequence[str | Path] | None = None,
+                     vocabulary: Vocabulary | None = None,
+                     cache_root: Path | None = None) -> Path:
+    """Where the build of the documents at `paths` (default: the bundled corpus) with
+    `vocabulary` (default: the bundled one) is kept between runs: a folder named by a hash of
+    their content and of the code, so that a change to any of them makes a new build."""
+    vocabulary = vocabulary or bundled()
+    files = document_paths(paths) if paths else resources.corpus_files()
+    digest = hashlib.sha256(vocabulary.digest.encode())
     code = sorted(p for p in Path(__file__).parent.rglob("*")
-                  if p.suffix in (".py", ".toml", ".json", ".csv"))
-    for path in [*resources.ontology_files(), *resources.corpus_files(), *code]:
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    digest.update(pipeline_name().encode())
+                  if p.suffix in (".py", ".toml", ".json", ".csv") and "__pycache__" not in p.parts)
+    for path in [*files, *(f.with_suffix(".meta.json") for f in files), *code]:
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    digest.update(pipeline_name().encode())  # the spaCy pipeline extraction reads with
     root = cache_root or Path(
         os.environ.get("STANCEGRAPH_CACHE")
         or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "stancegraph"
     )
-    out = root / f"bundled-{__version__}-{digest.hexdigest()[:12]}"
-    if not (out / "manifest.json").exists():
+    name = "bundled" if not paths and vocabulary.bundled else "corpus"
+    return root / f"{name}-{__version__}-{digest.hexdigest()[:12]}"
+
+
+def is_build(folder: Path) -> bool:
+    """Whether a folder holds a complete build (its manifest is written last)."""
+    return (folder / "manifest.json").is_file()
+
+
+def bundled_build_dir(cache_root: Path | None = None) -> Path:
+    """A build of the bundled corpus, made once per package version and content, then reused."""
+    out = cached_build_dir(cache_root=cache_root)
+    if not is_build(out):
         build(None, out)
     return out

@@ -15,7 +15,7 @@ from .errors import DocumentError
 from .extract import extract
 from .processes import process_pool
 from .records import Document, Extraction
-from .registry import Registry
+from .vocabulary import active
 
 
 @dataclass
@@ -76,7 +76,8 @@ def extract_all(
 def _extractions(
     docs: list[Document], min_confidence: float, jobs: int, bar: tqdm
 ) -> Iterator[Extraction]:
-    registry = Registry.default()  # loaded before forking, so workers share it
+    # loaded before forking, so workers share them
+    registry, _ = active().registry, active().issues
     if jobs <= 1 or len(docs) < 8:
         for d in docs:
             yield extract(d, registry, min_confidence=min_confidence)
@@ -90,7 +91,7 @@ def _extractions(
 
 
 def _extract_one(doc: Document, min_confidence: float) -> Extraction:
-    return extract(doc, Registry.default(), min_confidence=min_confidence)
+    return extract(doc, active().registry, min_confidence=min_confidence)
 
 
 def document_entry(e: Extraction) -> dict:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from .ids import ID, SG, slugify
@@ -87,24 +87,34 @@ class IssueScheme:
 
     @classmethod
     def load(cls, paths: Iterable[Path | str] | None = None) -> IssueScheme:
-        key = tuple(sorted(str(p) for p in paths)) if paths is not None else ("<default>",)
+        """The scheme of the given ontology files, parsed once per process; without files,
+        the scheme of the vocabulary in use (kg.vocabulary: the bundled one, or with the
+        analyst's own issues during a build that has them)."""
+        if paths is None:
+            from .vocabulary import active
+
+            return active().issues
+        key = tuple(sorted(str(p) for p in paths))
         scheme = cls._cache.get(key)
         if scheme is None:
-            graph = ontology_graph(paths)
-            prefix = ID + "issue/"
-            concepts: dict[str, tuple[str, list[str]]] = {}
-            for c in sorted(graph.subjects(SKOS.inScheme, SG.Issues)):
-                if not isinstance(c, URIRef) or not str(c).startswith(prefix):
-                    continue
-                if (c, RDF.type, SKOS.Concept) not in graph:
-                    continue
-                label = graph.value(c, SKOS.prefLabel)
-                alts = sorted(str(a) for a in graph.objects(c, SKOS.altLabel))
-                slug = str(c)[len(prefix):]
-                concepts[slug] = (str(label) if label else slug, alts)
-            scheme = cls(concepts)
-            cls._cache[key] = scheme
+            scheme = cls._cache[key] = cls.from_graph(ontology_graph(paths))
         return scheme
+
+    @classmethod
+    def from_graph(cls, graph: Graph) -> IssueScheme:
+        """The concepts of `sg:Issues` a graph describes, with their wordings."""
+        prefix = ID + "issue/"
+        concepts: dict[str, tuple[str, list[str]]] = {}
+        for c in sorted(graph.subjects(SKOS.inScheme, SG.Issues)):
+            if not isinstance(c, URIRef) or not str(c).startswith(prefix):
+                continue
+            if (c, RDF.type, SKOS.Concept) not in graph:
+                continue
+            label = graph.value(c, SKOS.prefLabel)
+            alts = sorted(str(a) for a in graph.objects(c, SKOS.altLabel))
+            slug = str(c)[len(prefix):]
+            concepts[slug] = (str(label) if label else slug, alts)
+        return cls(concepts)
 
     def match(self, text: str) -> IssueRef | None:
         """The concept whose wording in `text` is longest (earliest on ties)."""

@@ -105,7 +105,7 @@ class Registry:
         key = tuple((str(p), p.stat().st_mtime_ns if p.exists() else 0) for p in files)
         cached = cls._cache.get(key)
         if cached is None:
-            cached = cls(_entries_from_graph(_parse(files)))
+            cached = cls(entries_from_graph(_parse(files)))
             cls._cache[key] = cached
         return cached
 
@@ -138,7 +138,8 @@ def _parse(files: list[Path]) -> Graph:
     return graph
 
 
-def _entries_from_graph(graph: Graph) -> list[Entry]:
+def entries_from_graph(graph: Graph) -> list[Entry]:
+    """The registry entries a graph describes (ontology files, or a store's ontology graph)."""
     actor_prefix = ID + "actor/"
     typed: dict[URIRef, str] = {}
     for cls, name in ACTOR_CLASSES.items():

@@ -10,6 +10,7 @@ uvicorn servers on free loopback ports.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -26,6 +27,11 @@ from stancegraph.api.app import create_app
 from stancegraph.commands.serve import base_url, bind
 from stancegraph.kg.build import build
 from stancegraph.kg.store import Store
+from stancegraph.kg.validation import VALIDATE_ENV
+
+# Every build the tests make, in this process or in a `stancegraph` child process, checks its
+# graph against the data contract (the SHACL shapes) and fails if it breaks it.
+os.environ[VALIDATE_ENV] = "1"
 
 # Generous for the small bundled corpus; the timeout tests use their own, shorter limit.
 LIVE_QUERY_TIMEOUT = 10.0

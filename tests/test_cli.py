@@ -25,7 +25,8 @@ def run(*args: str, cwd: Path | None = None,
     )
 
 
-@pytest.mark.parametrize("command", ["build", "extract", "evaluate", "serve", "query"])
+@pytest.mark.parametrize("command", ["build", "extract", "evaluate", "serve", "query", "validate",
+                                     "network"])
 def test_every_command_has_help(command: str) -> None:
     r = run(command, "--help")
     assert r.returncode == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import json
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Query
@@ -15,7 +16,8 @@ from stancegraph.kg.store import Store
 
 from ..cache import cache_for
 from ..deps import StoreDep
-from ..models import ActorDetail, ActorStances, ActorSummary, ActorType
+from ..models import ActorDetail, ActorStances, ActorSummary, ActorType, Stance
+from ..tables import JSON, RESPONSES, ListFormat, list_response
 from .stances import (
     MAX_PAGE,
     NOT_FOUND,
@@ -55,9 +57,10 @@ def _actor_types(classes: set[str]) -> list[ActorType]:
     return [t for t in _TYPE_RANK if t in names]
 
 
-@router.get("/actors", response_model=list[ActorSummary])
+@router.get("/actors", response_model=list[ActorSummary], responses=RESPONSES)
 def list_actors(
     store: StoreDep,
+    media_type: ListFormat,
     type: Annotated[
         Literal["State", "Institution", "Official", "Person"] | None,
         Query(description="Only actors of this type (Person includes Officials)"),
@@ -98,7 +101,10 @@ SELECT DISTINCT ?actor ?alias WHERE {{
         out.append({"id": id_from_iri(iri), "iri": iri, "label": named.get(iri),
                     "type": types[0] if types else None, "types": types,
                     "aliases": sorted(set(aliases.get(iri, [])) - {named.get(iri)})})
-    return JSONResponse(sorted(out, key=lambda s: ((s["label"] or s["id"]).lower(), s["id"])))
+    out.sort(key=lambda s: ((s["label"] or s["id"]).lower(), s["id"]))
+    if media_type != JSON:
+        return list_response(media_type, ActorSummary, out)
+    return JSONResponse(out)
 
 
 @router.get("/actors/{id}", response_model=ActorDetail, responses=NOT_FOUND)
@@ -177,13 +183,17 @@ SELECT (COUNT(DISTINCT ?held) AS ?h) (COUNT(DISTINCT ?behalf) AS ?b)
             "stances_toward": r.get("t", 0), "documents": r.get("d", 0)}
 
 
-@router.get("/actors/{id}/stances", response_model=ActorStances, responses=NOT_FOUND)
+@router.get("/actors/{id}/stances", response_model=ActorStances,
+            responses={**NOT_FOUND, **RESPONSES})
 def get_actor_stances(
     store: StoreDep,
+    media_type: ListFormat,
     id: Annotated[str, Path(pattern=SLUG, description="Actor id")],
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Most stances per list")] = 100,
 ) -> Any:
-    """The stances it holds, those its affiliates hold on its behalf, and those aimed at it."""
+    """The stances it holds, those its affiliates hold on its behalf, and those aimed at it
+    (as CSV or JSON Lines: one list, each stance with its `role`: held, on_behalf_of or
+    toward)."""
     iri = str(actor_iri(id))
     pages = {role: found[:limit] for role, found in _stances_by_role(store, iri, limit).items()}
     if not any(pages.values()) and not select(store, """
@@ -193,6 +203,10 @@ SELECT ?actor WHERE { ?actor a ?class } LIMIT 1""", {"actor": URIRef(iri)}):
     items, named = render_stances(store, wanted, more_labels=[iri])
     by_iri = {s.iri: s for s in items}
     held, behalf, toward = ([by_iri[s] for s in pages[role] if s in by_iri] for role in _ROLES)
+    if media_type != JSON:
+        rows = [{"role": role, **json.loads(s.json)} for role, found in
+                (("held", held), ("on_behalf_of", behalf), ("toward", toward)) for s in found]
+        return list_response(media_type, Stance, rows, first=["role"])
     return json_with_stances({"actor": ref(iri, named)}, held=held, on_behalf_of=behalf,
                              toward=toward)
 

@@ -11,7 +11,8 @@ from rdflib import URIRef
 from stancegraph.kg.ids import document_iri, id_from_iri
 
 from ..deps import StoreDep
-from ..models import DocumentDetail, DocumentPage
+from ..models import DocumentDetail, DocumentPage, DocumentSummary
+from ..tables import JSON, RESPONSES, ListFormat, list_response
 from .stances import (
     MAX_PAGE,
     NOT_FOUND,
@@ -49,9 +50,10 @@ def _summary(r: dict, stances: int, named: dict[str, str], **more: Any) -> dict[
     }
 
 
-@router.get("/documents", response_model=DocumentPage)
+@router.get("/documents", response_model=DocumentPage, responses=RESPONSES)
 def list_documents(
     store: StoreDep,
+    media_type: ListFormat,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> Any:
@@ -77,6 +79,8 @@ SELECT ?doc (COUNT(DISTINCT ?stance) AS ?n) WHERE {{
         for r in rows:
             found.setdefault(r["doc"], _summary(r, counts.get(r["doc"], 0), named))
         items = [found[d] for d in page if d in found]
+    if media_type != JSON:
+        return list_response(media_type, DocumentSummary, items, total=len(dates))
     return JSONResponse({"total": len(dates), "limit": limit, "offset": offset,
                          "items": items})
 

@@ -13,7 +13,8 @@ from stancegraph.kg.store import Store
 
 from ..cache import cache_for
 from ..deps import StoreDep
-from ..models import IssueDetail, IssuePage
+from ..models import IssueDetail, IssuePage, IssueSummary
+from ..tables import JSON, RESPONSES, ListFormat, list_response
 from .stances import (
     MAX_PAGE,
     NOT_FOUND,
@@ -37,9 +38,10 @@ _TEXT = """FILTER EXISTS { ?issue skos:prefLabel|skos:altLabel ?any .
                   FILTER(CONTAINS(LCASE(STR(?any)), LCASE(?q))) }"""
 
 
-@router.get("/issues", response_model=IssuePage)
+@router.get("/issues", response_model=IssuePage, responses=RESPONSES)
 def list_issues(
     store: StoreDep,
+    media_type: ListFormat,
     q: Annotated[
         str | None,
         Query(min_length=1, max_length=200,
@@ -70,6 +72,8 @@ SELECT DISTINCT ?issue ?q WHERE {{ ?issue skos:inScheme sg:Issues . {_TEXT} }}""
     named = labels(store, [r["issue"] for r in rows])
     items = [{"id": id_from_iri(r["issue"]), "iri": r["issue"], "label": named.get(r["issue"]),
               "stances": r["stances"], "holders": r["holders"]} for r in rows]
+    if media_type != JSON:
+        return list_response(media_type, IssueSummary, items, total=count)
     return JSONResponse({"total": count, "limit": limit, "offset": offset, "items": items})
 
 

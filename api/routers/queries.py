@@ -18,11 +18,10 @@ from stancegraph.kg.named_queries import (
 
 from ..models import NamedQueryInfo, Problem, QueryResult
 from ..negotiation import negotiate_media_type
+from ..tables import CSV, JSON, JSON_LINES, NDJSON, OFFERS, list_response
 
 router = APIRouter(tags=["named queries"])
 
-JSON = "application/json"
-CSV = "text/csv"
 
 
 @router.get("/queries", response_model=list[NamedQueryInfo])
@@ -35,8 +34,10 @@ def list_queries() -> list[dict[str, Any]]:
     "/queries/{name}",
     response_model=QueryResult,
     responses={
-        200: {"content": {CSV: {"schema": {"type": "string"}}},
-              "description": "The rows, as JSON or (Accept: text/csv) as CSV"},
+        200: {"content": {CSV: {"schema": {"type": "string"}},
+                          JSON_LINES: {"schema": {"type": "string"}},
+                          NDJSON: {"schema": {"type": "string"}}},
+              "description": "The rows, as JSON or (by Accept) as CSV or JSON Lines"},
         404: {"model": Problem}, 406: {"model": Problem}, 422: {"model": Problem},
         503: {"model": Problem, "description": "The query was stopped (time or memory limit) "
                                                 "or the query workers are all busy"},
@@ -48,9 +49,10 @@ def run_query(
 ) -> Response:
     """Run a named query. Its parameters are query-string parameters (see GET /queries);
     values are checked against their declared types (422 when they do not fit)."""
-    media_type = negotiate_media_type([JSON, CSV], request.headers.get("accept"))
+    media_type = negotiate_media_type(OFFERS, request.headers.get("accept"))
     if media_type is None:
-        raise HTTPException(406, "results are available as application/json or text/csv")
+        raise HTTPException(406, "results are available as application/json, text/csv and "
+                                 "application/jsonl")
     try:
         query = get_named_query(name)
     except UnknownQueryError as exc:
@@ -74,6 +76,8 @@ def run_query(
     if media_type == CSV:
         text = rows_to_csv(result.variables, result.rows)
         return Response(text, media_type=f"{CSV}; charset=utf-8")
+    if media_type != JSON:  # JSON Lines: a row a line
+        return list_response(media_type, QueryResult, result.rows)
     body = QueryResult(query=name, params=bound.values, variables=result.variables,
                        rows=result.rows)
     return JSONResponse(body.model_dump())

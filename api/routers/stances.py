@@ -43,7 +43,8 @@ from stancegraph.kg.store import Store
 
 from ..cache import cache_for
 from ..deps import StoreDep
-from ..models import Problem, StanceDetail, StancePage
+from ..models import Problem, Stance, StanceDetail, StancePage
+from ..tables import JSON, RESPONSES, ListFormat, list_response
 
 router = APIRouter(tags=["stances"])
 
@@ -422,9 +423,10 @@ Slug = Annotated[str | None, Query(pattern=SLUG, max_length=200)]
 Kind = enum.Enum("Kind", {k: k for k in STANCE_KINDS}, type=str)
 
 
-@router.get("/stances", response_model=StancePage)
+@router.get("/stances", response_model=StancePage, responses=RESPONSES)
 def list_stances(
     store: StoreDep,
+    media_type: ListFormat,
     holder: Annotated[Slug, Query(description="Actor id of the holder")] = None,
     target: Annotated[Slug, Query(description="Actor id the stance is aimed at")] = None,
     issue: Annotated[Slug, Query(description="Issue id")] = None,
@@ -441,6 +443,9 @@ def list_stances(
         doc=str(document_iri(document)) if document else None,
     )
     items, total = find_stances(store, where, limit=limit, offset=offset)
+    if media_type != JSON:
+        return list_response(media_type, Stance, [json.loads(s.json) for s in items],
+                             total=total, raw=[s.json for s in items])
     return json_with_stances({"total": total, "limit": limit, "offset": offset}, items=items)
 
 

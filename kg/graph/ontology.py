@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 from rdflib import Graph
-from rdflib.compare import to_canonical_graph
-
-from stancegraph import resources
 
 from ..ids import ONTOLOGY_GRAPH
 
 
 def load_ontology() -> Graph:
-    """The ontology graph: TBox, SKOS schemes and actor registry, from the package's files."""
-    g = Graph()
-    for path in resources.ontology_files():
-        g.parse(path, format="turtle")
-    # Blank nodes (the property-chain list) get new labels on every parse; canonical labels
-    # keep the dumps byte-identical from run to run.
-    canonical = Graph(identifier=ONTOLOGY_GRAPH)
-    canonical += to_canonical_graph(g)
-    return canonical
+    """The ontology graph of the vocabulary in use (kg.vocabulary: the package's files, and
+    the analyst's own actors and issues when a build has them), a copy the caller owns."""
+    from ..vocabulary import active
+
+    graph = Graph(identifier=ONTOLOGY_GRAPH)
+    graph += active().ontology_graph
+    return graph

@@ -33,7 +33,8 @@ from ..graph.reason import SharedFacts, actor_facts, choose_engine, reason_docum
 from ..ids import ONTOLOGY_GRAPH, document_graph, inferred_graph
 from ..processes import process_pool, spawned_process
 from ..records import Document
-from ..registry import Registry
+from ..validation import check_staged_store, validation_requested
+from ..vocabulary import active
 from .local import (
     DATA,
     check_writable,
@@ -56,9 +57,11 @@ def build_store(
     jobs: int = 1,
     engine: str | None = None,
     progress: bool = False,
+    validate: bool | None = None,
 ) -> BuildReport:
     """Build the documents at `paths` (default: the bundled corpus) into the store folder
-    `location`, replacing what is there."""
+    `location`, replacing what is there; with `validate` (default: kg.validation's
+    environment setting), only if the graph satisfies the data contract."""
     laps: dict[str, float] = {}
     t = time.perf_counter()
 
@@ -72,7 +75,7 @@ def build_store(
     check_writable(target)
     docs = load_documents(paths if paths else [resources.corpus_dir()])
     ontology = load_ontology()
-    Registry.default()  # loaded once, before the workers fork
+    active().registry, active().issues  # loaded once, before the workers fork
     lap("load")
     staging = Staging(target)
     tmp = staging.path
@@ -117,6 +120,9 @@ def build_store(
         store.optimize()
         store.flush()
         del store
+        if validation_requested(validate):
+            check_staged_store(tmp / DATA)
+            lap("validate")
         write_metadata(tmp, new_metadata(reasoner=engine, dumps=None))
         swap_in(staging)
         lap("store")
@@ -175,7 +181,7 @@ def _mapped(task: Callable[[Any], Any], items: list, jobs: int, progress: bool,
 
 
 def _extract_task(doc: Document) -> tuple[str, str, list, int, dict]:
-    e = extract(doc, Registry.default(), min_confidence=_STATE["min_confidence"])
+    e = extract(doc, active().registry, min_confidence=_STATE["min_confidence"])
     triples = extraction_triples(e)
     return (doc.id, _nquads(triples, document_graph(doc.id)), list(actor_facts(triples)),
             len(triples), document_entry(e))

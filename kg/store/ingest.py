@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, Literal
+from rdflib import BNode, Graph, Literal
 from rdflib.term import Node
 
 from ..errors import StancegraphError, StoreError
@@ -51,13 +51,16 @@ def open_store(location: str | Path) -> GraphStore:
 
 
 def add_documents(
-    store: GraphStore, documents: Sequence[Graph], *, engine: str | None = None
+    store: GraphStore, documents: Sequence[Graph], *, engine: str | None = None,
+    ontology: Graph | None = None,
 ) -> IngestReport:
     """Add (or replace, by id) the documents' graphs with their inferences; reason again the
     documents whose context they change. `documents` are extraction graphs named
-    `document_graph(id)`."""
+    `document_graph(id)`. `ontology`, when given, replaces the store's ontology graph (the
+    analyst's own actors and issues added to it): the documents that reach a resource whose
+    description it changes are reasoned again too."""
     new = {_doc_id(g): list(g) for g in documents}
-    plan = _Plan(store, replaced=set(new), new=new)
+    plan = _Plan(store, replaced=set(new), new=new, ontology=ontology)
     report = IngestReport()
     for doc_id in new:
         existed = store.has_graph(document_graph(doc_id))
@@ -81,7 +84,7 @@ class _Plan:
     """The store as it will be: its document graphs minus `replaced`, plus `new`."""
 
     def __init__(self, store: GraphStore, *, replaced: set[str],
-                 new: dict[str, list[Triple]]) -> None:
+                 new: dict[str, list[Triple]], ontology: Graph | None = None) -> None:
         self.store = store
         self.replaced = {str(document_graph(d)) for d in replaced}
         self.new = new
@@ -93,12 +96,21 @@ class _Plan:
             for t in actor_facts(triples):
                 self.new_facts[t[0]].add(t)
                 self.new_links[t[2]].add(t[0])
-        ontology = Graph(identifier=ONTOLOGY_GRAPH)
+        stored = Graph(identifier=ONTOLOGY_GRAPH)
         for t in store.graph_triples(ONTOLOGY_GRAPH):
-            ontology.add(t)
-        if not len(ontology):
+            stored.add(t)
+        if not len(stored):
             raise StoreError(f"{store.location}: no ontology graph (not a stancegraph store?)")
-        self.ontology = ontology
+        self.ontology = stored
+        self.new_ontology: Graph | None = None
+        self.ontology_changes: set[Node] = set()
+        if ontology is not None:
+            changed = _without_blank_nodes(ontology) ^ _without_blank_nodes(stored)
+            if changed:
+                self.ontology = self.new_ontology = ontology
+                self.ontology_changes = {t[0] for t in changed}
+                for s, _, o in changed:
+                    self.new_links[o].add(s)
 
     # -- the store after the change, seen through lookups --
 
@@ -178,7 +190,7 @@ class _Plan:
             raise type(exc)(f"{doc_id}: {exc}") from None
 
     def finish(self, report: IngestReport, engine: str | None, removed: list[str]) -> IngestReport:
-        changed = self.changed_resources()
+        changed = self.changed_resources() | self.ontology_changes
         again = sorted(self.documents_using(reaching(changed, self.links_to))) if changed else []
         docs = {**self.new,
                 **{d: self.store.graph_triples(document_graph(d)) for d in again}}
@@ -193,10 +205,18 @@ class _Plan:
             change.put[document_graph(doc_id)] = triples
         for doc_id in removed:
             change.drop += [inferred_graph(doc_id), document_graph(doc_id)]
+        if self.new_ontology is not None:
+            # last: a remote store interrupted before it sees the same change again next run
+            change.put[ONTOLOGY_GRAPH] = list(self.new_ontology)
         self.store.apply(change)
         report.reasoned_again = again
         report.triples = sum(len(t) for t in change.put.values())
         return report
+
+
+def _without_blank_nodes(graph: Graph) -> set[Triple]:
+    # Blank nodes (the TBox's property-chain list) get new labels from every parse.
+    return {t for t in graph if not any(isinstance(x, BNode) for x in t)}
 
 
 def _doc_id(graph: Graph) -> str:

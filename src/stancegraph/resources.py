@@ -30,3 +30,9 @@ def ontology_files() -> list[Path]:
 
 def corpus_files() -> list[Path]:
     return sorted(corpus_dir().glob("*.txt"))
+
+
+def shapes_file() -> Path:
+    """The SHACL shapes of the data contract (kept apart from the ontology files, which are
+    loaded into every graph)."""
+    return ontology_dir() / "shapes" / "graph.ttl"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 
-COMMANDS = ("build", "add", "remove", "dump", "extract", "evaluate", "serve", "query")
+COMMANDS = ("build", "add", "remove", "dump", "extract", "evaluate", "validate", "serve", "query",
+            "network")
 
 
 def pipeline_option(p: argparse.ArgumentParser) -> None:

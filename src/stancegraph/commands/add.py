@@ -7,10 +7,13 @@ import sys
 import time
 
 from ..kg.corpus import default_jobs, extract_all, load_documents
-from ..kg.errors import StancegraphError
+from ..kg.errors import StancegraphError, StoreError
 from ..kg.graph.rdf import extraction_graph
+from ..kg.ids import ONTOLOGY_GRAPH
 from ..kg.store.ingest import IngestReport, add_documents, open_store
+from ..kg.vocabulary import Vocabulary, using
 from . import pipeline_option, use_pipeline
+from .build import vocabulary_options
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -21,11 +24,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "holds about what it mentions, and write their asserted and inferred graphs into the "
         "store; documents whose context changes are reasoned again. A document whose id is "
         "already in the store replaces it. A store folder takes the whole change in one "
-        "transaction: interrupted, it stays as it was.",
+        "transaction: interrupted, it stays as it was. The documents are read with the actors "
+        "and issues the store was built with; --actors and --issues add more to the store "
+        "(documents already stored are reasoned again where the new descriptions reach them, "
+        "not read again).",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="text files or folders of .txt files")
     store_options(p)
     pipeline_option(p)
+    vocabulary_options(p)
     p.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
                    help="keep only stances with at least this confidence (0-1)")
     p.add_argument("--jobs", type=int, default=None, metavar="N",
@@ -50,11 +57,20 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     docs = load_documents(args.paths)
     with open_store(args.store) as store:
-        extractions = extract_all(docs, min_confidence=args.min_confidence,
-                                  jobs=min(args.jobs or default_jobs(), len(docs)),
-                                  progress=not args.quiet and sys.stderr.isatty())
-        report = add_documents(store, [extraction_graph(e) for e in extractions],
-                               engine=None if args.reasoner == "auto" else args.reasoner)
+        ontology = store.graph_triples(ONTOLOGY_GRAPH)
+        if not ontology:
+            raise StoreError(f"{store.location}: no ontology graph (not a stancegraph store?)")
+        # The store's own registry and issues: those it was built with, and any added since.
+        stored = Vocabulary.of_graph(ontology)
+        vocabulary = stored.extended(args.actors, args.issues)
+        with using(vocabulary):
+            extractions = extract_all(docs, min_confidence=args.min_confidence,
+                                      jobs=min(args.jobs or default_jobs(), len(docs)),
+                                      progress=not args.quiet and sys.stderr.isatty())
+        report = add_documents(
+            store, [extraction_graph(e) for e in extractions],
+            engine=None if args.reasoner == "auto" else args.reasoner,
+            ontology=None if vocabulary is stored else vocabulary.ontology_graph)
     for doc_id in report.replaced:
         print(f"stancegraph: replaced document '{doc_id}', which the store already held",
               file=sys.stderr)

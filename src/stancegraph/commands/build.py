@@ -8,6 +8,7 @@ import sys
 from ..kg.build import build
 from ..kg.corpus import default_jobs
 from ..kg.errors import StancegraphError
+from ..kg.vocabulary import Vocabulary, load_vocabulary
 from . import pipeline_option, use_pipeline
 
 DEFAULT_OUT = "stancegraph-kg"
@@ -31,6 +32,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    "store, replaced as a whole on success, for serve/query/add/remove --store) "
                    "or a remote SPARQL store, sparql+http://HOST:PORT/PATH[?graph-store=PATH]")
     pipeline_option(p)
+    vocabulary_options(p)
     p.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
                    help="keep only stances with at least this confidence (0-1)")
     p.add_argument("--jobs", type=int, default=None, metavar="N",
@@ -38,9 +40,30 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--reasoner", choices=("auto", "owlrl", "reasonable"), default="auto",
                    help="OWL 2 RL engine: owlrl (reference), reasonable (fast), or auto "
                    "(owlrl for small corpora)")
+    p.add_argument("--validate", action="store_const", const=True, default=None,
+                   help="check the graph against the data contract (SHACL shapes) before it "
+                   "replaces the output; a graph that breaks it is not written (also on when "
+                   "STANCEGRAPH_VALIDATE=1)")
     p.add_argument("--quiet", action="store_true",
                    help="no progress bar and no summary (the bar shows only on a terminal)")
     p.set_defaults(run=run)
+
+
+def vocabulary_options(p: argparse.ArgumentParser) -> None:
+    """--actors and --issues, shared by the commands that extract."""
+    p.add_argument("--actors", action="append", default=[], metavar="FILE",
+                   help="your own actors, merged with the bundled registry: a CSV file "
+                   "(label,type,aliases,affiliation,wikidata) or Turtle; repeatable")
+    p.add_argument("--issues", action="append", default=[], metavar="FILE",
+                   help="your own issues, matched before new ones are named: a CSV file "
+                   "(label,aliases,definition) or Turtle; repeatable")
+
+
+def chosen_vocabulary(args: argparse.Namespace) -> Vocabulary | None:
+    """The bundled vocabulary with the files of --actors and --issues, or None without."""
+    if not args.actors and not args.issues:
+        return None
+    return load_vocabulary(args.actors, args.issues)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -51,11 +74,13 @@ def run(args: argparse.Namespace) -> int:
     options = dict(min_confidence=args.min_confidence, jobs=args.jobs or default_jobs(),
                    engine=None if args.reasoner == "auto" else args.reasoner,
                    progress=not args.quiet and sys.stderr.isatty())
-    report = build(args.paths, out, store=args.store, **options)
+    report = build(args.paths, out, store=args.store, validate=args.validate,
+                   vocabulary=chosen_vocabulary(args), **options)
     if not args.quiet:
         t = report.triples
         print(
-            f"built {len(report.documents)} documents, {report.stances} stances: "
+            f"built {len(report.documents)} document{'s' if len(report.documents) != 1 else ''}, "
+            f"{report.stances} stances: "
             f"{t['asserted']} asserted, {t['inferred']} inferred, {t['ontology']} ontology "
             f"triples ({report.engine}) -> "
             f"{' and '.join(str(x) for x in (report.out_dir, report.store) if x)} in "

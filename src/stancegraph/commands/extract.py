@@ -11,7 +11,9 @@ from ..kg.exchange import to_exchange
 from ..kg.extract import extract
 from ..kg.graph.rdf import extraction_graph
 from ..kg.ids import PREFIXES
+from ..kg.vocabulary import using
 from . import pipeline_option, use_pipeline
+from .build import chosen_vocabulary, vocabulary_options
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -24,6 +26,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("path", metavar="PATH", help="a plain-text (UTF-8) document")
     p.add_argument("--format", choices=("json", "turtle"), default="json")
     pipeline_option(p)
+    vocabulary_options(p)
     p.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
                    help="keep only stances with at least this confidence (0-1)")
     p.set_defaults(run=run)
@@ -31,7 +34,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     use_pipeline(args)
-    extraction = extract(load_document(args.path), min_confidence=args.min_confidence)
+    doc = load_document(args.path)
+    with using(chosen_vocabulary(args)) as vocabulary:
+        extraction = extract(doc, vocabulary.registry, min_confidence=args.min_confidence)
     if args.format == "json":
         out = json.dumps(to_exchange(extraction), indent=1, ensure_ascii=False) + "\n"
     else:

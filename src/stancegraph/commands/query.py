@@ -53,11 +53,7 @@ def run(args: argparse.Namespace) -> int:
     bound = query.bind(params)  # bad values fail here, before any store is opened
     if args.store and args.kg:
         raise StancegraphError("give --kg or --store, not both")
-    if args.store:
-        opened = Store.from_location(args.store, workers=1)
-    else:
-        opened = Store.from_build(Path(args.kg) if args.kg else _bundled_build(), workers=1)
-    with opened as store:
+    with open_store(args) as store:
         try:
             result = store.select(bound.text, bound.bindings, timeout=args.timeout)
         except QueryError as exc:
@@ -87,10 +83,16 @@ def _params(items: list[str]) -> dict[str, str]:
     return params
 
 
-def _bundled_build() -> Path:
+def open_store(args: argparse.Namespace) -> Store:
+    """The store of --store, the build of --kg, or else the bundled corpus's build, with one
+    query worker."""
+    if args.store:
+        return Store.from_location(args.store, workers=1)
+    if args.kg:
+        return Store.from_build(Path(args.kg), workers=1)
     from ..kg.build import bundled_build_dir
 
-    return bundled_build_dir()
+    return Store.from_build(bundled_build_dir(), workers=1)
 
 
 def _compact(value: Any) -> str:

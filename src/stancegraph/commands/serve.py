@@ -14,6 +14,8 @@ import psutil
 
 from ..kg.errors import StancegraphError
 from ..kg.store import Capacity, QueryLimits, Store
+from . import pipeline_option, use_pipeline
+from .build import chosen_vocabulary, vocabulary_options
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -22,9 +24,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="serve a build: web pages, SPARQL endpoint, REST API and dump files",
         description="Serve a build folder over HTTP: web pages for analysts at /, SPARQL 1.1 "
         "Protocol at /sparql, REST resources and named queries (documented at /docs), dump "
-        "files at /dumps. Without "
-        "--kg the bundled corpus is built first (once; later runs reuse the build).",
+        "files at /dumps. Without --kg or --store, the documents given (default: the bundled "
+        "corpus) are built first, with --actors and --issues if given; later runs reuse that "
+        "build while the texts, files and code stay the same.",
     )
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="text files or folders of .txt files to build and serve (default: the "
+                   "bundled corpus)")
+    vocabulary_options(p)
+    pipeline_option(p)
     p.add_argument("--kg", metavar="DIR",
                    help="a build output folder (default: the bundled corpus)")
     p.add_argument("--store", metavar="DIR|URL",
@@ -82,6 +90,11 @@ def run(args: argparse.Namespace) -> int:
         raise StancegraphError("--workers must be at least 1")
     if args.store and args.kg:
         raise StancegraphError("give --kg or --store, not both")
+    if (args.store or args.kg) and (args.paths or args.actors or args.issues or
+                                    args.spacy_model):
+        raise StancegraphError("documents, --actors, --issues and --spacy-model are for a build "
+                               "serve makes; a build folder or store holds what it was built "
+                               "with")
     for name in ("lookup_workers", "max_waiting"):
         if getattr(args, name) < 0:
             raise StancegraphError(f"--{name.replace('_', '-')} cannot be negative")
@@ -112,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
         store = Store.from_location(args.store, capacity=capacity)
         kg_dir = _store_dumps(args.store)
     else:
-        kg_dir = Path(args.kg) if args.kg else _bundled_build()
+        kg_dir = Path(args.kg) if args.kg else _cached_build(args)
         store = Store.from_build(kg_dir, capacity=capacity)
     try:
         sock = bind(args.host, args.port)
@@ -186,11 +199,24 @@ def _store_dumps(location: str) -> Path | None:
     return None if is_remote(location) else dumps_folder(location)
 
 
-def _bundled_build() -> Path:
-    from ..kg.build import bundled_build_dir
+def _cached_build(args: argparse.Namespace) -> Path:
+    """The build of the documents given (default: the bundled corpus) with the user's files,
+    reused from an earlier run or made now."""
+    from ..kg.build import build, cached_build_dir, is_build
 
-    print("stancegraph: building the bundled corpus (reused on later runs) ...", file=sys.stderr)
-    return bundled_build_dir()
+    use_pipeline(args)
+    vocabulary = chosen_vocabulary(args)
+    out = cached_build_dir(args.paths or None, vocabulary)
+    if is_build(out):
+        print(f"stancegraph: reusing the build made earlier in {out}", file=sys.stderr)
+        return out
+    what = " ".join(args.paths) if args.paths else "the bundled corpus"
+    if vocabulary is not None:
+        what += " with " + " and ".join(args.actors + args.issues)
+    print(f"stancegraph: building {what} into {out} (reused on later runs) ...",
+          file=sys.stderr)
+    build(args.paths or None, out, vocabulary=vocabulary)
+    return out
 
 
 def bind(host: str, port: int) -> socket.socket:
