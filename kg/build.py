@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rdflib import Graph
+from rdflib import RDF, Graph
 
 from stancegraph import __version__, resources
 
@@ -25,6 +25,7 @@ from .extract.nlp import pipeline_name, pipeline_version
 from .graph.ontology import load_ontology
 from .graph.rdf import extraction_graph
 from .graph.reason import choose_engine, reason_documents
+from .graph.types import retyped, settle_types, type_assertions
 from .ids import ONTOLOGY_GRAPH, document_graph, inferred_graph
 from .records import Document, Extraction
 from .store.build import build_store
@@ -61,6 +62,13 @@ def compile_corpus(
     extractions = extract_all(docs, min_confidence=min_confidence, jobs=jobs, progress=progress)
     clock.lap("extract")
     asserted = [extraction_graph(e) for e in extractions]
+    settled = settle_types(t for e, g in zip(extractions, asserted, strict=True)
+                           for t in type_assertions(e.document.id, g))
+    for g in asserted:
+        wrong = [t for t in g.triples((None, RDF.type, None)) if t[0] in settled]
+        for old, new in zip(wrong, retyped(wrong, settled), strict=True):
+            g.remove(old)
+            g.add(new)
     ontology = load_ontology()
     clock.lap("rdf")
     engine = engine or choose_engine(sum(len(g) for g in asserted))

@@ -265,3 +265,56 @@ def test_remove_unknown_document_changes_nothing(built: dict[str, Path]) -> None
     with open_store(built["two"]) as store, pytest.raises(StancegraphError):
         remove_documents(store, ["a-profile", "unknown"])
     assert quads(built["two"]) == before
+
+
+# A name one text gives a person and another its publisher: read apart, the documents disagree
+# on what the actor is, and persons and institutions are disjoint.
+KESTREL = {
+    "k-person.txt": "Harbour Policy Review\nA statement\nDate 2024-05-02 Writer Mira Tallis\n\n"
+                    "Marlow Kestrel condemned the missile launch by North Korea on Monday.\n",
+    "l-outlet.txt": "Marlow Kestrel\nRestraint\nDate 2024-05-01 Writer Mira Tallis\n\n"
+                    "Japan urged China to show restraint.\n",
+    "m-person.txt": "Harbour Policy Review\nMore statements\nDate 2024-05-03 Writer Mira Tallis"
+                    "\n\nMarlow Kestrel urged Seoul to resume talks.\n",
+}
+KESTREL_TYPES = ("SELECT DISTINCT ?t WHERE { GRAPH ?g { "
+                 "<https://w3id.org/stancegraph/id/actor/marlow-kestrel> a ?t } }")
+
+
+def kestrel_types(store_dir: Path) -> set[str]:
+    store = ox.Store.read_only(str(store_dir / DATA))
+    found = {row["t"].value.rsplit("#", 1)[-1] for row in store.query(KESTREL_TYPES)}
+    del store
+    return found & {"Person", "Official", "Institution", "State"}  # not what reasoning adds
+
+
+def test_an_actor_documents_type_apart_gets_the_type_most_give_it(tmp_path: Path) -> None:
+    folder = write_texts(tmp_path / "texts", list(KESTREL), KESTREL)
+    build([folder], None, store=tmp_path / "compiled")
+    build_store([folder], tmp_path / "streamed", jobs=1)
+    assert kestrel_types(tmp_path / "compiled") == {"Person"}
+    assert quads(tmp_path / "streamed") == quads(tmp_path / "compiled")
+
+
+def test_an_added_document_takes_the_stored_type(tmp_path: Path) -> None:
+    folder = write_texts(tmp_path / "texts", list(KESTREL), KESTREL)
+    build([folder / "l-outlet.txt"], None, store=tmp_path / "store")
+    with open_store(tmp_path / "store") as store:
+        from stancegraph.kg.corpus import extract_all, load_documents
+        from stancegraph.kg.graph.rdf import extraction_graph
+
+        docs = load_documents([folder / "k-person.txt", folder / "m-person.txt"])
+        report = add_documents(store, [extraction_graph(e) for e in extract_all(docs)])
+    assert report.added == ["k-person", "m-person"]
+    assert kestrel_types(tmp_path / "store") == {"Institution"}
+
+
+def test_settled_types_tie_goes_to_the_first_document() -> None:
+    from stancegraph.kg.graph.types import settle_types
+    from stancegraph.kg.ids import SG
+
+    a = SG.x  # any node
+    assert settle_types([("b", a, SG.Person), ("a", a, SG.Institution)]) == {a: SG.Institution}
+    assert settle_types([("a", a, SG.Person), ("b", a, SG.Official),
+                         ("c", a, SG.Institution)]) == {a: SG.Person}
+    assert settle_types([("a", a, SG.Person), ("b", a, SG.Official)]) == {}

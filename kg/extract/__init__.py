@@ -33,7 +33,7 @@ from .coref import resolve
 from .features import Context, features, reporting_level
 from .lexicon import lexicon
 from .linking import ActorBook
-from .mentions import find_mentions
+from .mentions import find_mentions, registry_matcher
 from .model import NONE, StanceModel, fine_kind, load_model
 from .nlp import Sentence, load_pipeline, sentences
 from .reading import paragraphs
@@ -124,9 +124,21 @@ def analyse(doc: Document, registry: Registry | None = None,
             previous = title
         return False
 
+    matcher = registry_matcher(registry, pipeline)
+    known_words = lexicon().capitalised_words()
+
+    def names_unknown(tokens: object) -> bool:
+        """A capitalised word the registry does not name, nor the lexicon knows (offices,
+        titles, days, months): a name only the entity recognizer can find."""
+        named = {k for i, j, _, _ in matcher.find(tokens) for k in range(i, j)}
+        return any(t.is_alpha and t.text[:1].isupper() and t.i not in named and
+                   t.lower_ not in known_words and not (t.is_sent_start and t.is_stop)
+                   for t in tokens)
+
     speaker = speaking_person(doc, book, load_pipeline(pipeline))
     labels = {t.start: t.text_start for t in speaker_turns_of(doc)}
-    sents = sentences(doc.text, paragraphs(doc, labels), worth_parsing, pipeline)
+    sents = sentences(doc.text, paragraphs(doc, labels), worth_parsing, pipeline,
+                      with_entities=names_unknown)
     found = find_mentions(sents, book, pipeline)
     resolve(sents, found, book, doc)
     speaker_turns = turns(doc, book, author, publisher, name_actor, speaker)

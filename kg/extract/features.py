@@ -10,7 +10,7 @@ from .linking import ActorBook
 from .nlp import Sentence
 from .stances import Candidate, decide_kind
 
-_CONTENT_POS = ("NOUN", "VERB", "ADJ", "ADV", "PROPN")
+_CONTENT_POS = ("NOUN", "VERB", "ADJ", "ADV")  # names are features of their own
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ class Lexicon:
     place_before: frozenset[str]
     family_first: frozenset[str]
     particles: frozenset[str]
+    calendar: frozenset[str]
 
     def cue_words(self) -> frozenset[str]:
         """Every lower-case word form that can open a stance (lemmas and their common
@@ -55,6 +56,11 @@ class Lexicon:
             for phrase in phrases:
                 words.update(_inflections(phrase[0]))
         return frozenset(words)
+
+    def capitalised_words(self) -> frozenset[str]:
+        """Lower-cased words written with a capital that name no one: offices, titles,
+        honorifics, days and months."""
+        return self.offices | self.person_roles | self.honorifics | self.calendar
 
 
 def _inflections(lemma: str) -> set[str]:
@@ -114,4 +120,5 @@ def lexicon() -> Lexicon:
         place_before=_words(roles["places"]["before"]),
         family_first=_words(roles["names"]["family_first"]),
         particles=_words(roles["names"]["particles"]),
+        calendar=_words(roles["names"]["calendar"]),
     )

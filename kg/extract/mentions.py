@@ -122,8 +122,9 @@ def _registry_names(s: Sentence, matcher: RegistryMatcher, book: ActorBook,
     for i, j, entry_id, form in matcher.find(doc):
         span = doc[i:j]
         actor = book.ensure(entry_id)
-        if form == "capital" and _is_place(doc, i, j, s.parsed):
-            continue
+        if form == "capital" and _is_place(doc, i, j, s.parsed) and not (
+                j < len(doc) and doc[j].tag_ == "POS"):
+            continue  # "in Seoul", not "over Seoul's launch"
         if form in ("capital", "demonym") and s.parsed and i > 0 and j - i == 1 and \
                 doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ == "compound" and \
                 doc[i - 1].head.i == i and doc[i - 1].is_title and \

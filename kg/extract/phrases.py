@@ -112,8 +112,9 @@ class _People(_Phrases):
                 self._learn_title(m, m.i)
             return
         name = clean_name(doc[a:b].text)
-        if len(name) < 3 or not name[0].isupper() or name.lower() in office_words():
-            return
+        if len(name) < 3 or not name[0].isupper() or name.lower() in office_words() or \
+                name in self.book.registry.by_capital:
+            return  # a capital named as a place is no person
         m = Mention(self.s.index, a, b, *self.s.offset(doc[a:b]), "entity", head=b - 1,
                     text=doc[a:b].text)
         actor = self.book.person_named(name)
@@ -305,6 +306,8 @@ class _Bodies(_Phrases):
         if not toks or not self.found.free(toks[0].i, toks[-1].i + 1):
             return
         a, b = toks[0].i, toks[-1].i + 1
+        if clean_name(self.doc[a:b].text) in self.book.registry.by_capital:
+            return  # a capital named as a place is no body
         if is_office(toks[-1]):  # "Foreign Office Spokesperson": a role, found below
             return
         acronym = len(toks) == 1 and toks[0].text.isupper() and len(toks[0].text) >= 2

@@ -253,6 +253,10 @@ class SharedFacts:
     def facts_about(self, node: Node) -> list[Triple]:
         return list(self._by_subject.get(node, ()))
 
+    def documents(self) -> list[tuple[str, list[Triple]]]:
+        """Each document's key and actor facts."""
+        return list(self._by_document.items())
+
     def context(self, document: Graph | Iterable[Triple], ontology: Graph) -> Graph:
         return document_context(document, self.facts_about, ontology)
 

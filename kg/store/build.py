@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
+from rdflib import RDF
 from tqdm import tqdm
 
 from stancegraph import resources
@@ -30,6 +31,7 @@ from ..extract import extract
 from ..graph.ontology import load_ontology
 from ..graph.rdf import Triple, extraction_triples
 from ..graph.reason import SharedFacts, actor_facts, choose_engine, reason_document
+from ..graph.types import retyped, settle_types, type_assertions
 from ..ids import ONTOLOGY_GRAPH, document_graph, inferred_graph
 from ..processes import process_pool, spawned_process
 from ..records import Document
@@ -87,6 +89,7 @@ def build_store(
     try:
         asserted = stances = 0
         entries: list[dict] = []
+        typed: list = []
         with asserted_file.open("wb") as out:
             out.write(_nquads(ontology, ONTOLOGY_GRAPH).encode())
             for doc_id, text, shared, n_triples, entry in _mapped(
@@ -95,9 +98,13 @@ def build_store(
                 _STATE["offsets"][doc_id] = (out.tell(), len(data))
                 out.write(data)
                 facts.add(doc_id, shared)
+                typed += type_assertions(doc_id, shared)
                 asserted += n_triples
                 stances += entry["stances"]
                 entries.append(entry)
+        settled = settle_types(typed)
+        if settled:
+            _retype(asserted_file, settled, facts)
         lap("extract")
         # The store loads the asserted graphs while the documents are reasoned (each worker
         # reads its document back from the file), in a process of its own.
@@ -202,6 +209,30 @@ def _reason_task(doc_id: str) -> tuple[str, int]:
     except ReasoningError as exc:
         raise ReasoningError(f"{doc_id}: {exc}") from None
     return _nquads(inferred, inferred_graph(doc_id)), len(inferred)
+
+
+def _retype(asserted_file: Path, settled: dict, facts: SharedFacts) -> None:
+    """Rewrite the graphs of the documents that typed a settled actor otherwise (kg.graph.types),
+    copying the others as they are, and their actor facts with them."""
+    offsets = _STATE["offsets"]
+    affected = {doc for doc, triples in facts.documents() if any(
+        s in settled and p == RDF.type for s, p, _ in triples)}
+    rewritten = asserted_file.with_suffix(".retyped")
+    first = min((start for start, _ in offsets.values()), default=asserted_file.stat().st_size)
+    with asserted_file.open("rb") as src, rewritten.open("wb") as out:
+        out.write(src.read(first))  # the ontology graph
+        for doc_id, (start, size) in sorted(offsets.items(), key=lambda kv: kv[1][0]):
+            src.seek(start)
+            data = src.read(size)
+            if doc_id in affected:
+                triples = list(dict.fromkeys(retyped(
+                    ((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
+                     for q in ox.parse(data, format=ox.RdfFormat.N_QUADS)), settled)))
+                data = _nquads(triples, document_graph(doc_id)).encode()
+                facts.add(doc_id, actor_facts(triples))
+            offsets[doc_id] = (out.tell(), len(data))
+            out.write(data)
+    rewritten.replace(asserted_file)
 
 
 def _nquads(triples: Iterable[Triple], name: Any) -> str:

@@ -25,6 +25,7 @@ from rdflib.term import Node
 from ..errors import StancegraphError, StoreError
 from ..graph.reason import actor_facts, choose_engine, document_context, reaching, reason_document
 from ..graph.terms import sparql_term
+from ..graph.types import retyped, settle_types, type_assertions
 from ..ids import DOCUMENT_GRAPHS, ID, ONTOLOGY_GRAPH, document_graph, inferred_graph
 from .changes import Change, GraphStore, Triple
 from .local import LocalStore
@@ -87,12 +88,12 @@ class _Plan:
                  new: dict[str, list[Triple]], ontology: Graph | None = None) -> None:
         self.store = store
         self.replaced = {str(document_graph(d)) for d in replaced}
-        self.new = new
+        self.new = self._settled(new)
         self.old = {d: store.graph_triples(document_graph(d)) for d in replaced}
         self._facts: dict[Node, list[Triple]] = {}
         self.new_facts: dict[Node, set[Triple]] = defaultdict(set)
         self.new_links: dict[Node, set[Node]] = defaultdict(set)
-        for triples in new.values():
+        for triples in self.new.values():
             for t in actor_facts(triples):
                 self.new_facts[t[0]].add(t)
                 self.new_links[t[2]].add(t[0])
@@ -111,6 +112,27 @@ class _Plan:
                 self.ontology_changes = {t[0] for t in changed}
                 for s, _, o in changed:
                     self.new_links[o].add(s)
+
+    def _settled(self, new: dict[str, list[Triple]]) -> dict[str, list[Triple]]:
+        """The new graphs with one type per actor new to the registry (kg.graph.types): the
+        type the stored documents give it, else the one most new documents give it."""
+        typed = [t for doc, triples in new.items() for t in type_assertions(doc, triples)]
+        if not typed:
+            return new
+        settled = settle_types(typed)
+        values = " ".join(sorted({sparql_term(a) for _, a, _ in typed}))
+        rows = self.store.select(
+            f"SELECT ?a ?t (COUNT(DISTINCT ?g) AS ?n) WHERE {{ VALUES ?a {{ {values} }} "
+            f"GRAPH ?g {{ ?a a ?t }} FILTER({self._kept_documents()}) }} GROUP BY ?a ?t")
+        stored: dict[Node, dict[Node, int]] = defaultdict(dict)
+        for r in rows:
+            stored[r["a"]][r["t"]] = int(r["n"])
+        for actor, counts in stored.items():  # what the store holds stays as it is
+            settled[actor] = min(counts, key=lambda c: (-counts[c], str(c)))
+        if not settled:
+            return new
+        return {doc: list(dict.fromkeys(retyped(triples, settled)))
+                for doc, triples in new.items()}
 
     # -- the store after the change, seen through lookups --
 
