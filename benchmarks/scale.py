@@ -219,8 +219,8 @@ def one_size(n: int, work: Path, args: argparse.Namespace) -> dict:
         store, timeout=args.query_timeout)
     wait_until_free(store)
     t0 = time.perf_counter()
-    subprocess.run(["stancegraph", "add", str(extra), "--store", str(store), "--quiet"],
-                   check=True)
+    subprocess.run([sys.executable, "-m", "stancegraph", "add", str(extra), "--store", str(store),
+                    "--quiet"], check=True)
     row["add_one_s"] = time.perf_counter() - t0
     if n in args.owlrl_sizes:
         row["owlrl"] = run_watched([sys.executable, __file__, "--child-owlrl", str(store)],

@@ -153,14 +153,20 @@ def main(argv: list[str] | None = None) -> int:
                   f"{sum(len(d.gold['stances']) for d in docs)} stances", file=sys.stderr)
     print(f"read in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     if args.cv:
+        thresholds = sorted({args.threshold, 0.35, 0.45, 0.55})
+        totals = {th: Score(0, 0, 0, 0, 0, 0) for th in thresholds}
         for name, held in loaded.items():
             if not name.startswith("real"):
                 continue
             rest = [d for n, ds in loaded.items() if n != name for d in ds]
             model = train(rest, args.c, args.threshold)
-            for th in sorted({args.threshold, 0.35, 0.45, 0.55}):
+            for th in thresholds:
                 m = StanceModel(model.labels, model.weights, model.bias, th)
-                print(report(f"{name} (unseen, t={th})", evaluate(held, m)))
+                found = evaluate(held, m)
+                totals[th] = totals[th] + found
+                print(report(f"{name} (unseen, t={th})", found))
+        for th in thresholds:
+            print(report(f"real sets, micro (t={th})", totals[th]))
         return 0
     everything = [d for ds in loaded.values() for d in ds]
     model = train(everything, args.c, args.threshold)

@@ -164,6 +164,20 @@ def test_unknown_issue_gets_a_new_concept_from_the_evidence() -> None:
     assert issue is not None and not issue.in_scheme and issue.label == "fishing quotas"
 
 
+def test_a_clause_that_is_a_stance_of_its_own_is_not_in_the_evidence() -> None:
+    ex = run("Seoul urged Pyongyang to return to talks, while China called on all sides to "
+             "show restraint.")
+    assert [(s.holder, s.quote.text) for s in ex.stances] == [
+        ("south-korea", "Seoul urged Pyongyang to return to talks"),
+        ("china", "while China called on all sides to show restraint")]
+
+
+def test_a_stance_about_nothing_named_has_no_issue() -> None:
+    ex = run("Chile proposed new fishing quotas. Peru disagrees.")
+    assert [(s.holder, s.issue is None) for s in ex.stances] == [("chile", False),
+                                                                  ("peru", True)]
+
+
 def test_forecasts_carry_the_predicted_modality() -> None:
     ex = run("The junta is almost certain to postpone the vote. Myanmar is likely to ignore "
              "the appeal.")
@@ -661,6 +675,10 @@ SENTENCES = [
     ]),
     *_cases("opposing-a-measure-on-someone-is-not-a-stance-toward-them", [
         ("Russia opposed new sanctions on the North.", [("russia", "oppose", None)]),
+    ]),
+    *_cases("the-forum-where-a-measure-is-sought-is-not-its-target", [
+        ("The United States warned that it would seek new sanctions at the UN Security Council.",
+         [("united-states", "intend", None)]),
     ]),
     *_cases("votes-foretold-warning-several-disagreeing-and-wrong-to", [
         ("Kofi Annan has warned Washington and London that a war would be illegal.",

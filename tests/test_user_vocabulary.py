@@ -335,7 +335,7 @@ def test_serve_builds_the_users_texts_with_their_files(files: dict[str, Path],
 def test_serve_refuses_user_files_with_a_build_folder(kg: Path,
                                                       files: dict[str, Path]) -> None:
     r = run("serve", "--kg", str(kg), "--actors", str(files["actors_csv"]))
-    assert r.returncode == 2 and "a build folder or store holds the actors" in r.stderr
+    assert r.returncode == 2 and "a build folder or store holds what it was built with" in r.stderr
 
 
 def _wait_for(url: str) -> dict:

@@ -16,6 +16,7 @@ from ..deps import StoreDep
 from ..routers.actors import list_actors
 from ..routers.issues import list_issues
 from ..routers.stances import select
+from ..tables import JSON
 from .templating import render
 
 router = APIRouter()
@@ -32,8 +33,9 @@ def search_page(
     words = " ".join(q.split())
     found: dict[str, Any] = {"actors": [], "issues": [], "documents": []}
     if words:
-        found = {"actors": json.loads(list_actors(store, None, words).body),
-                 "issues": json.loads(list_issues(store, words, SHOWN, 0).body)["items"],
+        found = {"actors": json.loads(list_actors(store, JSON, q=words).body),
+                 "issues": json.loads(list_issues(store, JSON, q=words, limit=SHOWN,
+                                                  offset=0).body)["items"],
                  "documents": documents_titled(store, words)}
     return render(request, "search.html", {"query": words, "found": found, "shown": SHOWN})
 

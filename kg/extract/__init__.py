@@ -247,7 +247,8 @@ def assemble(a: Analysis, chosen: list[tuple[Candidate, float]],
         if confidence < min_confidence:
             continue
         quote = Span(c.start, c.end, a.doc.text[c.start:c.end])
-        focus = a.doc.text[c.focus[0]:c.focus[1]] if c.focus else quote.text
+        # no phrase after the cue, no new issue: "Berlin disagrees" names none
+        focus = a.doc.text[c.focus[0]:c.focus[1]] if c.focus else ""
         issue = scheme.issue_for(focus, quote.text)
         for target in c.targets or (None,):
             rows.append((c.start, c.end, Stance(

@@ -7,9 +7,11 @@ spaCy 3.8 English pipeline with a parser and an entity recognizer works (`en_cor
 `_md`, `_lg`, `_trf`).
 
 Parsing is what extraction costs, so it is spent only where it can pay: every paragraph is
-split into sentences by the pipeline's sentence recognizer (fast), and only the sentences a
-caller selects are tagged, parsed and searched for entities, in one batch. The rest keep their
-tokens, which is enough to find the names the registry knows.
+split into sentences by the pipeline's sentence recognizer (fast), and only the paragraphs
+holding a sentence the caller selects are tagged and parsed (whole, in one batch, with the
+recognizer's sentence boundaries kept); the entity recognizer runs only on paragraphs where a
+name the registry does not know may be. Sentences not selected keep their tokens, which is
+enough to find the names the registry knows.
 """
 
 from __future__ import annotations

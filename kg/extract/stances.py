@@ -167,10 +167,11 @@ class _Clauses:
         it, widened to cover the tokens in `extra` (the holder's mention)."""
         drop: set[int] = set()
         for c in head.children:
-            # a coordinated clause, or a trailing participle that is a stance of its own
-            # ("..., the ministry added, accusing Washington of ...")
-            own = c.dep_ == "conj" or c.dep_ == "advcl" and c.i in self.cue_tokens and \
-                c.tag_ == "VBG"
+            # a coordinated clause, or a trailing participle or clause with its own subject
+            # that is a stance of its own ("..., the ministry added, accusing Washington of
+            # ...", "..., while China called on all sides to ...")
+            own = c.dep_ == "conj" or c.dep_ == "advcl" and c.i in self.cue_tokens and (
+                c.tag_ == "VBG" or any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children))
             if own and c.pos_ in ("VERB", "AUX") and c.i > head.i:
                 drop.update(x.i for x in c.subtree)
                 drop.update(x.i for x in head.children if x.dep_ == "cc" and x.i < c.i and
@@ -181,9 +182,9 @@ class _Clauses:
         while a < b and (self.doc[a].is_punct and self.doc[a].text not in "“\"‘(" or
                          self.doc[a].dep_ in ("cc",)):
             a += 1
-        while b > a and self.doc[b].is_punct and self.doc[b].text not in "”\"’)" and \
-                self.doc[b].text != "?":
-            b -= 1
+        while b > a and (b in drop or self.doc[b].is_punct and
+                         self.doc[b].text not in "”\"’)" and self.doc[b].text != "?"):
+            b -= 1  # the sentence's full stop after a clause dropped
         return self.s.offset(self.doc[a:b + 1])
 
     def _mention_tokens(self, tok: object | None) -> tuple[int, ...]:

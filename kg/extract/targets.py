@@ -24,6 +24,10 @@ _MEASURES = {"sanction", "resolution", "draft", "measure", "action", "bill", "mo
              "proposal", "plan", "text", "embargo", "penalty", "tariff", "ban", "condemnation",
              "censure", "step", "move", "statement", "declaration", "initiative", "effort",
              "push", "bid", "attempt", "package"}
+# Where a case is made, not whom it is aimed at ("would seek new sanctions at the UN Security
+# Council", "raised the matter at the summit").
+_FORUMS = {"council", "assembly", "un", "nations", "summit", "meeting", "conference", "session",
+           "forum", "court", "wto", "iaea", "nato", "asean", "g7", "g20", "talks"}
 _REJECTING = {"oppose", "reject", "refuse", "reluctant"}
 _SPONSOR_VERBS = {"draft", "propose", "sponsor", "table", "submit", "circulate", "introduce",
                   "put", "write", "pen", "author", "lead", "push", "back"}
@@ -147,6 +151,8 @@ def named_in(head: object, actors_at: Lookup, holders: tuple[str, ...]) -> tuple
     found: tuple[str, ...] = ()
     others = {x.i for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
               for x in c.subtree}  # a clause coordinated to it is another's
+    # a forum's name, not what is said of it ("at a meeting by Seoul" keeps Seoul)
+    others |= {x.i for t in head.subtree if _a_forum(t) for x in t.subtree if x.i <= t.i}
     for t in head.subtree:
         if t.i in others:
             continue
@@ -261,6 +267,11 @@ def _prep_object(t: object, preps: set[str] | tuple[str, ...]) -> object | None:
     return None
 
 
+def _a_forum(t: object) -> bool:
+    """Whether a token names the forum where something is done ("at the Security Council")."""
+    return t.dep_ == "pobj" and t.lower_ in _FORUMS and t.head.lower_ in ("at", "before", "in")
+
+
 def _without(found: tuple[str, ...], holders: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(a for a in found if a not in holders)
 
@@ -326,7 +337,10 @@ def _about(head: object, actors_at: Lookup, holders: tuple[str, ...], cue: Cue
                 return found
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in _AIM_PREPS | {"of", "by"}:
-            found = _actors_of(_prep_object(verb, {c.lower_}), actors_at, holders)
+            obj = _prep_object(verb, {c.lower_})
+            if obj is not None and _a_forum(obj):
+                continue
+            found = _actors_of(obj, actors_at, holders)
             if found:
                 return found
     for c in verb.children:
