@@ -7,7 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stancegraph.kg.exchange import to_exchange
-from stancegraph.kg.extract import extract
+from stancegraph.kg.extract import analyse, assemble, choose, extract
+from stancegraph.kg.extract.model import load_model
 from stancegraph.kg.records import Document, Extraction
 
 NAMES = ["North Korea", "Pyongyang", "the US", "Washington", "China", "Beijing's", "Russia",
@@ -74,6 +75,16 @@ def test_sentences_of_actor_names_and_verbs(sentences: list[str], seps: list[str
     check(ex, text)
     assert all(s.confidence >= threshold for s in ex.stances)
     assert [s.id for s in ex.stances] == [f"p/{n}" for n in range(1, len(ex.stances) + 1)]
+
+
+def test_no_stance_reports_a_confidence_below_the_floor_it_passed() -> None:
+    # the floor set at each candidate's own confidence: what is kept shows at least it
+    a = analyse(make(" ".join(f"{n} condemned the launch. {n} urged talks." for n in NAMES[:8]),
+                     "Ana Ruiz"))
+    chosen = choose(a, load_model())
+    assert len(chosen) > 10
+    for _, floor in chosen:
+        assert all(s.confidence >= floor for s in assemble(a, chosen, floor))
 
 
 @settings(max_examples=50, deadline=None)

@@ -243,7 +243,8 @@ def assemble(a: Analysis, chosen: list[tuple[Candidate, float]],
     """The chosen candidates as stance records, one per target, numbered in text order."""
     scheme = IssueScheme.load()
     rows = []
-    for c, confidence in chosen:
+    for c, raw in chosen:
+        confidence = round(raw, 3)  # as reported, so that no stance shows less than the floor
         if confidence < min_confidence:
             continue
         quote = Span(c.start, c.end, a.doc.text[c.start:c.end])
@@ -254,7 +255,7 @@ def assemble(a: Analysis, chosen: list[tuple[Candidate, float]],
             rows.append((c.start, c.end, Stance(
                 id="", holder=c.holders[0], kind=c.kind, quote=quote, target_actor=target,
                 issue=issue, modality=c.modality, condition=c.condition,
-                attributed_by=a.author, confidence=round(confidence, 3))))
+                attributed_by=a.author, confidence=confidence)))
     rows.sort(key=lambda r: (r[0], r[1]))
     out = []
     for n, (_, _, stance) in enumerate(rows, start=1):
