@@ -86,11 +86,8 @@ def test_a_killed_server_leaves_no_worker_and_no_lock(store_dir: Path, how: int)
     process, url = start_server(store_dir)
     try:
         assert httpx.get(url + "/health", timeout=10).json()["status"] == "ok"
-        workers = descendants(process.pid)
-        assert len(workers) == 3  # two query workers, one look-up worker
-        process.send_signal(how)
-        process.wait(10)
-        assert_all_gone(workers)
+        assert len(descendants(process.pid)) == 3  # two query workers, one look-up worker
+        signal_and_check_gone(process, how)
     finally:
         if process.poll() is None:
             process.kill()
@@ -100,16 +97,21 @@ def test_a_killed_server_leaves_no_worker_and_no_lock(store_dir: Path, how: int)
         assert s.ask("ASK { ?s a sg:Stance }")
 
 
+def signal_and_check_gone(process: subprocess.Popen, how: int) -> None:
+    """Send `how` to the process and check that it and every process under it are gone."""
+    workers = descendants(process.pid)
+    process.send_signal(how)
+    process.wait(10)
+    assert_all_gone(workers)
+
+
 def kill_once_it_has_workers(argv: list[str], how: int) -> None:
     """Run a command, kill it (signal `how`) once two worker processes run under it, and
     check that they are all gone 5 s later."""
     process = subprocess.Popen([*CLI, *argv], stderr=subprocess.DEVNULL)
     try:
         wait_for_children(process, 2)
-        workers = descendants(process.pid)
-        process.send_signal(how)
-        process.wait(10)
-        assert_all_gone(workers)
+        signal_and_check_gone(process, how)
     finally:
         if process.poll() is None:
             process.kill()

@@ -37,7 +37,7 @@ from .mentions import find_mentions, registry_matcher
 from .model import NONE, StanceModel, fine_kind, load_model
 from .nlp import Sentence, load_pipeline, sentences
 from .reading import paragraphs
-from .spans import Mention, SentenceMentions
+from .spans import SentenceMentions
 from .stances import Candidate, SentenceStances, decide_kind
 from .targets import ACT_WORDS, record_events
 from .turns import speaker_turns as speaker_turns_of
@@ -145,9 +145,6 @@ def analyse(doc: Document, registry: Registry | None = None,
     body_voice = speaker.voice or author
     quotes = quotations(doc.text, doc.body_start, len(doc.text))
 
-    def actors_of(m: Mention) -> tuple[str, ...]:
-        return m.actors()
-
     events: dict[str, tuple[str, ...]] = {}  # who did the acts the text reports
     first: list[tuple[Sentence, SentenceMentions, str | None, list[Candidate]]] = []
     for s, sm in zip(sents, found, strict=True):
@@ -156,7 +153,7 @@ def analyse(doc: Document, registry: Registry | None = None,
         record_events(s.doc, lambda i, sm=sm: _actors_at(sm, i), events)
         turn = turn_at(speaker_turns, s.start)
         voice = body_voice if turn is None or turn.speaker is None else turn.speaker
-        here = SentenceStances(s, sm, voice, actors_of, events, book).run()
+        here = SentenceStances(s, sm, voice, events, book).run()
         first.append((s, sm, voice, here))
     speakers = quotation_speakers(quotes, [(s, cs) for s, _, _, cs in first], doc.text)
     per_sentence: list[tuple[Sentence, float, list[Candidate]]] = []
@@ -168,11 +165,11 @@ def analyse(doc: Document, registry: Registry | None = None,
         frames = [c for c in found_here if c.category in _FRAMES and c.holders]
         if share > 0.5 and speaker and speaker != voice and not frames:
             # a quotation its speaker goes on with ("We remain prepared ...")
-            found_here = SentenceStances(s, sm, speaker, actors_of, events, book).run()
+            found_here = SentenceStances(s, sm, speaker, events, book).run()
         elif not frames and last and last[1] != voice and s.paragraph - last[0] <= 1:
             # reported speech that goes on without its verb ("It was crucial that ...",
             # after "Ms. Patten said ..."): the speaker's too, if the model agrees
-            more = SentenceStances(s, sm, last[1], actors_of, events, book).run()
+            more = SentenceStances(s, sm, last[1], events, book).run()
             found_here = found_here + [replace(c, category="continued") for c in more
                                        if c.holders == (last[1],) and c.category in
                                        ("voice", "modal")]

@@ -160,17 +160,8 @@ class ActorBook:
     def person_named(self, name: str) -> str | None:
         """The person of the document this name refers to: the same full name, or a family
         name (or given and family name) of one person only."""
-        key = name.lower()
-        hits = []
-        for actor in self.actors.values():
-            if actor.type not in ("Official", "Person"):
-                continue
-            names = [actor.label, *actor.aliases]
-            if any(n.lower() == key for n in names):
-                return actor.id
-            if any(_short_form(key, n.lower()) for n in names):
-                hits.append(actor.id)
-        return hits[0] if len(set(hits)) == 1 else None
+        hits = self.people_named(name)
+        return hits[0] if len(hits) == 1 else None
 
     def acronym(self, text: str) -> str | None:
         """The body of the document whose name or alias this acronym is ("RSF" of "Rapid

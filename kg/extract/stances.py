@@ -13,7 +13,6 @@ modality and evidence span; and the voice's own assessments.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .cues import Cue, find_cues, impersonal_passive
@@ -73,7 +72,6 @@ class _Clauses:
     to, the spans of its clauses, their modality."""
 
     def __init__(self, s: Sentence, sm: SentenceMentions, voice: str | None,
-                 actors_of_mention: Callable[[Mention], tuple[str, ...]],
                  events: dict[str, tuple[str, ...]] | None = None,
                  book: ActorBook | None = None) -> None:
         self.s, self.doc, self.sm, self.voice = s, s.doc, sm, voice
@@ -82,7 +80,6 @@ class _Clauses:
         self.affiliations = (lambda a: book.actors[a].affiliations if a in book.actors
                              else []) if book else (lambda actor: [])
         self.events = events if events is not None else {}
-        self.actors_of_mention = actors_of_mention
         self.lx = lexicon()
         self.frames: list[Frame] = []
         self.cue_tokens: set[int] = set()
@@ -114,7 +111,7 @@ class _Clauses:
             if frame is not None:
                 return frame.holders
             return (self.voice,) if self.voice else ()
-        return self.actors_of_mention(m)
+        return m.actors()
 
     def _lists_over(self, i: int) -> list[Mention]:
         t = self.doc[i]
