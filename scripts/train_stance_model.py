@@ -41,7 +41,7 @@ def default_sets() -> list[tuple[Path, Path]]:
     sets = [(ROOT / "tests/fixtures/gold", ROOT / "corpus")]
     sets += [(p, p) for p in sorted((ROOT / "tests/fixtures").glob("heldout*"))]
     for gold in sorted((ROOT / "eval").glob("*/gold")):
-        if gold.parent.name != HELD_OUT:
+        if not gold.parent.name.startswith(HELD_OUT):
             sets.append((gold, gold.parent / "docs"))
     shared = ROOT.parent / "shared/eval/real"
     if shared.exists():

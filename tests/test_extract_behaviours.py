@@ -703,3 +703,21 @@ def test_in_a_debate_each_member_holds_their_own_words_and_the_chair_none() -> N
                              ("nino-beridze", "oppose", None)]
 
 
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("Most of the delegates condemned the blockade of the port.", "delegates"),
+    ("Several of Chile's partners voiced concern over the closure of the border.",
+     "chiles-partners"),
+    ("Senate Democrats demand that the talks with Cuba be suspended.", "senate-democrats"),
+])
+def test_people_named_by_a_plural_noun_hold_their_own_stance(text: str, holder: str) -> None:
+    holders = {h for h, _, _ in triples(text)}
+    assert holders == {holder}
+
+
+def test_officials_of_a_state_listed_with_another_state_are_held_by_both_states() -> None:
+    got = triples("President Ana Lima and Prime Minister Omar Said welcomed the accord. "
+                  "The defence chiefs of Peru and the U.S. condemned the raid.")
+    assert [(h, k) for h, k, _ in got if k == "condemn"] == [
+        ("peru", "condemn"), ("united-states", "condemn")]

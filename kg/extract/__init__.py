@@ -21,7 +21,6 @@ The stages, each a module with one job and plain data between them:
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, replace
 
@@ -59,7 +58,7 @@ _FRAMES = ("speech", "called")
 _WORDED = ("verb", "phrasal", "noun", "adjective", "forecast")
 _GUESSED = ("voice", "continued", "subject")
 _WEAK = ("predict", "claim", "intend", "propose")  # too common in narration for the rules
-_SHARED_CLAUSE = float(os.environ.get("SG_SHARED", "0.5"))
+_SHARED_CLAUSE = 0.5
 _PRIORITY = {"verb": 0, "phrasal": 0, "called": 1, "speech": 1, "noun": 2, "adjective": 2,
              "modal": 3, "forecast": 3, "voice": 4, "subject": 4, "continued": 5}
 _DEPARTMENT = re.compile(

@@ -262,11 +262,16 @@ class Resolver:
         if m.gender == "p":
             count = next((n for w, n in self.lx.group_numbers.items()
                           if w in m.text.lower().split()), 0)
+            owner = self.book.state_of(m.owner) if m.owner else None
             hit = self._recent(m, lambda h, mod: len(h.members) >= 2 and all(
                 self.book.is_person(a) for a in h.members) and (
-                not count or len(h.members) == count), window=8) if m.definite else None
+                not count or len(h.members) == count) and (
+                owner is None or all(self.book.state_of(a) == owner for a in h.members)),
+                window=8) if m.definite else None
             if hit is not None:  # "the three leaders", after "Trump, Moon and Abe"
                 m.members = hit.members
+            elif m.owner and self.book.type_of(m.owner) == "State" and self._listed(m):
+                m.members = (m.owner,)  # "the defense chiefs of South Korea and the US"
             elif word in ("member", "members") or m.owner is None:
                 m.actor = self.book.new(_label(m), "Institution")
             return
@@ -315,6 +320,10 @@ class Resolver:
         m.actor = self.book.new(_label(m), "Official",
                                 affiliations=(m.owner,) if m.owner else ())
         self.book.profile(m.actor).unnamed = True
+
+    def _listed(self, m: Mention) -> bool:
+        """Whether the mention is an item of a list ("X and Y")."""
+        return any(x.form == "list" and m.head in x.parts for x in self.found[m.sentence].mentions)
 
     def _ministry(self, state: str) -> str:
         return self.book.ministry(state, "foreign affairs")

@@ -256,9 +256,9 @@ class _People(_Phrases):
         own, of the state its modifiers name."""
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
             return False  # "officials of the ministry": a role, found below
-        mods = [c for c in t.lefts if c.dep_ in ("amod", "compound", "nmod")]
+        mods = [c for c in t.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")]
         if any(c.lower_ in ("the", "these", "those", "some", "many", "all") for c in t.lefts)\
-                and not mods:
+                and not mods and (t.lower_ in self.lx.group_words or not is_partitive(t)):
             return False  # "the countries": a group the text listed
         first = min([t.i, *[c.left_edge.i for c in mods]])
         states = tuple(dict.fromkeys(
@@ -282,6 +282,8 @@ class _People(_Phrases):
         owner = next((m.actor for k in range(first, last + 1)
                       if (m := self.found.at(k)) is not None and m.actor and
                       self.book.type_of(m.actor) == "State"), None)
+        while first < t.i and self.doc[first].lower_ in DETERMINERS:
+            first += 1
         span = self.doc[first:last + 1]
         label = span.text[:1].upper() + span.text[1:]
         actor = self.book.new(label, "Institution", affiliations=(owner,) if owner else ())
@@ -291,6 +293,18 @@ class _People(_Phrases):
             self.found.by_token.setdefault(k, m)
         self.found.mentions.append(m)
         return True
+
+
+_QUANTIFIERS = {"most", "many", "some", "several", "all", "few", "majority", "number",
+                "dozens", "scores", "half", "each", "one", "two", "three"}
+
+
+def is_partitive(t: object) -> bool:
+    """"Most of the speakers", "Several of the Philippines' allies": people named after a
+    quantifier that is the clause's subject."""
+    of = t.head
+    return t.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in _QUANTIFIERS and \
+        of.head.dep_ in ("nsubj", "nsubjpass")
 
 
 class _Bodies(_Phrases):
@@ -469,7 +483,8 @@ class ParsedMentions(_People, _Bodies):
                     continue
                 if t.tag_ in ("NNS", "NNPS") and t.lower_ in self.lx.people and \
                         t.dep_ in ("nsubj", "nsubjpass", "pobj") and \
-                        (t.dep_ != "pobj" or t.head.lower_ == "by") and self._people(t):
+                        (t.dep_ != "pobj" or t.head.lower_ == "by" or is_partitive(t)) and \
+                        self._people(t):
                     continue
                 if t.tag_ in ("NNS", "NNPS") and t.lower_ in self.lx.group_words and \
                         not is_office(t):

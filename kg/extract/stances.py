@@ -21,6 +21,7 @@ from .kinds import content_kinds, strongest
 from .lexicon import lexicon
 from .linking import ActorBook
 from .nlp import Sentence
+from .phrases import is_partitive
 from .spans import Mention, SentenceMentions
 from .targets import aimed_at
 from .voices import NO_ONE
@@ -120,6 +121,10 @@ class _Clauses:
     def _holders(self, tok: object | None) -> tuple[str, ...]:
         if tok is None:
             return ()
+        if not self.actors_at(tok.i):
+            # "Most of the speakers condemned": the people the quantifier counts
+            tok = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for o in c.children if o.dep_ == "pobj" and is_partitive(o)), tok)
         found = self.actors_at(tok.i)
         if found and tok.head.dep_ == "agent":
             # "opposed by Moscow and, more quietly, by Beijing"
