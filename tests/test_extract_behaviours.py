@@ -721,3 +721,21 @@ def test_officials_of_a_state_listed_with_another_state_are_held_by_both_states(
                   "The defence chiefs of Peru and the U.S. condemned the raid.")
     assert [(h, k) for h, k, _ in got if k == "condemn"] == [
         ("peru", "condemn"), ("united-states", "condemn")]
+
+
+def test_a_hyphenated_family_name_named_again_is_the_same_person() -> None:
+    got = triples("Libyan Foreign Minister Karim el-Masri spoke on Monday. "
+                  "In a post on X, El-Masri welcomed the truce.")
+    assert got == [("karim-el-masri", "welcome", None)]
+
+
+def test_the_text_of_an_adopted_resolution_is_held_by_the_body_that_adopted_it() -> None:
+    got = triples("The General Assembly adopted a resolution on the border on Tuesday. "
+                  "The text condemned the shelling of Jordanian villages.")
+    assert [(h, k) for h, k, _ in got] == [("un-general-assembly", "condemn")]
+
+
+def test_states_listed_as_voting_against_each_oppose_the_measure() -> None:
+    got = triples("The draft passed by 120 votes in favour to 3 against (Peru, Chile, Laos), "
+                  "with 40 abstentions.")
+    assert got == [("peru", "oppose", None), ("chile", "oppose", None), ("laos", "oppose", None)]

@@ -359,8 +359,8 @@ class _Bodies(_Phrases):
             for n in (3, 2, 1):
                 span = doc[k:k + n]
                 if len(span) < n or not self.found.free(k, k + n) or \
-                        not all(x.text[:1].isupper() or x.lower_ in self.lx.particles
-                                for x in span):
+                        not all(x.text[:1].isupper() or x.lower_ in self.lx.particles or
+                                x.text == "-" and 0 < x.i - k < n - 1 for x in span):
                     continue
                 people = self.book.people_named(span.text)
                 if not people and n == 1 and k > 0 and (is_office(doc[k - 1]) or

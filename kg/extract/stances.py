@@ -23,7 +23,7 @@ from .linking import ActorBook
 from .nlp import Sentence
 from .phrases import is_partitive
 from .spans import Mention, SentenceMentions
-from .targets import aimed_at
+from .targets import LAST_PAPER, aimed_at
 from .voices import NO_ONE
 
 _FIRST_PERSON = {"we", "us", "our", "i", "me", "my", "ourselves", "myself"}
@@ -139,8 +139,12 @@ class _Clauses:
             author = document_author(tok)
             if author is not None:
                 return self.actors_at(author.i)
-            # "The resolution condemns ...": whoever adopted or issued it
-            return self.events.get("doc:" + tok.lemma_.lower(), ())
+            # "The resolution condemns ...", "The text urges ...": whoever adopted or issued
+            # it, or the document the text named last
+            return self.events.get("doc:" + tok.lemma_.lower()) or \
+                self.events.get(LAST_PAPER, ())
+        if tok.lemma_.lower() == "measure" and tok.tag_ == "NN" and LAST_PAPER in self.events:
+            return self.events[LAST_PAPER]  # "The measure demands ...", after a resolution
         return ()
 
     def _holder_form(self, tok: object | None) -> str:
@@ -300,7 +304,31 @@ class SentenceStances(_Clauses):
             if cand is not None:
                 out.append(cand)
         out.extend(self._voice_clauses(out))
+        out.extend(self._votes_against())
         return out
+
+    def _votes_against(self) -> list[Candidate]:
+        """States listed as voting against ("141 in favour to 5 against (A, B, C)", "voting
+        against it - A, B and C"): each opposes the measure."""
+        doc = self.doc
+        for t in doc:
+            if t.lower_ != "against" or t.i + 2 >= len(doc) or \
+                    doc[t.i + 1].text not in ("(", "-", "–", "—", ":") and \
+                    not (doc[t.i + 1].lower_ == "it" and doc[t.i + 2].text in ("-", "–", "—")):
+                continue
+            start = t.i + (3 if doc[t.i + 1].lower_ == "it" else 2)
+            stop = next((x.i for x in doc[start:] if x.text in (")", ";", ".")), len(doc))
+            states = [a for k in range(start, stop) if (m := self.sm.at(k)) is not None
+                      for a in m.actors() if self.book.type_of(a) == "State"]
+            states = list(dict.fromkeys(states))
+            if len(states) < 2:
+                continue
+            a, b = self.s.offset(doc[0:len(doc)])
+            while b > a and self.s.text[b - self.s.start - 1] in ". ":
+                b -= 1
+            return [Candidate(self.s.index, tuple(states), "oppose", "verb", "vote against",
+                              (), a, b, focus=None, cue_token=t.i, holder_form="list")]
+        return []
 
     def _quoted_nearby(self, t: object) -> bool:
         return any(x.text in "“”\"" for x in self.doc)

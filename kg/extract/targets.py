@@ -53,6 +53,7 @@ _DOING = {"fire", "launch", "test", "conduct", "stage", "hold", "carry", "test-f
           "expand"}
 
 
+LAST_PAPER = "doc:*"  # who issued the document the text named last
 _ISSUING = {"adopt", "issue", "release", "publish", "pass", "approve", "table", "circulate",
             "draft", "sponsor", "submit", "endorse", "sign", "bring", "introduce", "put"}
 
@@ -78,6 +79,7 @@ def record_events(doc: object, actors_at: Lookup, events: dict[str, tuple[str, .
             for paper in papers:
                 if doers and paper.pos_ in ("NOUN", "PROPN"):
                     events["doc:" + paper.lemma_.lower()] = doers
+                    events[LAST_PAPER] = doers  # "The text urged ...", "The measure calls"
         if t.pos_ == "VERB" and lemma in _DOING:
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
             doers = _actors_of(subj, actors_at, ()) if subj is not None else ()
