@@ -739,3 +739,16 @@ def test_states_listed_as_voting_against_each_oppose_the_measure() -> None:
     got = triples("The draft passed by 120 votes in favour to 3 against (Peru, Chile, Laos), "
                   "with 40 abstentions.")
     assert got == [("peru", "oppose", None), ("chile", "oppose", None), ("laos", "oppose", None)]
+
+
+def test_a_government_named_after_its_leader_is_the_leaders_state() -> None:
+    got = triples("Talks resumed in Geneva. The Biden administration urged Hanoi and Manila "
+                  "to settle the dispute.")
+    assert got == [("united-states", "urge", "vietnam"), ("united-states", "urge", "philippines")]
+
+
+def test_the_quote_of_a_second_coordinated_verb_starts_at_that_verb() -> None:
+    ex = run("Talks resumed in Geneva. The Peruvian foreign minister, Ana Lima, praised the "
+             "mediators but rejected the proposed timetable.")
+    quotes = {s.kind: s.quote.text for s in ex.stances}
+    assert quotes["reject"] == "rejected the proposed timetable"

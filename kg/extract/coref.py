@@ -169,6 +169,8 @@ class Resolver:
     def _description(self, m: Mention, s: Sentence) -> None:
         head = m.office or ""
         owner = m.owner or self._possessive_owner(m, s)
+        if m.form == "state" and owner is None:
+            owner = self._person_inside(m)  # "the Biden administration"
         if m.form == "state":
             if head == "mainland" and "china" in self.book.registry and m.definite:
                 m.actor = self.book.ensure("china")  # "the mainland", across the Strait
@@ -337,6 +339,18 @@ class Resolver:
             if inner.actor is None and inner.form in ("body", "state"):
                 self._description(inner, s)
             if inner.actor and not self.book.is_person(inner.actor):
+                return inner.actor
+        return None
+
+    def _person_inside(self, m: Mention) -> str | None:
+        """The leader who names a government ("the Biden administration", "the Maduro
+        regime")."""
+        sm = self.found[m.sentence]
+        head = self.sentences[m.sentence].doc[m.head]
+        for c in head.children:
+            inner = sm.at(c.i) if c.dep_ == "compound" and c.i < head.i else None
+            if inner is not None and inner is not m and inner.actor and \
+                    self.book.is_person(inner.actor):
                 return inner.actor
         return None
 

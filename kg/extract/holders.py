@@ -44,6 +44,8 @@ def subject(v: object) -> object | None:
         return subject(v.head) if not _passive(v.head) else agent(v.head)
     if v.dep_ == "acl" and v.head.lemma_.lower() in _DOCUMENTS:
         return v.head  # "a statement condemning ...": the statement, whose author speaks
+    if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
+        return v.head  # "the administration calling on both sides to ...": its actor
     if v.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ",
                                                                           "VBP", "MD")
                                                for c in v.children):

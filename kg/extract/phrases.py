@@ -118,6 +118,9 @@ class _People(_Phrases):
         m = Mention(self.s.index, a, b, *self.s.offset(doc[a:b]), "entity", head=b - 1,
                     text=doc[a:b].text)
         actor = self.book.person_named(name)
+        if actor is None and " " not in name:
+            # "Biden" in a text that never names him in full: the registry's only Biden
+            actor = next(iter(self.book.registry_people_named(name)), None)
         if actor is None:
             actor = self.book.new(name, "Person")
         m.actor = actor

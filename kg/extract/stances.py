@@ -171,6 +171,9 @@ class _Clauses:
     def clause_span(self, head: object, extra: tuple[int, ...] = ()) -> tuple[int, int]:
         """Document offsets of the clause `head` heads, without the clauses coordinated to
         it, widened to cover the tokens in `extra` (the holder's mention)."""
+        if head.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+            extra = ()  # "... confirmed X but denied Y": the second quote starts at its verb
         drop: set[int] = set()
         for c in head.children:
             # a coordinated clause, or a trailing participle or clause with its own subject
