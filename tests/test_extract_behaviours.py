@@ -752,3 +752,10 @@ def test_the_quote_of_a_second_coordinated_verb_starts_at_that_verb() -> None:
              "mediators but rejected the proposed timetable.")
     quotes = {s.kind: s.quote.text for s in ex.stances}
     assert quotes["reject"] == "rejected the proposed timetable"
+
+
+def test_a_statement_attributed_to_a_spokesperson_is_spoken_by_that_person() -> None:
+    ex = run("Border Incident\n\nThe following is attributable to Spokesperson Ana Lima:\n\n"
+             "We stand with Peru in urging Bolivia to withdraw its troops.")
+    spokesperson = next(a.id for a in ex.actors if a.label == "Ana Lima")
+    assert [(s.holder, s.kind) for s in ex.stances] == [(spokesperson, "support")]

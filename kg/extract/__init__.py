@@ -42,6 +42,7 @@ from .targets import ACT_WORDS, record_events
 from .turns import speaker_turns as speaker_turns_of
 from .voices import (
     NO_ONE,
+    attribution_line,
     document_actors,
     quotation_speakers,
     quotations,
@@ -147,8 +148,8 @@ def analyse(doc: Document, registry: Registry | None = None,
     events: dict[str, tuple[str, ...]] = {}  # who did the acts the text reports
     first: list[tuple[Sentence, SentenceMentions, str | None, list[Candidate]]] = []
     for s, sm in zip(sents, found, strict=True):
-        if not s.parsed:
-            continue
+        if not s.parsed or attribution_line(s.text):
+            continue  # "The following is attributable to ...:" introduces, says nothing
         record_events(s.doc, lambda i, sm=sm: _actors_at(sm, i), events)
         turn = turn_at(speaker_turns, s.start)
         voice = body_voice if turn is None or turn.speaker is None else turn.speaker

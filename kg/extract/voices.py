@@ -151,6 +151,17 @@ class Speaker:
 
 _SPOKEN = re.compile(r"\b(?:press\s+conference|briefing|remarks|statement|interview|"
                      r"spokes(?:person|man|woman)|transcript|q\s*&\s*a)\b", re.I)
+# "The following is attributable to Spokesperson Ned Price:", a line that opens a statement
+_ATTRIBUTED = re.compile(r"^[ \t]*(?:the following (?:statement )?is attributable to|"
+                         r"(?:press )?statement (?:by|from)|remarks by)[ \t]+([^\n]{3,120})$",
+                         re.I | re.M)
+
+
+def attribution_line(text: str) -> bool:
+    """Whether a sentence is the line that names who speaks the statement below it."""
+    return _ATTRIBUTED.fullmatch(text.strip()) is not None
+
+
 _WITH = re.compile(r"\binterview(?:ed)?\s+(?:\w+\s+){0,2}?with\b", re.I)
 
 
@@ -159,6 +170,7 @@ def speaking_person(doc: Document, book: ActorBook, nlp) -> Speaker:  # noqa: AN
     recognizer in the title and in the notes of the author and publisher."""
     texts = [doc.title or ""] + [n for label in (doc.author, doc.publisher) if label
                                  for n in _NOTE.findall(label)]
+    texts += _ATTRIBUTED.findall(doc.text[:1500])
     if not any(_SPOKEN.search(t) for t in texts):
         return Speaker(None, frozenset())
     voice = None
@@ -171,8 +183,12 @@ def speaking_person(doc: Document, book: ActorBook, nlp) -> Speaker:  # noqa: AN
         for ent in parsed.ents:
             if ent.label_ != "PERSON":
                 continue
-            name = ent.text.replace("\u2019s", "").replace("'s", "").strip()
-            before = parsed[max(0, ent.start - 3):ent.start].text.lower()
+            words = ent.text.replace("\u2019s", "").replace("'s", "").split()
+            title = []
+            while len(words) > 2 and words[0].lower() in _OFFICES:
+                title.append(words.pop(0).lower())  # "Spokesperson Ned Price" as one entity
+            name = " ".join(words)
+            before = " ".join([parsed[max(0, ent.start - 3):ent.start].text.lower(), *title])
             person = book.person_named(name) or book.new(name, "Person")
             if guest_from and ent.start_char < guest_from.start():
                 asking.add(person)
