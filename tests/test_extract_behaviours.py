@@ -759,3 +759,11 @@ def test_a_statement_attributed_to_a_spokesperson_is_spoken_by_that_person() -> 
              "We stand with Peru in urging Bolivia to withdraw its troops.")
     spokesperson = next(a.id for a in ex.actors if a.label == "Ana Lima")
     assert [(s.holder, s.kind) for s in ex.stances] == [(spokesperson, "support")]
+
+
+def test_a_ministrys_statement_naming_its_own_government_as_subject_is_the_states() -> None:
+    got = triples("Bolivia moved troops to the border on Monday. The Government of Peru "
+                  "will not tolerate any further incursion by Bolivia.",
+                  author="Ministry of Foreign Affairs of Peru", publisher=None)
+    assert ("peru", "warn", "bolivia") in got
+    assert not [h for h, _, _ in got if h.startswith("ministry")]
