@@ -767,3 +767,11 @@ def test_a_ministrys_statement_naming_its_own_government_as_subject_is_the_state
                   author="Ministry of Foreign Affairs of Peru", publisher=None)
     assert ("peru", "warn", "bolivia") in got
     assert not [h for h, _, _ in got if h.startswith("ministry")]
+
+
+def test_a_name_no_one_knows_as_the_subject_of_a_stance_word_is_an_actor() -> None:
+    ex = run("Tensions rose on Friday. Zanderia condemned the council's decision. Zanderia, in "
+             "a press release today, also denounced the vote.")
+    zanderia = next(a.id for a in ex.actors if a.label == "Zanderia")
+    assert [(s.holder, s.kind) for s in ex.stances] == [(zanderia, "condemn"),
+                                                       (zanderia, "condemn")]

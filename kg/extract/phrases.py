@@ -499,4 +499,30 @@ class ParsedMentions(_People, _Bodies):
                 elif t.lower_ in self.lx.body_heads or t.lower_ in self.lx.state_descriptions \
                         or t.lower_ in self.lx.body_descriptions:
                     self._description(t)
+        self._named_speakers()
         self._lists()
+
+    def _named_speakers(self) -> None:
+        """A proper name no one else knows as the subject of a word of stance ("Somaliland
+        criticized ..."): an actor of its own, a state when the recognizer says it is a place."""
+        cues = self.lx.cue_words()
+        named = {a.label: a.id for a in self.book.actors.values()
+                 if not a.in_registry and not self.book.is_person(a.id)}
+        for t in self.doc:
+            if t.pos_ == "PROPN" and t.text in named and self.found.free(t.i, t.i + 1):
+                self.found.add(Mention(self.s.index, t.i, t.i + 1, *self.s.offset(t), "entity",
+                                       named[t.text], head=t.i, text=t.text))
+                continue  # named so before: the same actor
+            if t.pos_ != "PROPN" or t.dep_ != "nsubj" or self.found.at(t.i) is not None or \
+                    t.ent_type_ not in ("", "GPE", "ORG", "NORP", "LOC") or \
+                    t.head.lemma_.lower() not in cues and t.head.lower_ not in cues:
+                continue
+            words = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
+            a, b = words[0].i, t.i + 1
+            name = clean_name(self.doc[a:b].text)
+            if not self.found.free(a, b) or len(name) < 3 or not name[0].isupper() or \
+                    name.lower() in self.lx.capitalised_words():
+                continue
+            actor = self.book.new(name, "State" if t.ent_type_ == "GPE" else "Institution")
+            self.found.add(Mention(self.s.index, a, b, *self.s.offset(self.doc[a:b]), "entity",
+                                   actor, head=t.i, text=self.doc[a:b].text))
