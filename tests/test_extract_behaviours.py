@@ -775,3 +775,12 @@ def test_a_name_no_one_knows_as_the_subject_of_a_stance_word_is_an_actor() -> No
     zanderia = next(a.id for a in ex.actors if a.label == "Zanderia")
     assert [(s.holder, s.kind) for s in ex.stances] == [(zanderia, "condemn"),
                                                        (zanderia, "condemn")]
+
+
+def test_an_unnamed_officials_portfolio_and_state_are_part_of_who_they_are() -> None:
+    ex = run("Tensions rose on Friday. Peru's Vice Minister of Foreign Affairs rejected the "
+             "plan. The Minister of Defence of Chile condemned the drills.")
+    holders = {a.id: a for a in ex.actors}
+    got = [(holders[s.holder].label, holders[s.holder].affiliations) for s in ex.stances]
+    assert got == [("Peru's Vice Minister of Foreign Affairs", ["peru"]),
+                   ("Minister of Defence", ["chile"])]

@@ -60,6 +60,10 @@ class _Phrases:
                     if m is not None and m.actor and not self.book.is_person(m.actor):
                         return m.actor  # "the minister of Japan", "a spokesperson for the
                         # Chinese Foreign Ministry"
+                    if c.lower_ == "of" and obj.is_title and obj.pos_ == "PROPN":
+                        found = self._owner_of(obj)  # "the Minister of Defence of Chile"
+                        if found:
+                            return found
         return None
 
     def _inside_name(self, t: object) -> bool:
@@ -192,6 +196,16 @@ class _People(_Phrases):
             first += 1
         m = Mention(self.s.index, first, t.i + 1, *self.s.offset(self.doc[first:t.i + 1]),
                     "role", head=t.i, text=self.doc[first:t.i + 1].text)
+        portfolio = next((o for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for o in c.children if o.dep_ == "pobj"), None)
+        if portfolio is not None and portfolio.is_title and \
+                self.found.free(portfolio.left_edge.i, portfolio.i + 1):
+            # "State Minister of Foreign Affairs": the portfolio is part of the title
+            last = portfolio.right_edge.i if self.found.free(
+                portfolio.i, portfolio.right_edge.i + 1) else portfolio.i
+            if all(x.is_title or x.is_punct or x.lower_ in ("and", "of", "the")
+                   for x in self.doc[portfolio.left_edge.i:last + 1]):
+                m.text = self.doc[first:last + 1].text
         office = t.lemma_.lower()
         for c in lefts:
             if c.dep_ == "compound" and c.lower_ in ("foreign", "defense", "defence", "prime",
