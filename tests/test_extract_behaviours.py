@@ -784,3 +784,15 @@ def test_an_unnamed_officials_portfolio_and_state_are_part_of_who_they_are() -> 
     got = [(holders[s.holder].label, holders[s.holder].affiliations) for s in ex.stances]
     assert got == [("Peru's Vice Minister of Foreign Affairs", ["peru"]),
                    ("Minister of Defence", ["chile"])]
+
+
+def test_a_name_after_a_title_is_matched_whole() -> None:
+    got = triples("Tensions rose on Friday. South Korean President Yoon Suk-yeol condemned "
+                  "the launch.")
+    assert [(h, k) for h, k, _ in got] == [("yoon-suk-yeol", "condemn")]
+
+
+def test_a_group_named_by_its_states_demonyms_is_those_states() -> None:
+    got = triples("Tensions rose on Friday. The Chilean and Peruvian governments condemned "
+                  "the raid.")
+    assert [(h, k) for h, k, _ in got] == [("chile", "condemn"), ("peru", "condemn")]

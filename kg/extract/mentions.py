@@ -59,14 +59,16 @@ class RegistryMatcher:
         where names overlap."""
         hits = [(s, e, *self.keys[m]) for m, s, e in self.exact(doc)]
         hits += [(s, e, *self.keys[m]) for m, s, e in self.lower(doc)]
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        # the longest first where names overlap ("President Yoon Suk-yeol" is "Yoon
+        # Suk-yeol" after a title, not "President Yoon" and a stray given name)
+        hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
         out: list[tuple[int, int, str, str]] = []
-        end = 0
+        taken: set[int] = set()
         for h in hits:
-            if h[0] >= end:
+            if taken.isdisjoint(range(h[0], h[1])):
                 out.append(h)
-                end = h[1]
-        return out
+                taken.update(range(h[0], h[1]))
+        return sorted(out)
 
 
 _matchers: dict[tuple[int, str | None], RegistryMatcher] = {}

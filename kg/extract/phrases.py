@@ -410,6 +410,14 @@ class _Bodies(_Phrases):
         m = Mention(self.s.index, first, t.i + 1, *self.s.offset(self.doc[first:t.i + 1]),
                     "group", head=t.i, gender="p", text=self.doc[first:t.i + 1].text)
         m.office = str(count)
+        # "the South Korean and American governments": the states its modifiers name
+        named = [x for c in t.lefts if c.dep_ in ("amod", "compound", "nmod")
+                 for x in (c, *c.conjuncts)]
+        states = tuple(dict.fromkeys(
+            n.actor for x in named if (n := self.found.at(x.i)) is not None and n.actor and
+            self.book.type_of(n.actor) == "State"))
+        if len(states) >= 2:
+            m.members = states
         self.found.add(m)
         return True
 
