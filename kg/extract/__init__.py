@@ -109,7 +109,7 @@ def analyse(doc: Document, registry: Registry | None = None,
         return _name_actor(book, label, type_)
 
     author, publisher = document_actors(doc, book, name_actor)
-    cue_words = lexicon().cue_words() | lexicon().offices | ACT_WORDS
+    cue_words = lexicon().cue_words | lexicon().offices | ACT_WORDS
 
     def worth_parsing(tokens: object) -> bool:
         """A sentence that may hold a stance or introduce someone who will: a cue word, a
@@ -125,7 +125,7 @@ def analyse(doc: Document, registry: Registry | None = None,
         return False
 
     matcher = registry_matcher(registry, pipeline)
-    known_words = lexicon().capitalised_words()
+    known_words = lexicon().capitalised_words
 
     def names_unknown(tokens: object) -> bool:
         """A capitalised word the registry does not name, nor the lexicon knows (offices,

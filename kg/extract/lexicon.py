@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data")
@@ -44,6 +44,7 @@ class Lexicon:
     particles: frozenset[str]
     calendar: frozenset[str]
 
+    @cached_property
     def cue_words(self) -> frozenset[str]:
         """Every lower-case word form that can open a stance (lemmas and their common
         inflections), for choosing the sentences worth parsing."""
@@ -57,6 +58,7 @@ class Lexicon:
                 words.update(_inflections(phrase[0]))
         return frozenset(words)
 
+    @cached_property
     def capitalised_words(self) -> frozenset[str]:
         """Lower-cased words written with a capital that name no one: offices, titles,
         honorifics, days and months."""

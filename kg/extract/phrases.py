@@ -527,7 +527,7 @@ class ParsedMentions(_People, _Bodies):
     def _named_speakers(self) -> None:
         """A proper name no one else knows as the subject of a word of stance ("Somaliland
         criticized ..."): an actor of its own, a state when the recognizer says it is a place."""
-        cues = self.lx.cue_words()
+        cues = self.lx.cue_words
         named = {a.label: a.id for a in self.book.actors.values()
                  if not a.in_registry and not self.book.is_person(a.id)}
         for t in self.doc:
@@ -543,7 +543,7 @@ class ParsedMentions(_People, _Bodies):
             a, b = words[0].i, t.i + 1
             name = clean_name(self.doc[a:b].text)
             if not self.found.free(a, b) or len(name) < 3 or not name[0].isupper() or \
-                    name.lower() in self.lx.capitalised_words():
+                    name.lower() in self.lx.capitalised_words:
                 continue
             actor = self.book.new(name, "State" if t.ent_type_ == "GPE" else "Institution")
             self.found.add(Mention(self.s.index, a, b, *self.s.offset(self.doc[a:b]), "entity",
