@@ -788,6 +788,10 @@ def test_an_unnamed_officials_portfolio_and_state_are_part_of_who_they_are() -> 
                  "launch.", [("yoon-suk-yeol", "condemn")], id="full-name-after-title"),
     pytest.param("Tensions rose on Friday. The Chilean and Peruvian governments condemned the "
                  "raid.", [("chile", "condemn"), ("peru", "condemn")], id="demonym-group"),
+    pytest.param("Tensions rose on Friday. Chile and Peru put forward a draft resolution on the "
+                 "border.", [("chile", "propose"), ("peru", "propose")], id="put-forward"),
+    pytest.param("Tensions rose on Friday. The draft needs nine votes and no vetoes by Chile or "
+                 "Peru.", [], id="no-vetoes-is-no-stance"),
 ])
 def test_who_holds_it_and_what_kind(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(h, k) for h, k, _ in triples(text)] == expected

@@ -204,8 +204,8 @@ class _Clauses:
 
     # ------------------------------------------------------------------ modality
     def _negated(self, t: object) -> bool:
-        if any(c.dep_ == "neg" for c in t.children):
-            return True
+        if any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+            return True  # "did not condemn", "no vetoes by"
         head = t.head
         # "failed to condemn", "declined to comment"
         if t.dep_ == "xcomp" and head.lemma_.lower() in self.lx.null_verbs and \
