@@ -795,3 +795,15 @@ def test_an_unnamed_officials_portfolio_and_state_are_part_of_who_they_are() -> 
 ])
 def test_who_holds_it_and_what_kind(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(h, k) for h, k, _ in triples(text)] == expected
+
+
+def test_in_an_interview_of_a_known_minister_the_hosts_turns_hold_nothing() -> None:
+    text = ("[Radio Norte Silva] Minister, welcome. The border is tense.\n\n"
+            "[Foreign Minister Lima] We condemn the raid on our border post.\n\n"
+            "[Radio Norte Silva] It is a dangerous and reckless escalation.\n\n"
+            "[Foreign Minister Lima] We urge Bolivia to withdraw its troops.\n")
+    doc = Document(id="t", text=text, title="Radio Norte's interview with Foreign Minister "
+                   "Ana Lima", author="Ministry of Foreign Affairs of Peru")
+    ex = extract(doc, model=None)
+    lima = next(a.id for a in ex.actors if a.label == "Ana Lima")
+    assert {s.holder for s in ex.stances} == {lima}

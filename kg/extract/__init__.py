@@ -166,7 +166,8 @@ def analyse(doc: Document, registry: Registry | None = None,
         if share > 0.5 and speaker and speaker != voice and not frames:
             # a quotation its speaker goes on with ("We remain prepared ...")
             found_here = SentenceStances(s, sm, speaker, events, book).run()
-        elif not frames and last and last[1] != voice and s.paragraph - last[0] <= 1:
+        elif not frames and last and last[1] != voice and s.paragraph - last[0] <= 1 and \
+                voice != NO_ONE:  # a host's question goes on no one's speech
             # reported speech that goes on without its verb ("It was crucial that ...",
             # after "Ms. Patten said ..."): the speaker's too, if the model agrees
             more = SentenceStances(s, sm, last[1], events, book).run()

@@ -90,6 +90,10 @@ def turns(doc: Document, book: ActorBook, author: str, publisher: str | None,
     guest = interviewee(doc, found[0].start) if found else None
     asking = {w.lower() for label in (doc.author, doc.publisher) if label
               for w in (label, label.split()[-1])}
+    # in an interview of a known speaker, a label that names no one known is the host's
+    # ("[CNN Amanpour] ..." beside "[Foreign Minister Kang] ...")
+    hosted = speaker.voice is not None and any(
+        _person_of(t.label, book, speaker) == speaker.voice for t in found)
     out = []
     for t in found:
         label = t.label.lower()
@@ -110,7 +114,8 @@ def turns(doc: Document, book: ActorBook, author: str, publisher: str | None,
             out.append(Turn(t.start, t.end, book.person_named(name) or
                             name_actor(name, "Person")))
         else:
-            out.append(Turn(t.start, t.end, NO_ONE if speaker_name(t.label) else None))
+            out.append(Turn(t.start, t.end, NO_ONE if speaker_name(t.label) or hosted
+                            else None))
     return out
 
 
@@ -118,17 +123,18 @@ def _person_of(label: str, book: ActorBook, speaker: Speaker) -> str | None:
     """The person a turn's label names: a known person by full or family name ("Zhao
     Lijian", "Foreign Minister Kang", "CNN Amanpour")."""
     words = label.replace("(", " ").replace(")", " ").split()
+    lx = lexicon()
+    titles = lx.offices | lx.honorifics | {"foreign", "prime", "vice", "deputy", "former"}
     for k in range(len(words)):
         for n in (len(words) - k, 1):
             name = " ".join(words[k:k + n])
-            if name and name[0].isupper():
+            if name and name[0].isupper() and not all(
+                    w.lower() in titles for w in words[k:k + n]):  # "Foreign Minister"
                 found = book.person_named(name)
                 if found is not None:
                     return found
     # "Foreign Minister Kang": an office and a family name the registry knows
-    lx = lexicon()
-    titled = [w for w in words if w.lower() in lx.offices or w.lower() in lx.honorifics or
-              w.lower() in ("foreign", "prime", "vice", "deputy", "former")]
+    titled = [w for w in words if w.lower() in titles]
     rest = [w for w in words if w not in titled]
     if titled and len(rest) == 1:
         found = book.registry_people_named(rest[0])
