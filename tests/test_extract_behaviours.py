@@ -807,3 +807,15 @@ def test_in_an_interview_of_a_known_minister_the_hosts_turns_hold_nothing() -> N
     ex = extract(doc, model=None)
     lima = next(a.id for a in ex.actors if a.label == "Ana Lima")
     assert {s.holder for s in ex.stances} == {lima}
+
+
+def test_turns_opened_by_a_name_and_what_they_are_before_a_quotation() -> None:
+    text = ("Peru has said it will keep talking to Bolivia, Foreign Minister Ana Lima told "
+            "Radio Norte.\n"
+            "Pablo Silva, Radio Norte: “Last week you called the raid a provocation.”\n"
+            "Ana Lima, Peruvian Foreign Minister: “I think Bolivia should withdraw its troops. "
+            "Their actions are reckless.”\n")
+    ex = run(text, author="Radio Norte", publisher="Radio Norte")
+    lima = next(a.id for a in ex.actors if a.label == "Ana Lima")
+    assert {s.holder for s in ex.stances if s.quote.start > text.index("Ana Lima,")} == {lima}
+    assert "radio-norte" not in {s.holder for s in ex.stances}  # the host's turn

@@ -18,6 +18,10 @@ _TURN = re.compile(
     # a party or the speaker's name after an office: "Mr Ruiters (VVD)", "The Minister of
     # Foreign Affairs (Mr Van Aartsen)"
     r"(?:[ \t]*\([^()\n]{1,60}\))?)[ \t]*:[ \t]+(?=\S)"
+    # "Olaf Bruns, euronews: “...", "Jane Roe, Foreign Minister: “...": a name and what
+    # they are, before a quotation
+    r"|^[ \t]*(?P<described>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4},[ \t]+"
+    r"[^:,\n“”\"]{2,50}):[ \t]*(?=[“\"])"
     # "[Foreign Minister Kang] Thank you.", "[…] CCTV: ..."
     r"|^[ \t]*(?:\[\W*\][ \t]*)?\[(?P<bracketed>[A-Z][^\]\n]{1,60})\][ \t]+(?=\S)", re.MULTILINE)
 _ELIDED = re.compile(r"^[ \t]*\[\W*\][ \t]*", re.MULTILINE)
@@ -57,7 +61,7 @@ def speaker_turns(doc: Document) -> list[Turn]:
     they make a transcript (`is_transcript`)."""
     found = []
     for m in _TURN.finditer(doc.text, doc.body_start):
-        label = m.group("label") or m.group("bracketed")
+        label = m.group("label") or m.group("bracketed") or m.group("described")
         if label.lower() not in _NOT_SPEAKERS:
             found.append((m, label.strip()))
     for m in _TURN.finditer(_ELIDED.sub(lambda e: " " * len(e.group()), doc.text),

@@ -84,7 +84,7 @@ def turns(doc: Document, book: ActorBook, author: str, publisher: str | None,
     """Whose each turn of a transcript is: the speaker's in an answer, no one's in a
     question or the chair's, the body's voice when the speaker is not known."""
     found = speaker_turns(doc)
-    named = [t for t in found if _person_of(t.label, book, speaker) is not None]
+    named = [t for t in found if _person_of(_name_part(t.label), book, speaker) is not None]
     if not is_transcript(found) and not named:
         return []
     guest = interviewee(doc, found[0].start) if found else None
@@ -93,7 +93,7 @@ def turns(doc: Document, book: ActorBook, author: str, publisher: str | None,
     # in an interview of a known speaker, a label that names no one known is the host's
     # ("[CNN Amanpour] ..." beside "[Foreign Minister Kang] ...")
     hosted = speaker.voice is not None and any(
-        _person_of(t.label, book, speaker) == speaker.voice for t in found)
+        _person_of(_name_part(t.label), book, speaker) == speaker.voice for t in found)
     out = []
     for t in found:
         label = t.label.lower()
@@ -104,19 +104,25 @@ def turns(doc: Document, book: ActorBook, author: str, publisher: str | None,
         if label in ANSWER_LABELS:
             out.append(Turn(t.start, t.end, name_actor(guest, "Person") if guest else None))
             continue
-        person = _person_of(t.label, book, speaker)
+        person = _person_of(_name_part(t.label), book, speaker)
         asks = doc.text[t.text_start:t.end].rstrip().endswith("?")
         if person is None and asks or person is not None and person in speaker.asking:
             out.append(Turn(t.start, t.end, NO_ONE))
         elif person is not None:
             out.append(Turn(t.start, t.end, person))
-        elif (name := speaker_name(t.label)) and name.lower() not in asking:
+        elif (name := speaker_name(_name_part(t.label))) and name.lower() not in asking:
             out.append(Turn(t.start, t.end, book.person_named(name) or
                             name_actor(name, "Person")))
         else:
-            out.append(Turn(t.start, t.end, NO_ONE if speaker_name(t.label) or hosted
+            out.append(Turn(t.start, t.end, NO_ONE if speaker_name(_name_part(t.label)) or hosted
                             else None))
     return out
+
+
+def _name_part(label: str) -> str:
+    """The name of a label that also says what the speaker is ("Jane Roe, Foreign
+    Minister")."""
+    return label.split(",")[0]
 
 
 def _person_of(label: str, book: ActorBook, speaker: Speaker) -> str | None:
