@@ -788,6 +788,10 @@ def test_an_unnamed_officials_portfolio_and_state_are_part_of_who_they_are() -> 
                  "launch.", [("yoon-suk-yeol", "condemn")], id="full-name-after-title"),
     pytest.param("Tensions rose on Friday. The Chilean and Peruvian governments condemned the "
                  "raid.", [("chile", "condemn"), ("peru", "condemn")], id="demonym-group"),
+    pytest.param("Tensions eased. U.S. President Joe Biden and UN Secretary-General Antonio "
+                 "Guterres as well as the leaders of Chile and Peru welcomed the accord.",
+                 [("joe-biden", "welcome"), ("antonio-guterres", "welcome"),
+                  ("chile", "welcome"), ("peru", "welcome")], id="plural-apposition"),
     pytest.param("Tensions rose on Friday. Chile and Peru put forward a draft resolution on the "
                  "border.", [("chile", "propose"), ("peru", "propose")], id="put-forward"),
     pytest.param("Tensions rose on Friday. The draft needs nine votes and no vetoes by Chile or "
@@ -819,3 +823,8 @@ def test_turns_opened_by_a_name_and_what_they_are_before_a_quotation() -> None:
     lima = next(a.id for a in ex.actors if a.label == "Ana Lima")
     assert {s.holder for s in ex.stances if s.quote.start > text.index("Ana Lima,")} == {lima}
     assert "radio-norte" not in {s.holder for s in ex.stances}  # the host's turn
+
+
+def test_an_office_in_the_holders_own_title_is_no_target() -> None:
+    got = triples("Tensions eased. UN Secretary-General Antonio Guterres welcomed the accord.")
+    assert got == [("antonio-guterres", "welcome", None)]

@@ -224,8 +224,8 @@ class _People(_Phrases):
                       if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos"]
         for other in (t.head if t.dep_ == "appos" else None,
                       *[c for c in t.children if c.dep_ == "appos"], *after_post):
-            if other is None:
-                continue
+            if other is None or m.gender == "p":
+                continue  # "the leaders of A and B" names no one person
             named = self.found.at(other.i)
             if named is None and other.pos_ == "PROPN":
                 named = self._appositive_name(other)

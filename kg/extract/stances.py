@@ -134,7 +134,12 @@ class _Clauses:
                     for a in self.actors_at(o.i)]
             return tuple(dict.fromkeys(found + tuple(more)))
         if found:
-            return found
+            # "Biden and Guterres as well as the leaders of Australia and Canada": a plural
+            # apposition adds its actors
+            more = [a for x in (tok, *tok.conjuncts) for c in x.children
+                    if c.dep_ == "appos" and c.tag_ in ("NNS", "NNPS")
+                    for a in self.actors_at(c.i)]
+            return tuple(dict.fromkeys(found + tuple(more)))
         if is_document(tok):
             author = document_author(tok)
             if author is not None:
@@ -459,6 +464,12 @@ class SentenceStances(_Clauses):
                                           events=self.events)
             focus = self._focus(focus_tok)
             kind = cue.kind
+        if holder_tok is not None and targets:
+            # an office in the holder's own words ("UN Secretary-General Guterres") is no target
+            inside = set(range(holder_tok.left_edge.i, holder_tok.i + 1))
+            inside |= {k for c in holder_tok.conjuncts for k in range(c.left_edge.i, c.i + 1)}
+            targets = tuple(a for a in targets if any(
+                m.i not in inside for m in self.sm.mentions if a in m.actors()))
         mutual = False
         partners = self._partners(verb)
         if cue.kind == "agree" and partners or self._each_other(verb):
