@@ -468,8 +468,9 @@ class SentenceStances(_Clauses):
             # an office in the holder's own words ("UN Secretary-General Guterres") is no target
             inside = set(range(holder_tok.left_edge.i, holder_tok.i + 1))
             inside |= {k for c in holder_tok.conjuncts for k in range(c.left_edge.i, c.i + 1)}
-            targets = tuple(a for a in targets if any(
-                m.i not in inside for m in self.sm.mentions if a in m.actors()))
+            targets = tuple(a for a in targets if not (
+                at := [m.i for m in self.sm.mentions if a in m.actors()]) or
+                any(i not in inside for i in at))
         mutual = False
         partners = self._partners(verb)
         if cue.kind == "agree" and partners or self._each_other(verb):
