@@ -828,3 +828,9 @@ def test_turns_opened_by_a_name_and_what_they_are_before_a_quotation() -> None:
 def test_an_office_in_the_holders_own_title_is_no_target() -> None:
     got = triples("Tensions eased. UN Secretary-General Antonio Guterres welcomed the accord.")
     assert got == [("antonio-guterres", "welcome", None)]
+
+
+def test_criticism_of_an_act_targets_whoever_did_it() -> None:
+    got = triples("Bolivia fired a missile over the border on Friday. Peru criticized the "
+                  "timing of the launch.")
+    assert got == [("peru", "criticize", "bolivia")]

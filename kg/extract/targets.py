@@ -54,6 +54,8 @@ _DOING = {"fire", "launch", "test", "conduct", "stage", "hold", "carry", "test-f
 
 
 LAST_PAPER = "doc:*"  # who issued the document the text named last
+_PAPERS = {"resolution", "resolutions", "statement", "declaration", "communique", "communiqué",
+           "charter", "treaty", "agreement", "convention"}
 _ISSUING = {"adopt", "issue", "release", "publish", "pass", "approve", "table", "circulate",
             "draft", "sponsor", "submit", "endorse", "sign", "bring", "introduce", "put"}
 
@@ -124,6 +126,11 @@ def aimed_at(cue: Cue, doc: object, actors_at: Lookup, holders: tuple[str, ...],
         return found, about
     if not found and about is not None and events:
         found = _without(event_doers(about, events), holders)
+    if not found and events:
+        # "called the missile launch a grave threat": at whoever launched it
+        where = doc[cue.token] if content is None else content
+        found = tuple(dict.fromkeys(a for x in where.subtree if x.lemma_.lower() in _PROVOKING
+                                    for a in _without(event_doers(x, events), holders)))
     if not found:
         found = named_in(doc[cue.token] if content is None else content, actors_at, holders)
     return found, about
@@ -155,6 +162,9 @@ def named_in(head: object, actors_at: Lookup, holders: tuple[str, ...]) -> tuple
               for x in c.subtree}  # a clause coordinated to it is another's
     # a forum's name, not what is said of it ("at a meeting by Seoul" keeps Seoul)
     others |= {x.i for t in head.subtree if _a_forum(t) for x in t.subtree if x.i <= t.i}
+    # whose paper it is ("in violation of Security Council resolutions") is not whom it is about
+    others |= {x.i for t in head.subtree if t.lemma_.lower() in _PAPERS
+               for c in t.children if c.dep_ in ("compound", "poss") for x in c.subtree}
     for t in head.subtree:
         if t.i in others:
             continue
