@@ -172,8 +172,8 @@ def analyse(doc: Document, registry: Registry | None = None,
             # after "Ms. Patten said ..."): the speaker's too, if the model agrees
             more = SentenceStances(s, sm, last[1], events, book).run()
             found_here = found_here + [replace(c, category="continued") for c in more
-                                       if c.holders == (last[1],) and c.category in
-                                       ("voice", "modal")]
+                                       if c.category == "voice" or c.category == "modal" and
+                                       c.holders == (last[1],)]
         if frames:
             last = (s.paragraph, frames[-1].holders[0])
         per_sentence.append((s, share, found_here))
@@ -184,7 +184,6 @@ def analyse(doc: Document, registry: Registry | None = None,
                   bool(speaker_turns))
     candidates, feats = [], []
     for s, share, cs in per_sentence:
-        cs = [_own_subject(book, c, cs) for c in cs]
         for c in cs:
             for h in c.holders:
                 if not h or h == NO_ONE or book.news_media(h):
@@ -235,26 +234,6 @@ def choose(a: Analysis, model: StanceModel | None) -> list[tuple[Candidate, floa
             continue
         kept.append((c, conf))
     return kept
-
-
-def _own_subject(book: ActorBook, c: Candidate, cs: list[Candidate]) -> Candidate:
-    """A clause in a voice's own words whose subject is the state or body that voice speaks
-    for ("The ROK Government will not tolerate ..." in the foreign ministry's statement): the
-    subject holds it, as the text names it."""
-    if c.category not in ("voice", "modal", "continued"):
-        return c
-    voice = c.holders[0]
-    if voice not in book.actors:
-        return c
-    own = {book.state_of(voice), *book.actors[voice].affiliations} - {None, voice}
-    if not own:
-        return c
-    for k in cs:
-        if k.category == "subject" and k.sentence == c.sentence and \
-                k.cue_token == c.cue_token and k.holders[0] in own:
-            targets = tuple(t for t in c.targets if t not in k.holders)
-            return replace(c, holders=k.holders, targets=targets)
-    return c
 
 
 def assemble(a: Analysis, chosen: list[tuple[Candidate, float]],

@@ -20,6 +20,7 @@ from .spans import (
     compound_chain,
     definite,
     is_office,
+    is_partitive,
     office_words,
 )
 
@@ -312,18 +313,6 @@ class _People(_Phrases):
         return True
 
 
-_QUANTIFIERS = {"most", "many", "some", "several", "all", "few", "majority", "number",
-                "dozens", "scores", "half", "each", "one", "two", "three"}
-
-
-def is_partitive(t: object) -> bool:
-    """"Most of the speakers", "Several of the Philippines' allies": people named after a
-    quantifier that is the clause's subject."""
-    of = t.head
-    return t.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in _QUANTIFIERS and \
-        of.head.dep_ in ("nsubj", "nsubjpass")
-
-
 class _Bodies(_Phrases):
     """Organisations, bodies and states named by a common noun, groups and lists."""
 
@@ -528,12 +517,11 @@ class ParsedMentions(_People, _Bodies):
         """A proper name no one else knows as the subject of a word of stance ("Somaliland
         criticized ..."): an actor of its own, a state when the recognizer says it is a place."""
         cues = self.lx.cue_words
-        named = {a.label: a.id for a in self.book.actors.values()
-                 if not a.in_registry and not self.book.is_person(a.id)}
         for t in self.doc:
-            if t.pos_ == "PROPN" and t.text in named and self.found.free(t.i, t.i + 1):
+            if t.pos_ == "PROPN" and self.found.free(t.i, t.i + 1) and \
+                    (known := self.book.acronym(t.text)) is not None:
                 self.found.add(Mention(self.s.index, t.i, t.i + 1, *self.s.offset(t), "entity",
-                                       named[t.text], head=t.i, text=t.text))
+                                       known, head=t.i, text=t.text))
                 continue  # named so before: the same actor
             if t.pos_ != "PROPN" or t.dep_ != "nsubj" or self.found.at(t.i) is not None or \
                     t.ent_type_ not in ("", "GPE", "ORG", "NORP", "LOC") or \

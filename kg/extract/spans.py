@@ -104,3 +104,15 @@ def definite(t: object) -> bool:
 def clean_name(text: str) -> str:
     text = text.replace("\u2019s", "").replace("'s", "")
     return " ".join(text.strip(" .,").split())
+
+
+_QUANTIFIERS = {"most", "many", "some", "several", "all", "few", "majority", "number",
+                "dozens", "scores", "half", "each", "one", "two", "three"}
+
+
+def is_partitive(t: object) -> bool:
+    """"Most of the speakers", "Several of the Philippines' allies": people named after a
+    quantifier that is the clause's subject."""
+    of = t.head
+    return t.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in _QUANTIFIERS and \
+        of.head.dep_ in ("nsubj", "nsubjpass")

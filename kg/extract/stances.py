@@ -21,8 +21,7 @@ from .kinds import content_kinds, strongest
 from .lexicon import lexicon
 from .linking import ActorBook
 from .nlp import Sentence
-from .phrases import is_partitive
-from .spans import Mention, SentenceMentions
+from .spans import Mention, SentenceMentions, is_partitive
 from .targets import LAST_PAPER, aimed_at
 from .voices import NO_ONE
 
@@ -552,16 +551,21 @@ class SentenceStances(_Clauses):
             kinds = content_kinds(words)
             kind = strongest([k for k in kinds if k != "predict"]) or "claim"
             modality, condition = self._modality(t)
-            if self.voice:
-                out.append(Candidate(self.s.index, (self.voice,), kind, "voice",
-                                     t.lemma_.lower(), self._clause_targets(t), *span,
-                                     focus=self._focus(self._topic(t)), modality=modality,
-                                     condition=condition, content=kinds, cue_token=t.i,
-                                     nested=nested))
             subj = subject(t)
             owners = self._holders(subj) if subj is not None and \
                 subj.lower_ not in _FIRST_PERSON else ()
             owners = tuple(a for a in owners if a != self.voice)
+            if self.voice:
+                # a subject the voice speaks for holds the voice's words as the text names it
+                # ("The ROK Government will not tolerate ..." in its ministry's statement)
+                spoken_for = owners and owners[0] in self._own((self.voice,))[1:]
+                holders = owners if spoken_for else (self.voice,)
+                targets = tuple(x for x in self._clause_targets(t) if x not in holders)
+                out.append(Candidate(self.s.index, holders, kind, "voice",
+                                     t.lemma_.lower(), targets, *span,
+                                     focus=self._focus(self._topic(t)), modality=modality,
+                                     condition=condition, content=kinds, cue_token=t.i,
+                                     nested=nested))
             if owners:
                 span = self.clause_span(t, self._mention_tokens(subj))
                 out.append(Candidate(self.s.index, owners, kind, "subject", t.lemma_.lower(),

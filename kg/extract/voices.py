@@ -84,16 +84,15 @@ def turns(doc: Document, book: ActorBook, author: str, publisher: str | None,
     """Whose each turn of a transcript is: the speaker's in an answer, no one's in a
     question or the chair's, the body's voice when the speaker is not known."""
     found = speaker_turns(doc)
-    named = [t for t in found if _person_of(_name_part(t.label), book, speaker) is not None]
-    if not is_transcript(found) and not named:
+    known = [_person_of(_name_part(t.label), book, speaker) for t in found]
+    if not is_transcript(found) and not any(known):
         return []
     guest = interviewee(doc, found[0].start) if found else None
     asking = {w.lower() for label in (doc.author, doc.publisher) if label
               for w in (label, label.split()[-1])}
     # in an interview of a known speaker, a label that names no one known is the host's
     # ("[CNN Amanpour] ..." beside "[Foreign Minister Kang] ...")
-    hosted = speaker.voice is not None and any(
-        _person_of(_name_part(t.label), book, speaker) == speaker.voice for t in found)
+    hosted = speaker.voice is not None and speaker.voice in known
     out = []
     for t in found:
         label = t.label.lower()
@@ -104,18 +103,19 @@ def turns(doc: Document, book: ActorBook, author: str, publisher: str | None,
         if label in ANSWER_LABELS:
             out.append(Turn(t.start, t.end, name_actor(guest, "Person") if guest else None))
             continue
-        person = _person_of(_name_part(t.label), book, speaker)
+        who = _name_part(t.label)
+        person = _person_of(who, book, speaker)
+        named = speaker_name(who)
         asks = doc.text[t.text_start:t.end].rstrip().endswith("?")
         if person is None and asks or person is not None and person in speaker.asking:
             out.append(Turn(t.start, t.end, NO_ONE))
         elif person is not None:
             out.append(Turn(t.start, t.end, person))
-        elif (name := speaker_name(_name_part(t.label))) and name.lower() not in asking:
-            out.append(Turn(t.start, t.end, book.person_named(name) or
-                            name_actor(name, "Person")))
+        elif named and named.lower() not in asking:
+            out.append(Turn(t.start, t.end, book.person_named(named) or
+                            name_actor(named, "Person")))
         else:
-            out.append(Turn(t.start, t.end, NO_ONE if speaker_name(_name_part(t.label)) or hosted
-                            else None))
+            out.append(Turn(t.start, t.end, NO_ONE if named or hosted else None))
     return out
 
 
