@@ -686,6 +686,24 @@ SENTENCES = [
         ("I disagree on both counts.", [("jane-roe", "reject", None)]),
         ("The allies disagree over the timetable.", []),
     ]),
+    *_cases("a-hyphenated-name-again-voting-against-a-leaders-government-no-vetoes", [
+        ("Libyan Foreign Minister Karim el-Masri spoke on Monday. In a post on X, El-Masri "
+         "welcomed the truce.", [("karim-el-masri", "welcome", None)]),
+        ("The draft passed by 120 votes in favour to 3 against (Peru, Chile, Laos), with 40 "
+         "abstentions.", [("peru", "oppose", None), ("chile", "oppose", None),
+                          ("laos", "oppose", None)]),
+        ("Talks resumed in Geneva. The Biden administration urged Hanoi and Manila to settle "
+         "the dispute.", [("united-states", "urge", "vietnam"),
+                          ("united-states", "urge", "philippines")]),
+        ("Tensions rose on Friday. The draft needs nine votes and no vetoes by Chile or Peru.",
+         []),
+    ]),
+    *_cases("an-office-in-the-holders-title-and-the-doer-of-a-criticized-act", [
+        ("Tensions eased. UN Secretary-General Antonio Guterres welcomed the accord.",
+         [("antonio-guterres", "welcome", None)]),
+        ("Bolivia fired a missile over the border on Friday. Peru criticized the timing of the "
+         "launch.", [("peru", "criticize", "bolivia")]),
+    ]),
 ]
 
 
@@ -723,22 +741,7 @@ def test_officials_of_a_state_listed_with_another_state_are_held_by_both_states(
         ("peru", "condemn"), ("united-states", "condemn")]
 
 
-def test_a_hyphenated_family_name_named_again_is_the_same_person() -> None:
-    got = triples("Libyan Foreign Minister Karim el-Masri spoke on Monday. "
-                  "In a post on X, El-Masri welcomed the truce.")
-    assert got == [("karim-el-masri", "welcome", None)]
 
-
-def test_states_listed_as_voting_against_each_oppose_the_measure() -> None:
-    got = triples("The draft passed by 120 votes in favour to 3 against (Peru, Chile, Laos), "
-                  "with 40 abstentions.")
-    assert got == [("peru", "oppose", None), ("chile", "oppose", None), ("laos", "oppose", None)]
-
-
-def test_a_government_named_after_its_leader_is_the_leaders_state() -> None:
-    got = triples("Talks resumed in Geneva. The Biden administration urged Hanoi and Manila "
-                  "to settle the dispute.")
-    assert got == [("united-states", "urge", "vietnam"), ("united-states", "urge", "philippines")]
 
 
 def test_the_quote_of_a_second_coordinated_verb_starts_at_that_verb() -> None:
@@ -794,8 +797,6 @@ def test_an_unnamed_officials_portfolio_and_state_are_part_of_who_they_are() -> 
                   ("chile", "welcome"), ("peru", "welcome")], id="plural-apposition"),
     pytest.param("Tensions rose on Friday. Chile and Peru put forward a draft resolution on the "
                  "border.", [("chile", "propose"), ("peru", "propose")], id="put-forward"),
-    pytest.param("Tensions rose on Friday. The draft needs nine votes and no vetoes by Chile or "
-                 "Peru.", [], id="no-vetoes-is-no-stance"),
 ])
 def test_who_holds_it_and_what_kind(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(h, k) for h, k, _ in triples(text)] == expected
@@ -824,13 +825,3 @@ def test_turns_opened_by_a_name_and_what_they_are_before_a_quotation() -> None:
     assert {s.holder for s in ex.stances if s.quote.start > text.index("Ana Lima,")} == {lima}
     assert "radio-norte" not in {s.holder for s in ex.stances}  # the host's turn
 
-
-def test_an_office_in_the_holders_own_title_is_no_target() -> None:
-    got = triples("Tensions eased. UN Secretary-General Antonio Guterres welcomed the accord.")
-    assert got == [("antonio-guterres", "welcome", None)]
-
-
-def test_criticism_of_an_act_targets_whoever_did_it() -> None:
-    got = triples("Bolivia fired a missile over the border on Friday. Peru criticized the "
-                  "timing of the launch.")
-    assert got == [("peru", "criticize", "bolivia")]
