@@ -704,6 +704,14 @@ SENTENCES = [
         ("Bolivia fired a missile over the border on Friday. Peru criticized the timing of the "
          "launch.", [("peru", "criticize", "bolivia")]),
     ]),
+    *_cases("states-listed-with-commas-that-the-parse-takes-for-an-apposition", [
+        ("The UK, France, and Germany warned Iran against enrichment.",
+         [("united-kingdom", "warn", "iran"), ("france", "warn", "iran"),
+          ("germany", "warn", "iran")]),
+        ("The United States, Japan, and the ROK opposed the resolution.",
+         [("united-states", "oppose", None), ("japan", "oppose", None),
+          ("south-korea", "oppose", None)]),
+    ]),
 ]
 
 

@@ -85,6 +85,15 @@ class _Phrases:
                 out.append(m.actor)
         return tuple(dict.fromkeys(out)) if len(out) >= least else ()
 
+    def _peer(self, x: object, y: object) -> bool:
+        """Whether two tokens name two different states, as listed ones do (a person and
+        an office in apposition are one actor)."""
+        a, b = self.found.at(x.i), self.found.at(y.i)
+        named = ("name", "capital", "entity", "acronym")
+        return a is not None and b is not None and a.form in named and b.form in named and \
+            a.actor != b.actor and self.book.type_of(a.actor) == "State" == \
+            self.book.type_of(b.actor)
+
     def _item(self, x: object) -> int | None:
         """The token of a listed item that a mention covers: the item's head, or a word of
         its name ("Moon" of "President Moon Jae-in" parsed apart)."""
@@ -457,9 +466,18 @@ class _Bodies(_Phrases):
         """Actors joined by "and" ("China and Russia", "the SAF and the RSF"): one list
         mention over them, whose members `coref` fills in, for "they" and plural holders."""
         for t in self.doc:
-            if t.dep_ == "conj" or not any(c.dep_ == "conj" for c in t.children):
+            if t.dep_ == "conj" or t.dep_ == "appos" and self._peer(t.head, t):
+                continue  # listed from its first item
+            # "The United States, Japan, and the ROK" parsed as an apposition with a
+            # conjunct, "The UK, France, and Germany warned" with Germany a second subject
+            peers = [c for a in t.children if a.dep_ == "appos" and self._peer(t, a)
+                     for c in (a, *a.conjuncts)]
+            if any(c.dep_ == "cc" for c in t.children) and t.dep_.startswith("nsubj"):
+                peers += [c for c in t.head.children
+                          if c.dep_ == t.dep_ and c.i > t.i and self._peer(t, c)]
+            if not peers and not any(c.dep_ == "conj" for c in t.children):
                 continue
-            items = [t, *t.conjuncts]
+            items = [t, *t.conjuncts, *peers]
             # "Trump, President Moon Jae-in, and Abe" parsed with Moon in apposition
             items += [c for x in list(items) for c in x.children if c.dep_ == "appos"]
             parts = [p for p in (self._item(x) for x in items) if p is not None]
