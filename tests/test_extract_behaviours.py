@@ -18,6 +18,23 @@ from stancegraph.kg.records import Document, Extraction
 Triple = tuple[str, str, str | None]
 
 
+@pytest.mark.parametrize("text, holders", [
+    # the recognizer takes the surname for a place; a given name and a surname are a person
+    ("Russia's envoy to the United Nations, Wassily Nebenzia, rejected the draft.",
+     {"wassily-nebenzia"}),
+    # a lede's unnamed official is the person the next sentence names as speaking
+    ("Iran must halt enrichment at once, a senior United Nations official warned the Council "
+     "on Monday. Maria Lindqvist, the agency's deputy director, said the latest findings were "
+     "alarming.", {"maria-lindqvist"}),
+    # but not whoever the next sentence names doing something else
+    ("A senior official at Seoul's defence ministry said the launch was imminent. Kim Jong Un "
+     "inspected the site last week.", {"senior-official"}),
+])
+def test_a_person_named_by_apposition_or_in_the_next_sentence(text: str,
+                                                                holders: set[str]) -> None:
+    assert {h for h, _, _ in triples(text)} == holders
+
+
 def run(text: str, author: str | None = "Jane Roe", publisher: str | None = "Harbor Review",
         min_confidence: float = 0.0) -> Extraction:
     doc = Document(id="t", text=text, author=author, publisher=publisher)

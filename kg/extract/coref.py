@@ -24,6 +24,7 @@ from .spans import Mention, SentenceMentions
 
 _WINDOW = 3  # sentences back that a pronoun or description may reach
 _SPOKES = ("spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen")
+_UNNAMED = ("official", "diplomat")  # offices a lede gives before it names the person
 
 
 def resolve(sentences: list[Sentence], found: list[SentenceMentions], book: ActorBook,
@@ -300,6 +301,9 @@ class Resolver:
             if later:
                 m.actor = later[0]
                 return
+            if word in _UNNAMED and (named := self._named_next(m, owner_state)) is not None:
+                m.actor = named  # "..., a senior UN official said." then "Rosemary DiCarlo,
+                return  # Under-Secretary-General ..., said"
         if word in _SPOKES and m.owner and not self.book.is_person(m.owner):
             # an unnamed spokesperson speaks for the body: "Foreign Office Spokesperson"
             m.actor = m.owner if self.book.type_of(m.owner) != "State" else \
@@ -322,6 +326,22 @@ class Resolver:
         m.actor = self.book.new(_label(m), "Official",
                                 affiliations=(m.owner,) if m.owner else ())
         self.book.profile(m.actor).unnamed = True
+
+    def _named_next(self, m: Mention, owner_state: str | None) -> str | None:
+        """The person the next sentence makes the subject of a reporting or stance verb, if
+        of the same state."""
+        nxt = m.sentence + 1
+        if nxt >= len(self.sentences) or not self.sentences[nxt].parsed:
+            return None
+        doc = self.sentences[nxt].doc
+        for x in sorted(self.found[nxt].mentions, key=lambda x: x.i):
+            if x.form in ("entity", "name") and x.actor and self.book.is_person(x.actor) and \
+                    doc[x.head].dep_.startswith("nsubj") and \
+                    (doc[x.head].head.lemma_ in self.lx.speech or
+                     doc[x.head].head.lemma_ in self.lx.verbs):
+                state = self.book.profile(x.actor).state
+                return None if owner_state and state and state != owner_state else x.actor
+        return None
 
     def _listed(self, m: Mention) -> bool:
         """Whether the mention is an item of a list ("X and Y")."""

@@ -261,10 +261,12 @@ class _People(_Phrases):
     def _appositive_name(self, t: object) -> Mention | None:
         """A name in apposition to an office that the entity recognizer missed ("China's
         ambassador, Mr Zhang Jun", "Russia's representative, Wassily Nebenzia")."""
-        if t.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC", "DATE") or \
+        words = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
+        if t.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC", "DATE") and (
+                len(words) == 1 or t.ent_type_ in ("ORG", "DATE")) or \
                 t.text in self.book.registry.by_capital:
             return None  # "Speaking in Beijing, a spokesperson ...": a place, not a name
-        words = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
+            # (a given name and a surname are a person whatever the recognizer says)
         while words and words[0].lower_ in self.lx.honorifics:
             words.pop(0)
         if not words or not self.found.free(words[0].i, words[-1].i + 1):
