@@ -35,6 +35,13 @@ def test_a_person_named_by_apposition_or_in_the_next_sentence(text: str,
     assert {h for h, _, _ in triples(text)} == holders
 
 
+def test_he_after_an_unnamed_spokesperson_is_the_spokespersons_body() -> None:
+    got = triples("India's foreign minister Subrahmanyam Jaishankar accused Pakistan of "
+                  "sheltering militants. In a statement, the Foreign Office Spokesperson said "
+                  "the remarks were baseless. He said India continues to repress Kashmiris.")
+    assert got[-1][0] == "ministry-of-foreign-affairs-of-pakistan"
+
+
 def run(text: str, author: str | None = "Jane Roe", publisher: str | None = "Harbor Review",
         min_confidence: float = 0.0) -> Extraction:
     doc = Document(id="t", text=text, author=author, publisher=publisher)

@@ -137,7 +137,9 @@ class Resolver:
                 if modifier or h.members:
                     return False
                 if not self.book.is_person(h.actor):
-                    return False
+                    # an unnamed spokesperson speaks for the body, but is "he" or "she"
+                    return h.form == "role" and (h.office or "").split()[-1] in _SPOKES \
+                        and h.gender in (None, g)
                 known = self.book.profile(h.actor).gender
                 return known is None or known == g
             hit = self._recent(m, person)
