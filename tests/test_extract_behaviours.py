@@ -736,6 +736,10 @@ SENTENCES = [
          [("united-states", "oppose", None), ("japan", "oppose", None),
           ("south-korea", "oppose", None)]),
     ]),
+    *_cases("the-embassies-or-ministries-of-listed-states-are-those-states", [
+        ("The embassies of Sweden and Norway condemned the arrests.",
+         [("sweden", "condemn", None), ("norway", "condemn", None)]),
+    ]),
 ]
 
 
