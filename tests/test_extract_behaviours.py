@@ -736,6 +736,17 @@ SENTENCES = [
          [("united-states", "oppose", None), ("japan", "oppose", None),
           ("south-korea", "oppose", None)]),
     ]),
+    *_cases("a-states-ministry-named-with-its-portfolio-and-typographic-apostrophes", [
+        ("Rwanda\u2019s Ministry of Foreign Affairs condemned the attack.",
+         [("ministry-of-foreign-affairs-of-rwanda", "condemn", None)]),
+        ("Chile\u2019s Ministry of Mining rejected the plan.",
+         [("ministry-of-mining-of-chile", "reject", None)]),
+        ("Several of the Philippines\u2019 allies have expressed grave concern over China\u2019s "
+         "use of water cannons.", [("philippines-allies", "criticize", "china")]),
+    ]),
+    *_cases("a-policy-named-by-two-states-belongs-to-the-first-and-is-about-the-second", [
+        ("Seoul criticized U.S. China policy.", [("south-korea", "criticize", "united-states")]),
+    ]),
     *_cases("the-embassies-or-ministries-of-listed-states-are-those-states", [
         ("The embassies of Sweden and Norway condemned the arrests.",
          [("sweden", "condemn", None), ("norway", "condemn", None)]),

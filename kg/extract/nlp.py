@@ -103,7 +103,9 @@ def sentences(text: str, paragraphs: Iterable[tuple[int, int]],
     `with_entities` accepts one of their paragraph's (default: all)."""
     nlp = load_pipeline(name)
     spans = [(a, b) for a, b in paragraphs if text[a:b].strip()]
-    chunks = [text[a:b] for a, b in spans]
+    # a typographic apostrophe misleads the small pipeline's parser ("the Philippines’
+    # allies"); the plain one is the same length, so offsets hold
+    chunks = [text[a:b].replace("\u2019", "'") for a, b in spans]
     found: list[Sentence] = []
     if "senter" in nlp.component_names:
         senter = nlp.get_pipe("senter")

@@ -193,6 +193,21 @@ class _People(_Phrases):
         self._gender_from(m, partner.lower_)
         return partner.lemma_.lower(), self._owner_of(partner)
 
+    def _portfolio_end(self, t: object) -> int | None:
+        """Where a capitalised "of" phrase that is part of an office's or a body's own title
+        ends ("Minister of Foreign Affairs", "Ministry of Civil Affairs"), if there is one."""
+        portfolio = next((o for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for o in c.children if o.dep_ == "pobj"), None)
+        if portfolio is None or not portfolio.is_title or \
+                not self.found.free(portfolio.left_edge.i, portfolio.i + 1):
+            return None
+        last = portfolio.right_edge.i if self.found.free(
+            portfolio.i, portfolio.right_edge.i + 1) else portfolio.i
+        if all(x.is_title or x.is_punct or x.lower_ in ("and", "of", "the")
+               for x in self.doc[portfolio.left_edge.i:last + 1]):
+            return last
+        return None
+
     def _role(self, t: object) -> None:
         """A person named by office alone: "the ambassador", "the country's foreign
         minister", "One of Moscow's top diplomats", "Foreign Office Spokesperson"."""
@@ -206,16 +221,9 @@ class _People(_Phrases):
             first += 1
         m = Mention(self.s.index, first, t.i + 1, *self.s.offset(self.doc[first:t.i + 1]),
                     "role", head=t.i, text=self.doc[first:t.i + 1].text)
-        portfolio = next((o for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-                          for o in c.children if o.dep_ == "pobj"), None)
-        if portfolio is not None and portfolio.is_title and \
-                self.found.free(portfolio.left_edge.i, portfolio.i + 1):
-            # "State Minister of Foreign Affairs": the portfolio is part of the title
-            last = portfolio.right_edge.i if self.found.free(
-                portfolio.i, portfolio.right_edge.i + 1) else portfolio.i
-            if all(x.is_title or x.is_punct or x.lower_ in ("and", "of", "the")
-                   for x in self.doc[portfolio.left_edge.i:last + 1]):
-                m.text = self.doc[first:last + 1].text
+        last = self._portfolio_end(t)
+        if last is not None:  # "State Minister of Foreign Affairs"
+            m.text = self.doc[first:last + 1].text
         office = t.lemma_.lower()
         for c in lefts:
             if c.dep_ == "compound" and c.lower_ in ("foreign", "defense", "defence", "prime",
@@ -311,8 +319,9 @@ class _People(_Phrases):
         owner = next((m.actor for k in range(first, last + 1)
                       if (m := self.found.at(k)) is not None and m.actor and
                       self.book.type_of(m.actor) == "State"), None)
-        while first < t.i and self.doc[first].lower_ in DETERMINERS:
-            first += 1
+        while first < t.i and (self.doc[first].lower_ in DETERMINERS or
+                               self.doc[first].lower_ == "of"):
+            first += 1  # "Several of the Philippines' allies" parsed with "of" before them
         span = self.doc[first:last + 1]
         label = span.text[:1].upper() + span.text[1:]
         actor = self.book.new(label, "Institution", affiliations=(owner,) if owner else ())
@@ -452,6 +461,9 @@ class _Bodies(_Phrases):
         m.owner = self._owner_of(t)
         m.definite = definite(t)
         m.office = t.lemma_.lower()
+        last = self._portfolio_end(t) if t.is_title else None
+        if last is not None and m.owner:  # "Rwanda's Ministry of Foreign Affairs"
+            m.text = f"{self.doc[t.i:last + 1].text} of {self.book.actors[m.owner].label}"
         if t.tag_ in ("NNS", "NNPS"):
             # "both governments of South Korea and the United States": the states listed
             of = next((o for c in t.children if c.dep_ == "prep" and c.lower_ == "of"

@@ -311,7 +311,9 @@ def _owners(x: object, actors_at: Lookup, holders: tuple[str, ...], depth: int
     for c in mods:  # a modifier that is an actor
         found = _without(actors_at(c.i), holders)
         if found:
-            return found
+            # "U.S. North Korea policy": the first of two names owns it, the other is its topic
+            outer = (_without(actors_at(g.i), holders) for g in c.lefts if g.dep_ == "compound")
+            return next((o for o in outer if o and o != found), found)
     for c in mods:  # a modifier's own owner: "India's hubris and ... campaign"
         if c.dep_ in ("poss", "nmod"):
             found = _actors_of(c, actors_at, holders, depth + 1)
