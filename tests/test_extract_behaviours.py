@@ -747,6 +747,10 @@ SENTENCES = [
     *_cases("a-policy-named-by-two-states-belongs-to-the-first-and-is-about-the-second", [
         ("Seoul criticized U.S. China policy.", [("south-korea", "criticize", "united-states")]),
     ]),
+    *_cases("a-capitalised-document-is-held-by-whoever-adopted-it-not-an-actor-of-its-own", [
+        ("The UN General Assembly adopted a resolution on Wednesday. The Resolution condemns "
+         "the attempted annexation of the region.", [("un-general-assembly", "condemn", None)]),
+    ]),
     *_cases("the-embassies-or-ministries-of-listed-states-are-those-states", [
         ("The embassies of Sweden and Norway condemned the arrests.",
          [("sweden", "condemn", None), ("norway", "condemn", None)]),

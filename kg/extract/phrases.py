@@ -7,6 +7,7 @@ short names, and lists of actors joined by "and".
 
 from __future__ import annotations
 
+from .holders import is_document
 from .lexicon import lexicon
 from .linking import ActorBook
 from .nlp import Sentence
@@ -556,7 +557,7 @@ class ParsedMentions(_People, _Bodies):
                                        known, head=t.i, text=t.text))
                 continue  # named so before: the same actor
             if t.pos_ != "PROPN" or t.dep_ != "nsubj" or self.found.at(t.i) is not None or \
-                    t.ent_type_ not in ("", "GPE", "ORG", "NORP", "LOC") or \
+                    is_document(t) or t.ent_type_ not in ("", "GPE", "ORG", "NORP", "LOC") or \
                     t.head.lemma_.lower() not in cues and t.head.lower_ not in cues:
                 continue
             words = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
