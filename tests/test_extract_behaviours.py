@@ -751,6 +751,10 @@ SENTENCES = [
         ("The UN General Assembly adopted a resolution on Wednesday. The Resolution condemns "
          "the attempted annexation of the region.", [("un-general-assembly", "condemn", None)]),
     ]),
+    *_cases("an-unknown-name-that-expresses-a-position-noun-is-an-actor", [
+        ("Transnistria, in a statement today, expressed deep regret over the Arab League's "
+         "decision.", [("transnistria", "criticize", "arab-league")]),
+    ]),
     *_cases("the-embassies-or-ministries-of-listed-states-are-those-states", [
         ("The embassies of Sweden and Norway condemned the arrests.",
          [("sweden", "condemn", None), ("norway", "condemn", None)]),

@@ -558,8 +558,11 @@ class ParsedMentions(_People, _Bodies):
                 continue  # named so before: the same actor
             if t.pos_ != "PROPN" or t.dep_ != "nsubj" or self.found.at(t.i) is not None or \
                     is_document(t) or t.ent_type_ not in ("", "GPE", "ORG", "NORP", "LOC") or \
-                    t.head.lemma_.lower() not in cues and t.head.lower_ not in cues:
-                continue
+                    t.head.lemma_.lower() not in cues and t.head.lower_ not in cues and not (
+                        t.head.lemma_.lower() in self.lx.light_verbs and any(
+                            o.dep_ == "dobj" and o.lemma_.lower() in self.lx.nouns
+                            for o in t.head.children)):
+                continue  # ("Somaliland ... expressed deep regret")
             words = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
             a, b = words[0].i, t.i + 1
             name = clean_name(self.doc[a:b].text)
