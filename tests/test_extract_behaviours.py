@@ -755,6 +755,10 @@ SENTENCES = [
         ("Transnistria, in a statement today, expressed deep regret over the Arab League's "
          "decision.", [("transnistria", "criticize", "arab-league")]),
     ]),
+    *_cases("a-stateless-department-is-the-body-of-its-bracketed-acronym", [
+        ("The Department of Foreign Affairs (DFA) condemned the water cannon attack.",
+         [("dfa", "condemn", None)]),
+    ]),
     *_cases("the-embassies-or-ministries-of-listed-states-are-those-states", [
         ("The embassies of Sweden and Norway condemned the arrests.",
          [("sweden", "condemn", None), ("norway", "condemn", None)]),

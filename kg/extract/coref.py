@@ -192,6 +192,11 @@ class Resolver:
             state = (self.book.state_of(owner) if owner else None) or self._salient_state(m)
             if state:
                 m.actor = self.book.ministry(state, department)
+                return
+        if owner is None and s.parsed and s.doc[m.head].is_title:
+            # "the Department of Foreign Affairs (DFA)", with no word of whose it is
+            m.actor = self._bracketed(m)
+        if department or m.actor:
             return
         if owner and m.text[:1].isupper():
             m.actor = self.book.new(_label(m), "Institution", affiliations=(owner,))
@@ -216,6 +221,14 @@ class Resolver:
             if f"{word} ministry" in text or f"ministry of {word}" in text:
                 return word
         return None
+
+    def _bracketed(self, m: Mention) -> str | None:
+        """The body of the acronym in brackets right after a name ("the Department of
+        Foreign Affairs (DFA)"), when the text says no more of whose it is."""
+        doc = self.sentences[m.sentence].doc
+        return next((x.actor for x in self.found[m.sentence].mentions
+                     if x.actor and m.j <= x.i <= m.j + 6 and x.text.isupper() and
+                     x.i > 0 and doc[x.i - 1].text == "("), None)
 
     def _salient_state(self, m: Mention) -> str | None:
         """The state the text is about at this point: the last state named as a subject,
