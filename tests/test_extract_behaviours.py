@@ -754,6 +754,9 @@ SENTENCES = [
     *_cases("an-unknown-name-that-expresses-a-position-noun-is-an-actor", [
         ("Transnistria, in a statement today, expressed deep regret over the Arab League's "
          "decision.", [("transnistria", "criticize", "arab-league")]),
+        ("Ethiopia and Transnistria have unequivocally rejected the recent Arab League "
+         "statement.", [("ethiopia", "reject", "arab-league"),
+                        ("transnistria", "reject", "arab-league")]),
     ]),
     *_cases("a-stateless-department-is-the-body-of-its-bracketed-acronym", [
         ("The Department of Foreign Affairs (DFA) condemned the water cannon attack.",

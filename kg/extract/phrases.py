@@ -546,6 +546,13 @@ class ParsedMentions(_People, _Bodies):
         self._named_speakers()
         self._lists()
 
+    def _takes_stance(self, verb: object, cues: frozenset[str]) -> bool:
+        """Whether a verb is a word of stance, or a light verb with a position noun
+        ("expressed deep regret")."""
+        return verb.lemma_.lower() in cues or verb.lower_ in cues or \
+            verb.lemma_.lower() in self.lx.light_verbs and any(
+                o.dep_ == "dobj" and o.lemma_.lower() in self.lx.nouns for o in verb.children)
+
     def _named_speakers(self) -> None:
         """A proper name no one else knows as the subject of a word of stance ("Somaliland
         criticized ..."): an actor of its own, a state when the recognizer says it is a place."""
@@ -556,13 +563,13 @@ class ParsedMentions(_People, _Bodies):
                 self.found.add(Mention(self.s.index, t.i, t.i + 1, *self.s.offset(t), "entity",
                                        known, head=t.i, text=t.text))
                 continue  # named so before: the same actor
-            if t.pos_ != "PROPN" or t.dep_ != "nsubj" or self.found.at(t.i) is not None or \
+            # the subject, or listed with a known one ("Ethiopia and Somaliland rejected")
+            subj = t if t.dep_ == "nsubj" else t.head if t.dep_ == "conj" and \
+                t.head.dep_ == "nsubj" and self.found.at(t.head.i) is not None else None
+            if t.pos_ != "PROPN" or subj is None or self.found.at(t.i) is not None or \
                     is_document(t) or t.ent_type_ not in ("", "GPE", "ORG", "NORP", "LOC") or \
-                    t.head.lemma_.lower() not in cues and t.head.lower_ not in cues and not (
-                        t.head.lemma_.lower() in self.lx.light_verbs and any(
-                            o.dep_ == "dobj" and o.lemma_.lower() in self.lx.nouns
-                            for o in t.head.children)):
-                continue  # ("Somaliland ... expressed deep regret")
+                    not self._takes_stance(subj.head, cues):
+                continue
             words = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
             a, b = words[0].i, t.i + 1
             name = clean_name(self.doc[a:b].text)
