@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from stancegraph.kg.extract import extract
+from stancegraph.kg.extract import analyse, extract
 from stancegraph.kg.issues import noun_phrase
 from stancegraph.kg.records import Document, Extraction
 
@@ -40,6 +40,13 @@ def test_he_after_an_unnamed_spokesperson_is_the_spokespersons_body() -> None:
                   "sheltering militants. In a statement, the Foreign Office Spokesperson said "
                   "the remarks were baseless. He said India continues to repress Kashmiris.")
     assert got[-1][0] == "ministry-of-foreign-affairs-of-pakistan"
+
+
+def test_the_stance_model_sees_whether_a_clause_is_narrated_or_assessed() -> None:
+    a = analyse(Document(id="t", text="North Korea fired a missile on Monday. The launch is "
+                         "reckless and it will fail.", author="Jane Roe"))
+    tenses = {name for f in a.features for name in f if name.startswith("tense=")}
+    assert tenses == {"tense=VBD", "tense=VBZ", "tense=MD"}
 
 
 def run(text: str, author: str | None = "Jane Roe", publisher: str | None = "Harbor Review",

@@ -77,6 +77,13 @@ def features(c: Candidate, s: Sentence, quoted: float, ctx: Context) -> dict[str
         add(f"quoted|cat={c.category}")
     if s.text.rstrip().endswith("?"):
         add("question")
+    if c.cue_token >= 0 and s.parsed:
+        # narration is told in the past, assessments in the present or with a modal
+        verb = s.doc[c.cue_token]
+        tense = next((x.tag_ for x in verb.children if x.dep_ in ("aux", "auxpass")),
+                     verb.tag_)
+        add(f"tense={tense}")
+        add(f"tense|cat={tense}|{c.category}")
     tokens = list(s.tokens(c.start, c.end))
     for t in tokens:
         if t.pos_ in _CONTENT_POS and t.is_alpha and not t.ent_type_:
