@@ -49,6 +49,12 @@ def test_the_stance_model_sees_whether_a_clause_is_narrated_or_assessed() -> Non
     assert tenses == {"tense=VBD", "tense=VBZ", "tense=MD"}
 
 
+def test_a_photo_caption_holds_no_stance() -> None:
+    assert triples("Brazil criticized the election.\nProtesters in Lima condemn the ban on the "
+                   "candidate, on February 4. (Ana Ruiz/Andes Press)\nChile welcomed the "
+                   "talks.") == [("brazil", "criticize", None), ("chile", "welcome", None)]
+
+
 def run(text: str, author: str | None = "Jane Roe", publisher: str | None = "Harbor Review",
         min_confidence: float = 0.0) -> Extraction:
     doc = Document(id="t", text=text, author=author, publisher=publisher)

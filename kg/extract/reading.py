@@ -1,5 +1,5 @@
-"""Where the body's prose runs: its paragraphs, without the header, a repeated title, news
-datelines ("UNITED NATIONS, Feb. 20 (Xinhua) —"), speakers' labels ("Q:"), an end-of-story
+"""Where the body's prose runs: its paragraphs, without the header, a repeated title, photo
+captions and credits, news datelines ("UNITED NATIONS, Feb. 20 (Xinhua) —"), speakers' labels ("Q:"), an end-of-story
 mark and the back matter after it (disclaimers, reference notes, the author's bio).
 
 Offsets always refer to the original text: a paragraph is a (start, end) pair into it.
@@ -27,6 +27,11 @@ _BACK_MATTER = re.compile(
     re.IGNORECASE)
 _DISCLAIMER = re.compile(r"do(?:es)? not (?:necessarily )?(?:reflect|represent)|"
                          r"author[’']?s (?:own|personal)", re.IGNORECASE)
+# A photo's caption or credit line: "... (Alfredo Zuniga/AP)", "Photo by: ...", "(Yonhap)"
+_CAPTION = re.compile(
+    r"Photo by:|^Photo:|\bPhoto: |File Photo|Getty Images|Illustration:|REUTERS/|^This photo|"
+    r"\((?:AP|AFP|Reuters|Yonhap|Xinhua|EPA|AP/Yonhap|Yonhap/AP)\)\s*$|"
+    r"\([^()\n]{2,60}/[^()\n]{2,60}\)\s*$")
 _BIO_VERB = re.compile(r"\s+(?:is|was|writes|has|serves)\b")
 _EMAIL = re.compile(r"\S+@\S+\.\S+")
 
@@ -47,7 +52,8 @@ def paragraphs(doc: Document, labels: dict[int, int] | None = None) -> list[tupl
         a, b = pos, pos + len(line)
         pos = b + 1
         stripped = line.strip()
-        if not stripped or title and stripped == title:
+        if not stripped or title and stripped == title or \
+                len(stripped) < 400 and _CAPTION.search(stripped):
             continue
         dateline = _DATELINE.match(line)
         if dateline:
