@@ -1,6 +1,7 @@
 """Where the body's prose runs: its paragraphs, without the header, a repeated title, photo
-captions and credits, news datelines ("UNITED NATIONS, Feb. 20 (Xinhua) —"), speakers' labels ("Q:"), an end-of-story
-mark and the back matter after it (disclaimers, reference notes, the author's bio).
+captions and credits, news datelines ("UNITED NATIONS, Feb. 20 (Xinhua) —"), speakers' labels
+("Q:"), an end-of-story mark and the back matter after it (disclaimers, reference notes, the
+author's bio).
 
 Offsets always refer to the original text: a paragraph is a (start, end) pair into it.
 """
