@@ -775,6 +775,10 @@ SENTENCES = [
         ("The Department of Foreign Affairs (DFA) condemned the water cannon attack.",
          [("dfa", "condemn", None)]),
     ]),
+    *_cases("the-west-is-an-actor-when-no-state-is-named-so", [
+        ("Russia condemned the West for its sanctions.", [("russia", "condemn", "west")]),
+        ("The West condemned the annexation.", [("west", "condemn", None)]),
+    ]),
     *_cases("the-embassies-or-ministries-of-listed-states-are-those-states", [
         ("The embassies of Sweden and Norway condemned the arrests.",
          [("sweden", "condemn", None), ("norway", "condemn", None)]),

@@ -238,7 +238,8 @@ class Resolver:
         return hit.actor if hit is not None else None
 
     def _compass(self, m: Mention) -> None:
-        """"the North", "the South": the state of the text named so ("North Korea")."""
+        """"the North", "the South": the state of the text named so ("North Korea"); "the
+        West" when no state is named so."""
         word = m.text.split()[-1].lower()
         known = [a for a in self.book.actors.values() if a.type == "State" and
                  a.label.lower().startswith(word + " ")]
@@ -248,6 +249,8 @@ class Resolver:
         hit = self._recent(m, lambda h, mod: h.actor in {a.id for a in known}, window=50)
         if hit is not None:
             m.actor = hit.actor
+        elif not known and word == "west":  # "the West": the Western countries as one
+            m.actor = self.book.new("West", "Institution", aliases=("the West",))
 
     def _possessive_owner(self, m: Mention, s: Sentence) -> str | None:
         """"his government", "its military": the actor a possessive pronoun refers to."""
