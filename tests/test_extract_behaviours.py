@@ -55,6 +55,14 @@ def test_a_photo_caption_holds_no_stance() -> None:
                    "talks.") == [("brazil", "criticize", None), ("chile", "welcome", None)]
 
 
+def test_the_authors_bio_above_the_piece_is_no_part_of_it() -> None:
+    ex = run("Opinion: How the West can help\n"
+             "Jane Roe, a retired colonel and former envoy, is a senior fellow at the Institute."
+             "\nThe allies have failed to deter Russia. Their leaders must act now.\n")
+    assert {"former-envoy", "senior-fellow", "institute"}.isdisjoint(a.id for a in ex.actors)
+    assert [(s.holder, s.target_actor) for s in ex.stances][0] == ("jane-roe", "russia")
+
+
 def run(text: str, author: str | None = "Jane Roe", publisher: str | None = "Harbor Review",
         min_confidence: float = 0.0) -> Extraction:
     doc = Document(id="t", text=text, author=author, publisher=publisher)

@@ -65,7 +65,8 @@ def paragraphs(doc: Document, labels: dict[int, int] | None = None) -> list[tupl
         out.append((a, b))
     while out and _back_matter(text[out[-1][0]:out[-1][1]], doc):
         out.pop()
-    return out
+    # the author introduced above the piece, under its headline
+    return [(a, b) for k, (a, b) in enumerate(out) if k >= 5 or not _bio(text[a:b], doc)]
 
 
 def _back_matter(paragraph: str, doc: Document) -> bool:
@@ -74,8 +75,17 @@ def _back_matter(paragraph: str, doc: Document) -> bool:
     if _BACK_MATTER.match(s) or len(s) < 400 and _DISCLAIMER.search(s) or \
             _EMAIL.fullmatch(s):
         return True
+    return _bio(s, doc)
+
+
+def _bio(paragraph: str, doc: Document) -> bool:
+    """The author's bio: "Jane Roe is ...", "Jane Roe, a retired colonel, is a fellow at ..."."""
+    s = paragraph.strip()
     author = doc.author or ""
     for name in (author, author.split()[-1] if len(author.split()) > 1 else ""):
-        if name and s.startswith(name) and _BIO_VERB.match(s, len(name)):
+        if not name or not s.startswith(name):
+            continue
+        if _BIO_VERB.match(s, len(name)) or len(s) < 400 and s[len(name):len(name) + 1] == "," \
+                and _BIO_VERB.search(s, len(name)):
             return True
     return False
