@@ -787,6 +787,11 @@ SENTENCES = [
         ("Russia condemned the West for its sanctions.", [("russia", "condemn", "west")]),
         ("The West condemned the annexation.", [("west", "condemn", None)]),
     ]),
+    *_cases("a-resolution-speaks-for-the-body-that-passed-it-not-its-sponsors", [
+        ("The IAEA Board of Governors passed the resolution brought by Britain and France on "
+         "Wednesday. The resolution urges Iran to cooperate with inspectors.",
+         [("board-of-governors-of-international-atomic-energy-agency", "urge", "iran")]),
+    ]),
     *_cases("the-embassies-or-ministries-of-listed-states-are-those-states", [
         ("The embassies of Sweden and Norway condemned the arrests.",
          [("sweden", "condemn", None), ("norway", "condemn", None)]),

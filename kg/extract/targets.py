@@ -56,6 +56,7 @@ _DOING = {"fire", "launch", "test", "conduct", "stage", "hold", "carry", "test-f
 LAST_PAPER = "doc:*"  # who issued the document the text named last
 _PAPERS = {"resolution", "resolutions", "statement", "declaration", "communique", "communiqué",
            "charter", "treaty", "agreement", "convention"}
+_ADOPTING = {"adopt", "pass", "approve", "endorse", "issue", "release", "publish", "sign"}
 _ISSUING = {"adopt", "issue", "release", "publish", "pass", "approve", "table", "circulate",
             "draft", "sponsor", "submit", "endorse", "sign", "bring", "introduce", "put"}
 
@@ -64,6 +65,7 @@ def record_events(doc: object, actors_at: Lookup, events: dict[str, tuple[str, .
     """Remember who did the acts a parsed sentence reports ("North Korea fired a missile",
     "North Korea's launch") and who issued its documents ("the Assembly adopted a
     resolution", "a resolution drafted by Algeria"), under "doc:" and the document noun."""
+    adopted: set[int] = set()  # papers this sentence says a body adopted or issued
     for t in doc:
         lemma = t.lemma_.lower()
         if lemma in _ISSUING and t.pos_ == "VERB":
@@ -79,9 +81,14 @@ def record_events(doc: object, actors_at: Lookup, events: dict[str, tuple[str, .
                 doers = _actors_of(subj, actors_at, ()) if subj is not None else ()
                 papers = [c for c in t.children if c.dep_ == "dobj"]
             for paper in papers:
-                if doers and paper.pos_ in ("NOUN", "PROPN"):
-                    events["doc:" + paper.lemma_.lower()] = doers
-                    events[LAST_PAPER] = doers  # "The text urged ...", "The measure calls"
+                key = "doc:" + paper.lemma_.lower()
+                if not doers or paper.pos_ not in ("NOUN", "PROPN") or \
+                        lemma not in _ADOPTING and paper.i in adopted:
+                    continue  # "passed the resolution brought by A and B": the body's words
+                events[key] = doers
+                events[LAST_PAPER] = doers  # "The text urged ...", "The measure calls"
+                if lemma in _ADOPTING:
+                    adopted.add(paper.i)
         if t.pos_ == "VERB" and lemma in _DOING:
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
             doers = _actors_of(subj, actors_at, ()) if subj is not None else ()
