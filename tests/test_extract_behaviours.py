@@ -792,6 +792,11 @@ SENTENCES = [
          "Wednesday. The resolution urges Iran to cooperate with inspectors.",
          [("board-of-governors-of-international-atomic-energy-agency", "urge", "iran")]),
     ]),
+    *_cases("the-sponsors-named-with-a-measure-propose-it", [
+        ("Hamas has accepted a ceasefire proposal put forward by Egypt and Jordan.",
+         [("hamas", "agree", "egypt"), ("hamas", "agree", "jordan"),
+          ("egypt", "propose", None), ("jordan", "propose", None)]),
+    ]),
     *_cases("the-embassies-or-ministries-of-listed-states-are-those-states", [
         ("The embassies of Sweden and Norway condemned the arrests.",
          [("sweden", "condemn", None), ("norway", "condemn", None)]),

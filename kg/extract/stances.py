@@ -29,6 +29,11 @@ _FIRST_PERSON = {"we", "us", "our", "i", "me", "my", "ourselves", "myself"}
 _FRAME_CATEGORIES = ("speech", "called")
 _EXPLICIT = ("verb", "phrasal", "noun", "speech", "called", "adjective")
 _CLAUSE_HEADS = ("ROOT", "conj", "parataxis", "ccomp", "advcl")
+# "a proposal put forward by Egypt", "the resolution brought by the US": its sponsors propose it
+_SPONSORING = {"bring", "draft", "sponsor", "co-sponsor", "table", "submit", "propose",
+               "introduce", "author", "present", "circulate"}
+_PROPOSALS = {"resolution", "draft", "proposal", "plan", "text", "initiative", "motion",
+              "bill", "amendment"}
 
 
 @dataclass
@@ -312,6 +317,28 @@ class SentenceStances(_Clauses):
                 out.append(cand)
         out.extend(self._voice_clauses(out))
         out.extend(self._votes_against())
+        out.extend(self._sponsors())
+        return out
+
+    def _sponsors(self) -> list[Candidate]:
+        """A measure named with who brought it ("a ceasefire proposal put forward by Egypt
+        and Qatar"): each sponsor proposes it."""
+        out = []
+        for t in self.doc:
+            lemma = t.lemma_.lower()
+            if t.dep_ != "acl" or t.head.lemma_.lower() not in _PROPOSALS or not (
+                    lemma in _SPONSORING or lemma == "put" and any(
+                        c.lower_ == "forward" for c in t.children)):
+                continue
+            agent = next((o for c in t.children if c.dep_ == "agent" for o in c.children
+                          if o.dep_ == "pobj"), None)
+            holders = self._holders(agent) if agent is not None else ()
+            if not holders or NO_ONE in holders:
+                continue
+            a, b = self.s.offset(self.doc[t.head.left_edge.i:t.right_edge.i + 1])
+            out.append(Candidate(self.s.index, holders, "propose", "verb", lemma, (), a, b,
+                                 focus=self._focus(t.head), cue_token=t.i,
+                                 holder_form=self._holder_form(agent)))
         return out
 
     def _votes_against(self) -> list[Candidate]:
