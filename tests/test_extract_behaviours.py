@@ -790,7 +790,8 @@ SENTENCES = [
     *_cases("a-resolution-speaks-for-the-body-that-passed-it-not-its-sponsors", [
         ("The IAEA Board of Governors passed the resolution brought by Britain and France on "
          "Wednesday. The resolution urges Iran to cooperate with inspectors.",
-         [("board-of-governors-of-international-atomic-energy-agency", "urge", "iran")]),
+         [("united-kingdom", "propose", None), ("france", "propose", None),
+          ("board-of-governors-of-international-atomic-energy-agency", "urge", "iran")]),
     ]),
     *_cases("the-sponsors-named-with-a-measure-propose-it", [
         ("Hamas has accepted a ceasefire proposal put forward by Egypt and Jordan.",
