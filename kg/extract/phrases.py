@@ -90,7 +90,7 @@ class _Phrases:
         """Whether two tokens name two different states, as listed ones do (a person and
         an office in apposition are one actor)."""
         a, b = self.found.at(x.i), self.found.at(y.i)
-        named = ("name", "capital", "entity", "acronym")
+        named = ("name", "capital", "entity")
         return a is not None and b is not None and a.form in named and b.form in named and \
             a.actor != b.actor and self.book.type_of(a.actor) == "State" == \
             self.book.type_of(b.actor)
@@ -271,11 +271,12 @@ class _People(_Phrases):
         """A name in apposition to an office that the entity recognizer missed ("China's
         ambassador, Mr Zhang Jun", "Russia's representative, Wassily Nebenzia")."""
         words = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
+        # "Speaking in Beijing, a spokesperson ...": a place, not a name; but a given name
+        # and a surname are a person whatever the recognizer says
         if t.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC", "DATE") and (
                 len(words) == 1 or t.ent_type_ in ("ORG", "DATE")) or \
                 t.text in self.book.registry.by_capital:
-            return None  # "Speaking in Beijing, a spokesperson ...": a place, not a name
-            # (a given name and a surname are a person whatever the recognizer says)
+            return None
         while words and words[0].lower_ in self.lx.honorifics:
             words.pop(0)
         if not words or not self.found.free(words[0].i, words[-1].i + 1):
@@ -546,9 +547,10 @@ class ParsedMentions(_People, _Bodies):
         self._named_speakers()
         self._lists()
 
-    def _takes_stance(self, verb: object, cues: frozenset[str]) -> bool:
+    def _takes_stance(self, verb: object) -> bool:
         """Whether a verb is a word of stance, or a light verb with a position noun
         ("expressed deep regret")."""
+        cues = self.lx.cue_words
         return verb.lemma_.lower() in cues or verb.lower_ in cues or \
             verb.lemma_.lower() in self.lx.light_verbs and any(
                 o.dep_ == "dobj" and o.lemma_.lower() in self.lx.nouns for o in verb.children)
@@ -556,7 +558,6 @@ class ParsedMentions(_People, _Bodies):
     def _named_speakers(self) -> None:
         """A proper name no one else knows as the subject of a word of stance ("Somaliland
         criticized ..."): an actor of its own, a state when the recognizer says it is a place."""
-        cues = self.lx.cue_words
         for t in self.doc:
             if t.pos_ == "PROPN" and self.found.free(t.i, t.i + 1) and \
                     (known := self.book.acronym(t.text)) is not None:
@@ -568,7 +569,7 @@ class ParsedMentions(_People, _Bodies):
                 t.head.dep_ == "nsubj" and self.found.at(t.head.i) is not None else None
             if t.pos_ != "PROPN" or subj is None or self.found.at(t.i) is not None or \
                     is_document(t) or t.ent_type_ not in ("", "GPE", "ORG", "NORP", "LOC") or \
-                    not self._takes_stance(subj.head, cues):
+                    not self._takes_stance(subj.head):
                 continue
             words = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
             a, b = words[0].i, t.i + 1

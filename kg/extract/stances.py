@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .cues import Cue, find_cues, impersonal_passive
-from .holders import document_author, holder_token, is_document, subject
+from .holders import agent, document_author, holder_token, is_document, subject
 from .kinds import content_kinds, strongest
 from .lexicon import lexicon
 from .linking import ActorBook
@@ -330,15 +330,14 @@ class SentenceStances(_Clauses):
                     lemma in _SPONSORING or lemma == "put" and any(
                         c.lower_ == "forward" for c in t.children)):
                 continue
-            agent = next((o for c in t.children if c.dep_ == "agent" for o in c.children
-                          if o.dep_ == "pobj"), None)
-            holders = self._holders(agent) if agent is not None else ()
+            by = agent(t)
+            holders = self._holders(by)
             if not holders or NO_ONE in holders:
                 continue
             a, b = self.s.offset(self.doc[t.head.left_edge.i:t.right_edge.i + 1])
             out.append(Candidate(self.s.index, holders, "propose", "verb", lemma, (), a, b,
                                  focus=self._focus(t.head), cue_token=t.i,
-                                 holder_form=self._holder_form(agent)))
+                                 holder_form=self._holder_form(by)))
         return out
 
     def _votes_against(self) -> list[Candidate]:
