@@ -35,6 +35,46 @@ def test_a_person_named_by_apposition_or_in_the_next_sentence(text: str,
     assert {h for h, _, _ in triples(text)} == holders
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the name runs on from the place the office is accredited to
+    ("Ukrainian Ambassador to the UN Olena Marchuk told reporters that Russia must withdraw.",
+     [("olena-marchuk", "demand", "russia")]),
+    ("Japanese Ambassador in the Philippines Kazuya Sato said he is concerned about China's "
+     "actions.", [("kazuya-sato", "criticize", "china")]),
+    # the recognizer takes "China Kenji Kanasugi" for one organisation
+    ("Chinese Vice Foreign Minister Li Wei on Thursday summoned Japanese Ambassador to China "
+     "Kenji Kanasugi and lodged a strong protest over the remark. The ambassador strongly "
+     "protested the remarks by China's consul-general.",
+     [("li-wei", "condemn", "kenji-kanasugi"), ("li-wei", "condemn", None),
+      ("kenji-kanasugi", "condemn", "china")]),
+])
+def test_an_envoy_named_after_the_place_of_the_posting(text: str,
+                                                         expected: list[Triple]) -> None:
+    assert triples(text, author=None) == expected
+
+
+def test_a_name_given_an_office_is_a_persons_whatever_the_recognizer_says() -> None:
+    ex = run("Trine Skarbekk, Norway's deputy U.N. ambassador, told reporters that the "
+             "Taliban's policies oppress women.", author=None)
+    person = next(a for a in ex.actors if a.id == "trine-skarbekk")
+    assert (person.type, person.affiliations) == ("Official", ["norway"])
+    assert not any("ambassador" in a.id for a in ex.actors)
+
+
+def test_one_states_envoy_is_not_taken_for_anothers() -> None:
+    got = triples("EU Ambassador Marco Bellini criticized the raid. The Japanese ambassador "
+                  "said Japan was deeply concerned about the raid.", author=None)
+    assert got == [("marco-bellini", "criticize", None),
+                   ("japanese-ambassador", "criticize", None)]
+
+
+def test_a_dateline_run_on_to_the_first_word_and_a_photo_caption_hold_no_stance() -> None:
+    assert triples("Photo/Illustration Protesters in Lima condemn the ban on the candidate on "
+                   "May 4. (Tom Berg)\n\nLIMA--Prime Minister Fumio Kishida called on "
+                   "Chinese President Xi Jinping to lift the ban on imports.\n",
+                   author=None) == [("fumio-kishida", "urge", "xi-jinping")]
+
+
 def test_he_after_an_unnamed_spokesperson_is_the_spokespersons_body() -> None:
     got = triples("India's foreign minister Subrahmanyam Jaishankar accused Pakistan of "
                   "sheltering militants. In a statement, the Foreign Office Spokesperson said "

@@ -305,8 +305,9 @@ class Resolver:
             p = self.book.profile(named.actor)
             if word not in p.offices and office not in p.offices:
                 continue
-            if owner_state and p.state and p.state != owner_state:
-                continue
+            if owner_state and p.state != owner_state and (
+                    p.state or self.book.actors[named.actor].affiliations):
+                continue  # the EU's ambassador is not "the Japanese ambassador"
             if m.owner and named.actor == m.owner:
                 continue
             candidates.append((abs(sent - m.sentence) + (0 if sent <= m.sentence else 0.5),

@@ -241,6 +241,11 @@ class _People(_Phrases):
         # it on the role's last noun: "China's envoy to the United Nations, Zhang Jun")
         after_post = [a for c in t.children if c.dep_ == "prep" for o in c.children
                       if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos"]
+        # or runs the name on from the place: "Ambassador to the UN Serhiy Kyslytsya",
+        # "Ambassador in the Philippines Kazuya Endo"
+        after_post += [n for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "in")
+                       for o in c.children if o.dep_ == "pobj"
+                       if (n := self._name_after_place(o)) is not None]
         for other in (t.head if t.dep_ == "appos" else None,
                       *[c for c in t.children if c.dep_ == "appos"], *after_post):
             if other is None or m.gender == "p":
@@ -267,14 +272,54 @@ class _People(_Phrases):
                         m.members = members
         self.found.add(m)
 
+    def _name_after_place(self, t: object) -> object | None:
+        """The last token of a person's name that follows a place or body in one noun
+        phrase ("to the UN Serhiy Kyslytsya", "in the Philippines Kazuya Endo") or in one
+        entity of the recognizer ("to China Kenji Kanasugi"), made a person if need be."""
+        def place(m: Mention | None) -> bool:
+            return m is not None and bool(m.actor) and not self.book.is_person(m.actor)
+
+        here = self.found.at(t.i)
+        if place(here):
+            a = b = here.j
+            while b < len(self.doc) and self.doc[b].pos_ == "PROPN" and \
+                    self.doc[b].ent_iob_ == "I":
+                b += 1
+        else:
+            before = next((m for k in range(t.i - 1, t.left_edge.i - 1, -1)
+                           if (m := self.found.at(k)) is not None and m.j <= t.i), None)
+            if not place(before):
+                return None
+            a, b = before.j, t.i + 1
+        named = self.found.at(b - 1) if b > a else None
+        if named is not None:
+            return self.doc[b - 1] if named.actor and self.book.is_person(named.actor) and \
+                named.i >= a else None
+        words = self.doc[a:b]
+        if len(words) < 2 or any(w.pos_ != "PROPN" for w in words) or \
+                not self.found.free(a, b):
+            return None  # a given name and a surname
+        name = clean_name(words.text)
+        actor = self.book.person_named(name) or self.book.new(name, "Person")
+        self.found.add(Mention(self.s.index, a, b, *self.s.offset(words), "entity", actor,
+                               head=b - 1, text=words.text))
+        return self.doc[b - 1]
+
     def _appositive_name(self, t: object) -> Mention | None:
         """A name in apposition to an office that the entity recognizer missed ("China's
         ambassador, Mr Zhang Jun", "Russia's representative, Wassily Nebenzia")."""
         words = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
         # "Speaking in Beijing, a spokesperson ...": a place, not a name; but a given name
         # and a surname are a person whatever the recognizer says
-        if t.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC", "DATE") and (
-                len(words) == 1 or t.ent_type_ in ("ORG", "DATE")) or \
+        # (an entity that runs on from before the name, "to China Kenji Kanasugi", is the
+        # recognizer's slip)
+        glued = t.ent_type_ and self.doc[words[0].i].ent_iob_ == "I"
+        # nor does a two- or three-word organisation without a word of one ("Trine
+        # Heimerback, Norway's deputy ambassador")
+        org = t.ent_type_ == "ORG" and not (
+            2 <= len(words) <= 3 and not any(w.lower_ in self.lx.body_heads for w in words))
+        if t.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC", "DATE") and not glued and (
+                len(words) == 1 or org or t.ent_type_ == "DATE") or \
                 t.text in self.book.registry.by_capital:
             return None
         while words and words[0].lower_ in self.lx.honorifics:

@@ -13,8 +13,9 @@ import re
 from ..records import Document
 
 _DATELINE = re.compile(
-    # "UNITED NATIONS: The United States ...", "Addis Ababa — Somalia has ...", "SEOUL --"
-    r"\s*[A-Z]{2,}(?:[ .'-]+[A-Z]{2,})*:\s+(?=[A-Z\u201c\"])|"
+    # "UNITED NATIONS: The United States ...", "TOKYO--Prime Minister", "Addis Ababa — Somalia
+    # has ...", "SEOUL --"
+    r"\s*[A-Z]{2,}(?:[ .'-]+[A-Z]{2,})*(?::\s+|\s*--\s*)(?=[A-Z\u201c\"])|"
     r"\s*[A-Z][A-Za-z.'\u2019-]*(?: [A-Z][A-Za-z.'\u2019-]*){0,2}\s*(?:\([^)]{1,40}\)\s*)?"
     r"(?:--|\u2014|\u2013)\s+(?=[A-Z\u201c\"])|"
     # "Pyongyang, August 6 (KCNA) --", "WASHINGTON, March 12, 2019 (Reuters) -"
@@ -30,7 +31,8 @@ _DISCLAIMER = re.compile(r"do(?:es)? not (?:necessarily )?(?:reflect|represent)|
                          r"author[’']?s (?:own|personal)", re.IGNORECASE)
 # A photo's caption or credit line: "... (Alfredo Zuniga/AP)", "Photo by: ...", "(Yonhap)"
 _CAPTION = re.compile(
-    r"Photo by:|^Photo:|\bPhoto: |File Photo|Getty Images|Illustration:|REUTERS/|^This photo|"
+    r"Photo by:|^Photo:|^Photo/|\bPhoto: |File Photo|Getty Images|Illustration:|REUTERS/|"
+    r"^This photo|"
     r"\((?:AP|AFP|Reuters|Yonhap|Xinhua|EPA|AP/Yonhap|Yonhap/AP)\)\s*$|"
     r"\([^()\n]{2,60}/[^()\n]{2,60}\)\s*$")
 _BIO_VERB = re.compile(r"\s+(?:is|was|writes|has|serves)\b")
