@@ -75,6 +75,37 @@ def test_a_dateline_run_on_to_the_first_word_and_a_photo_caption_hold_no_stance(
                    author=None) == [("fumio-kishida", "urge", "xi-jinping")]
 
 
+@pytest.mark.parametrize("text, holders", [
+    ("Many countries including Australia, Canada and Brazil condemned the launch.",
+     {"australia", "canada", "brazil"}),
+    ("Several states such as Chile and Peru criticized the vote.", {"chile", "peru"}),
+])
+def test_a_plural_holder_is_the_actors_it_says_it_includes(text: str,
+                                                           holders: set[str]) -> None:
+    got = triples(text, author=None)
+    assert {h for h, _, _ in got} == holders
+    assert all(t is None for _, _, t in got)  # the members are not their own targets
+
+
+def test_a_speakers_own_thanks_are_courtesy_but_a_states_are_a_stance() -> None:
+    got = triples("Thank you, President, and I echo Norway's thanks for your leadership.\n"
+                  "I'd also like to thank the briefers.\nChina thanked Russia for its support.",
+                  author="Jane Roe")
+    assert {h for h, _, _ in got} == {"china"} and ("china", "welcome", "russia") in got
+
+
+def test_a_paragraph_wrapped_by_hand_is_read_as_one() -> None:
+    wrapped = ("Statement at the Security Council\n"
+               "The representative of Russia said yesterday that\n"
+               "it wants peace. Yet the attack of last night was one of\n"
+               "the largest of the war, and Russia has struck hospitals and\n"
+               "schools. We condemn these strikes on\n"
+               "civilians.\n")
+    ex = run(wrapped, author="Jane Roe")
+    assert [(s.holder, s.kind, s.quote.text) for s in ex.stances if s.kind == "condemn"] == [
+        ("jane-roe", "condemn", "We condemn these strikes on\ncivilians")]
+
+
 def test_he_after_an_unnamed_spokesperson_is_the_spokespersons_body() -> None:
     got = triples("India's foreign minister Subrahmanyam Jaishankar accused Pakistan of "
                   "sheltering militants. In a statement, the Foreign Office Spokesperson said "

@@ -104,8 +104,9 @@ def sentences(text: str, paragraphs: Iterable[tuple[int, int]],
     nlp = load_pipeline(name)
     spans = [(a, b) for a, b in paragraphs if text[a:b].strip()]
     # a typographic apostrophe misleads the small pipeline's parser ("the Philippines’
-    # allies"); the plain one is the same length, so offsets hold
-    chunks = [text[a:b].replace("\u2019", "'") for a, b in spans]
+    # allies"); the plain one is the same length, so offsets hold, as they do when the line
+    # breaks of a paragraph wrapped by hand become spaces
+    chunks = [text[a:b].replace("\u2019", "'").replace("\n", " ") for a, b in spans]
     found: list[Sentence] = []
     if "senter" in nlp.component_names:
         senter = nlp.get_pipe("senter")

@@ -334,6 +334,15 @@ class _People(_Phrases):
         return self.found.add(Mention(self.s.index, a, b, *self.s.offset(self.doc[a:b]),
                                       "entity", actor, head=b - 1, text=self.doc[a:b].text))
 
+    def _included(self, t: object) -> tuple[str, ...]:
+        """The actors a plural noun says it includes ("countries including Australia and the
+        EU", "states such as Chile and Peru")."""
+        pobj = next((o for c in t.children if c.dep_ == "prep" and (
+            c.lower_ == "including" or c.lower_ == "as" and any(
+                x.lower_ == "such" for x in c.lefts)) for o in c.children
+            if o.dep_ == "pobj"), None)
+        return self._conjuncts(pobj, 1)
+
     def _people(self, t: object) -> bool:
         """People acting together, named by a plural noun with its modifiers ("Western
         countries", "Hard-liners in Israel", "GD supporters", "Critics"): an actor of its
@@ -355,6 +364,15 @@ class _People(_Phrases):
                         states[0] if len(states) == 1 else None,
                         members=states if len(states) > 1 else (), head=t.i, gender="p",
                         text=span.text)
+            for k in range(first, t.i + 1):
+                self.found.by_token.setdefault(k, m)
+            self.found.mentions.append(m)
+            return True
+        included = self._included(t)
+        if included:  # "many countries including Australia, Canada and the EU": those
+            m = Mention(self.s.index, first, t.i + 1, *self.s.offset(self.doc[first:t.i + 1]),
+                        "people", members=included, head=t.i, gender="p",
+                        text=self.doc[first:t.i + 1].text)
             for k in range(first, t.i + 1):
                 self.found.by_token.setdefault(k, m)
             self.found.mentions.append(m)
@@ -515,7 +533,7 @@ class _Bodies(_Phrases):
             # "both governments of South Korea and the United States": the states listed
             of = next((o for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                        for o in c.children if o.dep_ == "pobj"), None)
-            members = self._conjuncts(of)
+            members = self._conjuncts(of) or self._included(t)
             if members:
                 m.members, m.gender = members, "p"
         if not self.found.free(first, t.i + 1):

@@ -35,6 +35,7 @@ _CAPTION = re.compile(
     r"^This photo|"
     r"\((?:AP|AFP|Reuters|Yonhap|Xinhua|EPA|AP/Yonhap|Yonhap/AP)\)\s*$|"
     r"\([^()\n]{2,60}/[^()\n]{2,60}\)\s*$")
+_SENTENCE_END = re.compile(r"[.!?:\"\u201d]\s*$")
 _BIO_VERB = re.compile(r"\s+(?:is|was|writes|has|serves)\b")
 _EMAIL = re.compile(r"\S+@\S+\.\S+")
 
@@ -65,10 +66,28 @@ def paragraphs(doc: Document, labels: dict[int, int] | None = None) -> list[tupl
         if label is not None:
             a = label
         out.append((a, b))
+    out = _rejoin_wrapped(text, out)
     while out and _back_matter(text[out[-1][0]:out[-1][1]], doc):
         out.pop()
     # the author introduced above the piece, under its headline
     return [(a, b) for k, (a, b) in enumerate(out) if k >= 5 or not _bio(text[a:b], doc)]
+
+
+def _rejoin_wrapped(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Lines of a text broken inside its sentences (a statement copied from a PDF or an
+    e-mail) joined into their paragraphs: when at least three lines run on into a line in
+    lower case, every line that does not end a sentence runs on into the next."""
+    breaks = [k for k in range(len(lines) - 1) if text[lines[k][1]:lines[k + 1][0]] == "\n"
+              and not _SENTENCE_END.search(text[lines[k][0]:lines[k][1]])]
+    if sum(text[lines[k + 1][0]:lines[k + 1][1]][:1].islower() for k in breaks) < 3:
+        return lines
+    out = [lines[0]]
+    for k in range(1, len(lines)):
+        if k - 1 in breaks:
+            out[-1] = (out[-1][0], lines[k][1])
+        else:
+            out.append(lines[k])
+    return out
 
 
 def _back_matter(paragraph: str, doc: Document) -> bool:

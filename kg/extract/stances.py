@@ -300,6 +300,8 @@ class SentenceStances(_Clauses):
 
     # ------------------------------------------------------------------ candidates
     def run(self) -> list[Candidate]:
+        if self._courtesy():
+            return []
         cues = [c for c in find_cues(self.doc) if not self._negated(self.doc[c.token])]
         self.cue_tokens = {c.token for c in cues}
         self.explicit_cues = {c.token for c in cues if c.category in _EXPLICIT}
@@ -319,6 +321,18 @@ class SentenceStances(_Clauses):
         out.extend(self._votes_against())
         out.extend(self._sponsors())
         return out
+
+    def _courtesy(self) -> bool:
+        """A speaker's own thanks ("Thank you, President", "I'd also like to thank the
+        briefers"): courtesy, not a position; "China thanked Russia" and a government's
+        "We thank Japan for its support" are."""
+        for root in (t for t in self.doc if t.dep_ == "ROOT"):
+            verb = next((c for c in root.children if c.dep_ == "xcomp" and
+                         c.lemma_.lower() == "thank"), root)
+            if verb.lemma_.lower() == "thank" and verb.pos_ == "VERB":
+                subj = subject(verb)
+                return subj is None or subj.lower_ == "i"
+        return False
 
     def _sponsors(self) -> list[Candidate]:
         """A measure named with who brought it ("a ceasefire proposal put forward by Egypt
