@@ -61,6 +61,22 @@ def test_a_name_given_an_office_is_a_persons_whatever_the_recognizer_says() -> N
     assert not any("ambassador" in a.id for a in ex.actors)
 
 
+def test_an_office_named_without_its_state_is_the_person_named_with_it() -> None:
+    got = triples("Chinese Foreign Ministry spokesperson Lin Mei rejected the report on Monday. "
+                  "The arms sales gravely harm peace in the Taiwan Strait and send a wrong "
+                  "signal to Taiwan independence forces, said the new Foreign Ministry "
+                  "spokesperson. The Japanese Foreign Ministry spokesperson criticized China.",
+                  author=None)
+    assert [h for h, _, _ in got] == ["lin-mei", "lin-mei",
+                                      "ministry-of-foreign-affairs-of-japan"]
+
+
+def test_an_agencys_mark_before_the_story_is_no_part_of_a_quote() -> None:
+    ex = run("Headline here\n\n(ECNS) -- U.S. arms sales to the region are a blatant "
+             "violation of the principle, Chile said on Monday.\n", author=None)
+    assert [s.quote.text[:15] for s in ex.stances] == ["U.S. arms sales"]
+
+
 def test_one_states_envoy_is_not_taken_for_anothers() -> None:
     got = triples("EU Ambassador Marco Bellini criticized the raid. The Japanese ambassador "
                   "said Japan was deeply concerned about the raid.", author=None)
@@ -104,6 +120,23 @@ def test_a_paragraph_wrapped_by_hand_is_read_as_one() -> None:
     ex = run(wrapped, author="Jane Roe")
     assert [(s.holder, s.kind, s.quote.text) for s in ex.stances if s.kind == "condemn"] == [
         ("jane-roe", "condemn", "We condemn these strikes on\ncivilians")]
+
+
+def test_a_foreign_ministry_goes_by_its_own_name() -> None:
+    ex = run("India's foreign ministry rejected the remarks. Britain's foreign ministry urged "
+             "calm.", author=None)
+    assert {(s.holder, s.kind) for s in ex.stances} == {
+        ("ministry-of-external-affairs-of-india", "reject"),
+        ("foreign-commonwealth-and-development-office", "urge")}
+    labels = {a.id: a.label for a in ex.actors}
+    assert labels["ministry-of-external-affairs-of-india"] == \
+        "Ministry of External Affairs of India"
+
+
+def test_a_foreign_office_is_not_britains_for_a_word_of_its_name() -> None:
+    got = triples("Pakistan rejected the remarks. In a statement, the Foreign Office "
+                  "Spokesperson said India had lied.", author=None)
+    assert {h for h, _, _ in got} == {"pakistan", "ministry-of-foreign-affairs-of-pakistan"}
 
 
 def test_he_after_an_unnamed_spokesperson_is_the_spokespersons_body() -> None:
@@ -190,7 +223,7 @@ def test_it_resolves_to_the_subject_of_the_clause_before() -> None:
 def test_definite_description_the_ministry() -> None:
     got = triples("India's Foreign Ministry issued a statement on Sunday. "
                   '"Pakistan must stop the shelling," the ministry added.')
-    assert got == [("ministry-of-foreign-affairs-of-india", "demand", "pakistan")]
+    assert got == [("ministry-of-external-affairs-of-india", "demand", "pakistan")]
 
 
 def test_capital_as_government_and_as_place() -> None:
@@ -552,6 +585,16 @@ def test_lowercase_minister_and_diplomat_titles() -> None:
 def test_the_government_of_a_state_is_the_state() -> None:
     got = triples("Peru lodged a protest with the Government of Ecuador on Monday.")
     assert got == [("peru", "condemn", "ecuador")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile issued a rebuttal to Peru's remarks.", ("chile", "reject", "peru")),
+    ("Norway voiced a sharp reprimand of Hungary.", ("norway", "criticize", "hungary")),
+    ("Ghana expressed its strong censure of the coup leaders.", ("ghana", "condemn",
+                                                                  "coup-leaders")),
+])
+def test_position_nouns_of_rejection_and_censure(text: str, expected: Triple) -> None:
+    assert triples(text, author=None) == [expected]
 
 
 @pytest.mark.parametrize("phrase", ["it has", "they are", "U", "Washington",

@@ -212,9 +212,12 @@ class Resolver:
     def _department(self, m: Mention) -> str | None:
         """The department a ministry's description names ("foreign ministry", "Foreign
         Office", "Ministry of Defence"), if it names a ministry."""
-        text = " ".join(m.text.lower().split())
         if m.office not in ("ministry", "office", "department", "affairs"):
             return None
+        return self._named_department(m.text)
+
+    def _named_department(self, words: str) -> str | None:
+        text = " ".join(words.lower().split())
         if any(name in text for name in self.lx.foreign_ministry):
             return "foreign affairs"
         for word in self.lx.departments:
@@ -296,22 +299,27 @@ class Resolver:
             elif word in ("member", "members") or m.owner is None:
                 m.actor = self.book.new(_label(m), "Institution")
             return
+        # whose office it is may be only a guess: "the Foreign Ministry spokesperson"
+        guessed = m.owner is None and not self._state_inside(m)
         if m.owner is None:
             m.owner = self._owner_inside(m, s)
         owner_state = self.book.state_of(m.owner) if m.owner else None
         # the person given this office by the text, nearest first (before, then after)
-        candidates = []
+        candidates, elsewhere = [], []
         for sent, named in self._named_offices:
             p = self.book.profile(named.actor)
             if word not in p.offices and office not in p.offices:
                 continue
-            if owner_state and p.state != owner_state and (
-                    p.state or self.book.actors[named.actor].affiliations):
-                continue  # the EU's ambassador is not "the Japanese ambassador"
             if m.owner and named.actor == m.owner:
                 continue
-            candidates.append((abs(sent - m.sentence) + (0 if sent <= m.sentence else 0.5),
-                               named.actor))
+            distance = abs(sent - m.sentence) + (0 if sent <= m.sentence else 0.5)
+            if owner_state and p.state != owner_state and (
+                    p.state or self.book.actors[named.actor].affiliations):
+                elsewhere.append((distance, named.actor))  # the EU's ambassador is not
+                continue  # "the Japanese ambassador"
+            candidates.append((distance, named.actor))
+        if guessed and not candidates:
+            candidates = elsewhere
         if m.definite and candidates:
             m.actor = min(candidates)[1]
             return
@@ -365,6 +373,13 @@ class Resolver:
     def _listed(self, m: Mention) -> bool:
         """Whether the mention is an item of a list ("X and Y")."""
         return any(x.form == "list" and m.head in x.parts for x in self.found[m.sentence].mentions)
+
+    def _state_inside(self, m: Mention) -> bool:
+        """Whether a state is named inside a mention's words ("Chinese Foreign Ministry
+        spokesperson")."""
+        return any(inner is not m and m.i <= inner.i and inner.j <= m.j and inner.actor and
+                   self.book.type_of(inner.actor) == "State"
+                   for inner in self.found[m.sentence].mentions)
 
     def _ministry(self, state: str) -> str:
         return self.book.ministry(state, "foreign affairs")

@@ -87,8 +87,9 @@ def _variants(name: str) -> list[str]:
     out = [name]
     if name.startswith(("the ", "The ")):
         out.append(name[4:])
-    if ", " in name:  # "Washington, D.C." is also "Washington"
-        out.append(name.split(", ")[0])
+    head, _, tail = name.partition(", ")
+    if tail and len(tail) <= 5:  # "Washington, D.C." is also "Washington"; the
+        out.append(head)  # "Foreign, Commonwealth and Development Office" is not "Foreign"
     for n in list(out):
         if "'" in n:
             out.append(n.replace("'", "\u2019"))

@@ -16,6 +16,8 @@ _DATELINE = re.compile(
     # "UNITED NATIONS: The United States ...", "TOKYO--Prime Minister", "Addis Ababa — Somalia
     # has ...", "SEOUL --"
     r"\s*[A-Z]{2,}(?:[ .'-]+[A-Z]{2,})*(?::\s+|\s*--\s*)(?=[A-Z\u201c\"])|"
+    # "(ECNS) -- U.S. arms sales ...": the agency alone
+    r"\s*\([A-Z][A-Za-z]{1,12}\)\s*(?:--|\u2014|\u2013)\s*(?=[A-Z\u201c\"])|"
     r"\s*[A-Z][A-Za-z.'\u2019-]*(?: [A-Z][A-Za-z.'\u2019-]*){0,2}\s*(?:\([^)]{1,40}\)\s*)?"
     r"(?:--|\u2014|\u2013)\s+(?=[A-Z\u201c\"])|"
     # "Pyongyang, August 6 (KCNA) --", "WASHINGTON, March 12, 2019 (Reuters) -"
