@@ -77,6 +77,12 @@ def test_an_agencys_mark_before_the_story_is_no_part_of_a_quote() -> None:
     assert [s.quote.text[:15] for s in ex.stances] == ["U.S. arms sales"]
 
 
+def test_the_noun_before_a_gerund_is_its_subject() -> None:
+    got = triples("The aim is to keep the peace in the region, resulting in the Biden "
+                  "administration calling on Serbia and Kosovo to resume talks.", author=None)
+    assert got == [("united-states", "urge", "serbia"), ("united-states", "urge", "kosovo")]
+
+
 def test_one_states_envoy_is_not_taken_for_anothers() -> None:
     got = triples("EU Ambassador Marco Bellini criticized the raid. The Japanese ambassador "
                   "said Japan was deeply concerned about the raid.", author=None)

@@ -37,6 +37,11 @@ def subject(v: object) -> object | None:
         return v.head
     if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
         return subject(v.head)
+    if v.dep_ == "advcl" and v.tag_ == "VBG" and v.i > 0:
+        left = v.doc[v.i - 1]
+        if left.dep_ == "pobj" and left.pos_ in ("NOUN", "PROPN") and \
+                left.head.head.tag_ == "VBG":
+            return left  # "resulting in the administration calling on ...": the gerund's own
     if v.dep_ in ("xcomp", "advcl") and v.tag_ in ("VBG", "VB", "VBN") and v.head.i != v.i:
         # "warning the North Koreans that ...", "to urge": the head's subject
         if v.dep_ == "advcl" and any(c.dep_ == "mark" for c in v.children):
