@@ -159,6 +159,14 @@ def test_the_stance_model_sees_whether_a_clause_is_narrated_or_assessed() -> Non
     assert tenses == {"tense=VBD", "tense=VBZ", "tense=MD"}
 
 
+def test_the_stance_model_sees_the_modal_of_the_reported_clause() -> None:
+    a = analyse(Document(id="t", text="Chile said Peru must withdraw. Chile said it will "
+                         "respond.", author="Jane Roe"))
+    modals = {name.split("|")[0] for f in a.features for name in f
+              if name.startswith("clause_modal=")}
+    assert modals == {"clause_modal=must", "clause_modal=will"}
+
+
 def test_a_photo_caption_holds_no_stance() -> None:
     assert triples("Brazil criticized the election.\nProtesters in Lima condemn the ban on the "
                    "candidate, on February 4. (Ana Ruiz/Andes Press)\nChile welcomed the "

@@ -84,6 +84,11 @@ def features(c: Candidate, s: Sentence, quoted: float, ctx: Context) -> dict[str
                      verb.tag_)
         add(f"tense={tense}")
         add(f"tense|cat={tense}|{c.category}")
+        # what the reported clause does: "said Japan must ..." appeals, "will" intends or warns
+        clause = next((x for x in verb.children if x.dep_ in ("ccomp", "xcomp")), verb)
+        for x in clause.children:
+            if x.dep_ == "aux" and x.tag_ == "MD":
+                add(f"clause_modal={x.lower_}|{coarse}")
     tokens = list(s.tokens(c.start, c.end))
     for t in tokens:
         if t.pos_ in _CONTENT_POS and t.is_alpha and not t.ent_type_:
