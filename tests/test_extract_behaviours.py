@@ -744,6 +744,24 @@ def test_a_briefers_answers_are_his_and_questions_state_nothing() -> None:
     assert got == [("nicholas-burns", "welcome", None)]
 
 
+def test_an_interview_marked_q_and_a_is_the_guests_the_introduction_presents() -> None:
+    text = ("Veteran diplomat Marta Ruiz returned to the foreign ministry last year. Ruiz now "
+            "advises the president.\n"
+            "Q. What is your answer to the blockade?\n"
+            "A. We cannot recognize the result without seeing the tally sheets.\n"
+            "P. And Colombia?\n"
+            "R. We urge both sides to talk.\n")
+    doc = Document(id="t", text=text, publisher="Harbor Review")
+    got = [(s.holder, s.kind) for s in extract(doc, model=None).stances]
+    assert got and {h for h, _ in got} == {"marta-ruiz"}
+
+
+def test_an_outline_lettered_a_and_b_is_no_interview() -> None:
+    text = "A. Chile condemned the coup.\nB. Peru welcomed the talks.\n"
+    got = triples(text, author=None)
+    assert got == [("chile", "condemn", None), ("peru", "welcome", None)]
+
+
 def _cases(behaviour: str, rows: list[tuple[str, list[Triple]]]) -> list:
     return [pytest.param(text, expected, id=f"{behaviour}-{n}")
             for n, (text, expected) in enumerate(rows, start=1)]

@@ -141,7 +141,7 @@ def analyse(doc: Document, registry: Registry | None = None,
                       with_entities=names_unknown)
     found = find_mentions(sents, book, pipeline)
     resolve(sents, found, book, doc)
-    speaker_turns = turns(doc, book, author, publisher, name_actor, speaker)
+    speaker_turns = turns(doc, book, author, publisher, name_actor, speaker, found)
     body_voice = speaker.voice or author
     quotes = quotations(doc.text, doc.body_start, len(doc.text))
 

@@ -23,7 +23,9 @@ _TURN = re.compile(
     r"|^[ \t]*(?P<described>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4},[ \t]+"
     r"[^:,\n“”\"]{2,50}):[ \t]*(?=[“\"])"
     # "[Foreign Minister Kang] Thank you.", "[…] CCTV: ..."
-    r"|^[ \t]*(?:\[\W*\][ \t]*)?\[(?P<bracketed>[A-Z][^\]\n]{1,60})\][ \t]+(?=\S)", re.MULTILINE)
+    r"|^[ \t]*(?:\[\W*\][ \t]*)?\[(?P<bracketed>[A-Z][^\]\n]{1,60})\][ \t]+(?=\S)"
+    # "Q. What is ...?" / "A. Look, ...", and "P." / "R." of a translated Spanish interview
+    r"|^[ \t]*(?P<qa>Q|A|P|R|Question|Answer|Ask)\.[ \t]+(?=\S)", re.MULTILINE)
 _ELIDED = re.compile(r"^[ \t]*\[\W*\][ \t]*", re.MULTILINE)
 # Who chairs a sitting speaks for no side.
 CHAIR_LABELS = frozenset({"the speaker", "speaker", "madam speaker", "the chair", "chair",
@@ -33,8 +35,9 @@ _HONORIFIC = re.compile(r"^(?i:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness|Bar
                         r"Representative|Rep|Sen)\.?\s+")
 _PAREN = re.compile(r"\s*\((?P<inner>[^()]*)\)\s*$")
 # Labels of the questioner's turns, and of the answers of the one person interviewed.
-QUESTION_LABELS = frozenset({"q", "question", "interviewer", "reporter", "journalist"})
-ANSWER_LABELS = frozenset({"a", "answer"})
+QUESTION_LABELS = frozenset({"q", "question", "interviewer", "reporter", "journalist", "p",
+                             "ask"})
+ANSWER_LABELS = frozenset({"a", "answer", "r"})
 _NOT_SPEAKERS = frozenset({"note", "update", "correction", "editor's note", "source", "sources",
                            "photo", "see also", "related", "read more", "disclaimer"})
 _ANSWERER_LINE = re.compile(
@@ -61,9 +64,14 @@ def speaker_turns(doc: Document) -> list[Turn]:
     they make a transcript (`is_transcript`)."""
     found = []
     for m in _TURN.finditer(doc.text, doc.body_start):
-        label = m.group("label") or m.group("bracketed") or m.group("described")
+        label = m.group("label") or m.group("bracketed") or m.group("described") or \
+            m.group("qa")
         if label.lower() not in _NOT_SPEAKERS:
             found.append((m, label.strip()))
+    # "A." and "Q." open turns only when the text has both (not an outline's "A. ...")
+    marks = {label.lower() in QUESTION_LABELS for m, label in found if m.group("qa")}
+    if marks != {True, False}:
+        found = [(m, label) for m, label in found if not m.group("qa")]
     for m in _TURN.finditer(_ELIDED.sub(lambda e: " " * len(e.group()), doc.text),
                             doc.body_start):
         if m.group("label") and all(m.start("label") != f.start("label") for f, _ in found

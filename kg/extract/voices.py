@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ..records import Document
 from .lexicon import lexicon
 from .linking import ActorBook
+from .spans import SentenceMentions
 from .turns import (
     ANSWER_LABELS,
     CHAIR_LABELS,
@@ -80,7 +81,8 @@ def split_note(label: str) -> tuple[str, list[str]]:
 
 
 def turns(doc: Document, book: ActorBook, author: str, publisher: str | None,
-          name_actor, speaker: Speaker) -> list[Turn]:  # noqa: ANN001
+          name_actor, speaker: Speaker,  # noqa: ANN001
+          mentions: list[SentenceMentions] | None = None) -> list[Turn]:
     """Whose each turn of a transcript is: the speaker's in an answer, no one's in a
     question or the chair's, the body's voice when the speaker is not known."""
     found = speaker_turns(doc)
@@ -88,6 +90,11 @@ def turns(doc: Document, book: ActorBook, author: str, publisher: str | None,
     if not is_transcript(found) and not any(known):
         return []
     guest = interviewee(doc, found[0].start) if found else None
+    # else the one the introduction presents, unless the text has a speaker of its own
+    # (a briefing's spokesperson)
+    answerer = name_actor(guest, "Person") if guest else None
+    if answerer is None and found and speaker.voice is None:
+        answerer = _most_named_before(found[0].start, book, mentions or [])
     asking = {w.lower() for label in (doc.author, doc.publisher) if label
               for w in (label, label.split()[-1])}
     # in an interview of a known speaker, a label that names no one known is the host's
@@ -101,7 +108,7 @@ def turns(doc: Document, book: ActorBook, author: str, publisher: str | None,
             out.append(Turn(t.start, t.end, NO_ONE))
             continue
         if label in ANSWER_LABELS:
-            out.append(Turn(t.start, t.end, name_actor(guest, "Person") if guest else None))
+            out.append(Turn(t.start, t.end, answerer))
             continue
         who = _name_part(t.label)
         person = _person_of(who, book, speaker)
@@ -117,6 +124,23 @@ def turns(doc: Document, book: ActorBook, author: str, publisher: str | None,
         else:
             out.append(Turn(t.start, t.end, NO_ONE if named or hosted else None))
     return out
+
+
+def _most_named_before(end: int, book: ActorBook,
+                       mentions: list[SentenceMentions]) -> str | None:
+    """The person an interview's introduction names most often (the guest it presents),
+    the later one of a tie; None when it names no one twice."""
+    counts: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for sm in mentions:
+        for m in sm.mentions:
+            if m.start < end and m.actor and book.is_person(m.actor):
+                counts[m.actor] = counts.get(m.actor, 0) + 1
+                last[m.actor] = m.start
+    if not counts:
+        return None
+    best = max(counts, key=lambda a: (counts[a], last[a]))
+    return best if counts[best] >= 2 else None
 
 
 def _name_part(label: str) -> str:
