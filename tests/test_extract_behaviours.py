@@ -611,6 +611,16 @@ def test_position_nouns_of_rejection_and_censure(text: str, expected: Triple) ->
     assert triples(text, author=None) == [expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The minister stressed the importance of delivering aid to Gaza quickly.",
+     ("minister", "recommend", None)),
+    ("It clearly makes sense for NATO to strengthen its defenses.",
+     ("jane-roe", "recommend", "nato")),
+])
+def test_words_that_say_what_should_be_done_recommend(text: str, expected: Triple) -> None:
+    assert triples(text) == [expected]
+
+
 @pytest.mark.parametrize("phrase", ["it has", "they are", "U", "Washington",
                                     "through its embassy", "panel had become a tool",
                                     "Ministry of Foreign Affairs", "Seoul's decision",
