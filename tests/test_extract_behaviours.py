@@ -621,6 +621,19 @@ def test_words_that_say_what_should_be_done_recommend(text: str, expected: Tripl
     assert triples(text) == [expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The Chairperson of the Commission of the African Union, Kofi Mensah, is following with "
+     "deep concern the reports of fighting.", [("kofi-mensah", "criticize", None)]),
+    ("The rebels advanced with support from Rwanda.", []),  # not the rebels' support
+])
+def test_a_feeling_an_act_is_done_with_is_the_actors(text: str,
+                                                      expected: list[Triple]) -> None:
+    assert triples(text, author=None) == expected
+    if expected:
+        ex = run(text, author=None)
+        assert {"african-union-commission"} <= {a.id for a in ex.actors}
+
+
 @pytest.mark.parametrize("phrase", ["it has", "they are", "U", "Washington",
                                     "through its embassy", "panel had become a tool",
                                     "Ministry of Foreign Affairs", "Seoul's decision",

@@ -143,6 +143,11 @@ def _modal_appeal(aux: object) -> bool:
                    verb.children)
 
 
+# Kinds of the nouns of a feeling, which an act done "with" them shows ("noted with concern",
+# "received with satisfaction"); "advanced with support from Rwanda" shows no support.
+FELT = ("criticize", "condemn", "welcome")
+
+
 def _holds_position(t: object, lx) -> bool:  # noqa: ANN001
     """A position noun with a holder in reach: a possessor, "by X", or a light verb. A noun
     of deciding or planning holds one only with what is decided ("Togo's decision" alone is
@@ -160,8 +165,10 @@ def _holds_position(t: object, lx) -> bool:  # noqa: ANN001
     if t.dep_ in ("dobj", "attr", "nsubjpass") and head.lemma_.lower() in lx.light_verbs:
         return True
     if t.dep_ == "pobj" and head.lower_ in ("in", "of", "with") and head.head.pos_ == "VERB" \
-            and head.head.lemma_.lower() in lx.light_verbs:
-        return True  # "expressed his country's great disappointment", "in protest"
+            and (head.head.lemma_.lower() in lx.light_verbs or head.lower_ == "with" and
+                 lx.nouns.get(t.lemma_.lower()) in FELT):
+        return True  # "expressed his country's great disappointment", "in protest", "is
+        # following with deep concern"
     return t.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_ in ("due", "owe")
 
 
