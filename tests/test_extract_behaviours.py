@@ -83,6 +83,26 @@ def test_the_noun_before_a_gerund_is_its_subject() -> None:
     assert got == [("united-states", "urge", "serbia"), ("united-states", "urge", "kosovo")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a body named by its state and its kind is a body of that state
+    ("Ms Roe said the visit was opposed by the Chinese Embassy in the US.",
+     ("chinese-embassy", "Institution", ["china"])),
+    ("The Myanmar military rejected the resolution.",
+     ("myanmar-military", "Institution", ["myanmar"])),
+    # but a state's authorities are the state
+    ("The Chilean authorities rejected the report.", ("chile", "State", [])),
+])
+def test_a_body_named_by_its_state(text: str, expected: tuple[str, str, list[str]]) -> None:
+    ex = run(text, author=None)
+    holder = next(a for a in ex.actors if a.id == ex.stances[-1].holder)
+    assert (holder.id, holder.type, holder.affiliations) == expected
+
+
+def test_a_states_authorities_aimed_at_are_the_state() -> None:
+    assert triples("Japan strongly protested to the Chinese authorities.", author=None) == [
+        ("japan", "condemn", "china")]
+
+
 def test_one_states_envoy_is_not_taken_for_anothers() -> None:
     got = triples("EU Ambassador Marco Bellini criticized the raid. The Japanese ambassador "
                   "said Japan was deeply concerned about the raid.", author=None)

@@ -198,7 +198,7 @@ class Resolver:
             m.actor = self._bracketed(m)
         if department or m.actor:
             return
-        if owner and m.text[:1].isupper():
+        if owner and _named(m):
             m.actor = self.book.new(_label(m), "Institution", affiliations=(owner,))
             return
         if not m.definite:
@@ -441,6 +441,17 @@ def _expletive(s: Sentence, m: Mention) -> bool:
                                                 for g in c.children)
             for c in verb.children)
     return verb.lemma_ in ("take", "mean", "matter")
+
+
+def _named(m: Mention) -> bool:
+    """A description that names its body ("the Chinese Embassy", "the Myanmar military",
+    "Foreign Office"), not one that only points back to it ("the embassy")."""
+    words = m.text.split()
+    while words and words[0].lower() in ("the", "a", "an"):
+        words.pop(0)
+    if words and words[-1] == "authority":
+        return False  # "the Council's authority": its power, not a body
+    return bool(words) and words[0][:1].isupper()
 
 
 def _label(m: Mention) -> str:

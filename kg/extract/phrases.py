@@ -520,7 +520,8 @@ class _Bodies(_Phrases):
         first = min([t.i, *[c.left_edge.i if c.dep_ == "poss" else c.i for c in t.lefts
                             if c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod")]])
         m = Mention(self.s.index, first, t.i + 1, *self.s.offset(self.doc[first:t.i + 1]),
-                    "state" if t.lemma_.lower() in self.lx.state_descriptions else "body",
+                    "state" if t.lemma_.lower() in self.lx.state_descriptions or
+                    t.lower_ in self.lx.state_descriptions else "body",
                     head=t.i,
                     text=self.doc[first:t.i + 1].text)
         m.owner = self._owner_of(t)
