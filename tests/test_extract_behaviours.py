@@ -165,6 +165,16 @@ def test_a_foreign_office_is_not_britains_for_a_word_of_its_name() -> None:
     assert {h for h, _, _ in got} == {"pakistan", "ministry-of-foreign-affairs-of-pakistan"}
 
 
+def test_he_is_the_speaker_the_recognizer_took_for_a_place() -> None:
+    text = ("“It was the US that left the talks, not Iran,” Araghchi wrote on X after a call "
+            "with the ministers of France and Britain and the EU’s top diplomat. “Any new "
+            "round of talks is only possible when the other side is ready,” he added.")
+    ex = run(text, author=None)
+    said = [s for s in ex.stances if "he added" in s.quote.text or "Any new" in s.quote.text]
+    assert said and {s.holder for s in said} == {"araghchi"}
+    assert next(a for a in ex.actors if a.id == "araghchi").type == "Person"
+
+
 def test_he_after_an_unnamed_spokesperson_is_the_spokespersons_body() -> None:
     got = triples("India's foreign minister Subrahmanyam Jaishankar accused Pakistan of "
                   "sheltering militants. In a statement, the Foreign Office Spokesperson said "

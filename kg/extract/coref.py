@@ -106,6 +106,17 @@ class Resolver:
             return 0
         return 2 if t.head.dep_ == "ROOT" else 1
 
+    def _person_misread(self, h: Mention) -> bool:
+        """A name the registry does not know, typed a body by the recognizer, that is a
+        clause's subject ("Araghchi wrote on X ..." before "he added")."""
+        actor = self.book.actors.get(h.actor or "")
+        if actor is None or h.form != "entity" or actor.in_registry or \
+                actor.type not in ("Institution", "State") or not self._is_subject(h):
+            return False
+        words = self.sentences[h.sentence].doc[h.i:h.j]
+        # a singular name in ordinary case: not "Palestinians", not a dateline's "MOSCOW"
+        return 1 <= len(words) <= 3 and all(w.tag_ == "NNP" and not w.is_upper for w in words)
+
     def _is_subject(self, h: Mention) -> bool:
         s = self.sentences[h.sentence]
         if not s.parsed or h.head < 0:
@@ -137,13 +148,16 @@ class Resolver:
                 if modifier or h.members:
                     return False
                 if not self.book.is_person(h.actor):
-                    # an unnamed spokesperson speaks for the body, but is "he" or "she"
+                    # an unnamed spokesperson speaks for the body, but is "he" or "she";
+                    # so is a name the recognizer took for a body, as a clause's subject
                     return h.form == "role" and (h.office or "").split()[-1] in _SPOKES \
-                        and h.gender in (None, g)
+                        and h.gender in (None, g) or self._person_misread(h)
                 known = self.book.profile(h.actor).gender
                 return known is None or known == g
             hit = self._recent(m, person)
             if hit is not None:
+                if self._person_misread(hit):
+                    self.book.actors[hit.actor].type = "Person"
                 m.actor = hit.actor
                 p = self.book.profile(hit.actor)
                 p.gender = p.gender or g
