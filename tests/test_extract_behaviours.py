@@ -175,6 +175,12 @@ def test_he_is_the_speaker_the_recognizer_took_for_a_place() -> None:
     assert next(a for a in ex.actors if a.id == "araghchi").type == "Person"
 
 
+def test_a_quoted_paragraph_is_the_speaker_the_paragraph_before_introduces() -> None:
+    got = triples("Serbian President Jan Novak addressed the nation on Monday:\n"
+                  "“Kurti must stop these provocations at once. We condemn the attack.”\n")
+    assert got and {h for h, _, _ in got} == {"jan-novak"}
+
+
 def test_he_after_an_unnamed_spokesperson_is_the_spokespersons_body() -> None:
     got = triples("India's foreign minister Subrahmanyam Jaishankar accused Pakistan of "
                   "sheltering militants. In a statement, the Foreign Office Spokesperson said "

@@ -299,16 +299,30 @@ def quotation_speakers(spans: list[tuple[int, int]], sentences: list, text: str
                     break
             if who:
                 break
+        line_start = text.rfind("\n", 0, a) + 1
         if who is None and last is not None:
-            line_start = text.rfind("\n", 0, a) + 1
             between = text[last[0]:line_start]
             if text[line_start:a].strip() == "" and between.count("\n") <= 3:
                 who = last[1]
+        if who is None and text[line_start:a].strip() == "":
+            who = _introduced_by(text, line_start, sentences)
         if who:
             out[(a, b)] = who
             line_end = text.find("\n", b)
             last = (line_end if line_end != -1 else len(text), who)
     return out
+
+
+def _introduced_by(text: str, line_start: int, sentences: list) -> str | None:
+    """Who the paragraph before a quotation introduces with a colon ("Serbia's president
+    spoke on Monday:" then a paragraph in quotation marks): the holder of its last stance
+    the text names a holder for."""
+    before = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    if not text[before:line_start].rstrip().endswith(":"):
+        return None
+    named = [c for s, cands in sentences if before <= s.start < line_start for c in cands
+             if c.holders and c.category not in ("voice", "modal", "forecast")]
+    return named[-1].holders[0] if named else None
 
 
 def quoted_share(spans: list[tuple[int, int]], a: int, b: int) -> float:
