@@ -670,6 +670,15 @@ def test_a_feeling_an_act_is_done_with_is_the_actors(text: str,
         assert {"african-union-commission"} <= {a.id for a in ex.actors}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("We are appalled by the suffering that Russia has inflicted on civilians.",
+     ("jane-roe", "condemn", "russia")),
+    ("Chile was horrified by the attack on the convoy.", ("chile", "condemn", None)),
+])
+def test_words_of_horror_condemn(text: str, expected: Triple) -> None:
+    assert triples(text, author="Jane Roe") == [expected]
+
+
 @pytest.mark.parametrize("phrase", ["it has", "they are", "U", "Washington",
                                     "through its embassy", "panel had become a tool",
                                     "Ministry of Foreign Affairs", "Seoul's decision",
