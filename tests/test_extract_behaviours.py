@@ -674,8 +674,10 @@ def test_a_feeling_an_act_is_done_with_is_the_actors(text: str,
     ("We are appalled by the suffering that Russia has inflicted on civilians.",
      ("jane-roe", "condemn", "russia")),
     ("Chile was horrified by the attack on the convoy.", ("chile", "condemn", None)),
+    ("It is unfortunate that the talks with Iran collapsed.",
+     ("jane-roe", "criticize", "iran")),
 ])
-def test_words_of_horror_condemn(text: str, expected: Triple) -> None:
+def test_words_of_horror_and_regret_disapprove(text: str, expected: Triple) -> None:
     assert triples(text, author="Jane Roe") == [expected]
 
 
