@@ -71,6 +71,14 @@ def test_an_office_named_without_its_state_is_the_person_named_with_it() -> None
                                       "ministry-of-foreign-affairs-of-japan"]
 
 
+def test_a_dateline_with_its_country_is_no_actor() -> None:
+    ex = run("Headline\n\nVIENTIANE, Laos (AP) — Southeast Asian diplomats on Saturday "
+             "condemned the violence in Myanmar.\n", author=None)
+    assert [(s.holder, s.kind, s.target_actor) for s in ex.stances] == [
+        ("southeast-asian-diplomats", "condemn", "myanmar")]
+    assert ex.stances[0].quote.text.startswith("Southeast")
+
+
 def test_an_agencys_mark_before_the_story_is_no_part_of_a_quote() -> None:
     ex = run("Headline here\n\n(ECNS) -- U.S. arms sales to the region are a blatant "
              "violation of the principle, Chile said on Monday.\n", author=None)
