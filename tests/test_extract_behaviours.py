@@ -71,9 +71,12 @@ def test_an_office_named_without_its_state_is_the_person_named_with_it() -> None
                                       "ministry-of-foreign-affairs-of-japan"]
 
 
-def test_a_dateline_with_its_country_is_no_actor() -> None:
-    ex = run("Headline\n\nVIENTIANE, Laos (AP) — Southeast Asian diplomats on Saturday "
-             "condemned the violence in Myanmar.\n", author=None)
+@pytest.mark.parametrize("dateline", ["VIENTIANE, Laos (AP) — ",
+                                      "LIMA (Andes Wire / Reuters - 19th January, 2022) ",
+                                      "NEW DELHI/ISLAMABAD, Jan. 22 (SNW) -- "])
+def test_a_dateline_is_no_actor(dateline: str) -> None:
+    ex = run(f"Headline\n\n{dateline}Southeast Asian diplomats on Saturday condemned the "
+             "violence in Myanmar.\n", author=None)
     assert [(s.holder, s.kind, s.target_actor) for s in ex.stances] == [
         ("southeast-asian-diplomats", "condemn", "myanmar")]
     assert ex.stances[0].quote.text.startswith("Southeast")

@@ -14,15 +14,17 @@ from ..records import Document
 
 _DATELINE = re.compile(
     # "UNITED NATIONS: The United States ...", "TOKYO--Prime Minister", "Addis Ababa — Somalia
-    # has ...", "SEOUL --"
-    r"\s*[A-Z]{2,}(?:[ .'-]+[A-Z]{2,})*(?::\s+|\s*--\s*)(?=[A-Z\u201c\"])|"
+    # has ...", "SEOUL --", "MOSCOW (Sputnik - 19th January, 2022) NATO ..."
+    r"\s*[A-Z]{2,}(?:[ .'/-]+[A-Z]{2,})*(?::\s+|\s*--\s*|"
+    r"\s*\((?=[^()\n]*[\d/])[^()\n]{1,80}\)\s*(?:--|\u2014|\u2013|-)?\s*)(?=[A-Z\u201c\"])|"
     # "(ECNS) -- U.S. arms sales ...": the agency alone
     r"\s*\([A-Z][A-Za-z]{1,12}\)\s*(?:--|\u2014|\u2013)\s*(?=[A-Z\u201c\"])|"
     r"\s*[A-Z][A-Za-z.'\u2019-]*(?: [A-Z][A-Za-z.'\u2019-]*){0,2}"
     r"(?:,\s*[A-Z][A-Za-z.'\u2019-]*(?: [A-Z][A-Za-z.'\u2019-]*)?)?"  # "VIENTIANE, Laos (AP) —"
     r"\s*(?:\([^)]{1,40}\)\s*)?(?:--|\u2014|\u2013)\s+(?=[A-Z\u201c\"])|"
-    # "Pyongyang, August 6 (KCNA) --", "WASHINGTON, March 12, 2019 (Reuters) -"
-    r"\s*[A-Z][A-Za-z.'\u2019-]*(?: [A-Z][A-Za-z.'\u2019-]*){0,3}(?:,\s*[A-Z][A-Za-z.]+)?,\s+"
+    # "Pyongyang, August 6 (KCNA) --", "WASHINGTON, March 12, 2019 (Reuters) -",
+    # "NEW DELHI/ISLAMABAD, Jan. 22 (SNW) --"
+    r"\s*[A-Z][A-Za-z.'\u2019-]*(?:[ /][A-Z][A-Za-z.'\u2019-]*){0,3}(?:,\s*[A-Z][A-Za-z.]+)?,\s+"
     r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*(?:\([^)]{1,40}\))?\s*(?:--|\u2014|\u2013|-)\s*")
 _END_MARK = re.compile(r"\((?:END|End|end)\)|^\s*-{2,}\s*$|^\s*#{3}\s*$", re.MULTILINE)
 _BACK_MATTER = re.compile(
