@@ -114,6 +114,11 @@ def test_a_states_authorities_aimed_at_are_the_state() -> None:
         ("japan", "condemn", "china")]
 
 
+def test_an_acronym_is_no_person() -> None:
+    ex = run("The United States should talk to North Korea.", author="CNAS", publisher=None)
+    assert next(a for a in ex.actors if a.id == "cnas").type == "Institution"
+
+
 def test_one_states_envoy_is_not_taken_for_anothers() -> None:
     got = triples("EU Ambassador Marco Bellini criticized the raid. The Japanese ambassador "
                   "said Japan was deeply concerned about the raid.", author=None)

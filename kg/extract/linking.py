@@ -58,6 +58,8 @@ class ActorBook:
         """The actor labelled `label`: the registry's when it knows the label, else one new to
         the registry (created once)."""
         found = self.registry.lookup(label)
+        if type_ in ("Person", "Official") and label.isupper() and " " not in label:
+            type_ = "Institution"  # "CGTN", "AIIB": an acronym names no person
         if found:
             actor_id = self.ensure(found[0].id)
         else:
