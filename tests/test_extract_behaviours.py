@@ -197,6 +197,13 @@ def test_a_quoted_paragraph_is_the_speaker_the_paragraph_before_introduces() -> 
     assert got and {h for h, _, _ in got} == {"jan-novak"}
 
 
+def test_a_call_reported_is_no_position() -> None:
+    got = triples("Peru's foreign minister Ana Solis said she had spoken with Chile's president "
+                  "on Saturday. Solis spoke with Bolivian officials in La Paz. Solis said Chile "
+                  "must withdraw its troops.", author=None)
+    assert got == [("ana-solis", "demand", "chile")]
+
+
 def test_he_after_an_unnamed_spokesperson_is_the_spokespersons_body() -> None:
     got = triples("India's foreign minister Subrahmanyam Jaishankar accused Pakistan of "
                   "sheltering militants. In a statement, the Foreign Office Spokesperson said "

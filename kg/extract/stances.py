@@ -26,6 +26,8 @@ from .targets import LAST_PAPER, aimed_at
 from .voices import NO_ONE
 
 _FIRST_PERSON = {"we", "us", "our", "i", "me", "my", "ourselves", "myself"}
+# Verbs of meeting someone: "said he had spoken with Mikati" reports a call, not a position.
+_CONTACT = {"speak", "talk", "meet", "chat", "telephone"}
 _FRAME_CATEGORIES = ("speech", "called")
 _EXPLICIT = ("verb", "phrasal", "noun", "speech", "called", "adjective")
 _CLAUSE_HEADS = ("ROOT", "conj", "parataxis", "ccomp", "advcl")
@@ -412,6 +414,8 @@ class SentenceStances(_Clauses):
         if content is None and cue.category == "speech" and not self._quoted_nearby(t) and \
                 not any(c.dep_ in ("dobj", "dative") for c in t.children):
             return  # "spoke in Tallinn on Monday": speaking, but saying nothing here
+        if cue.category == "speech" and content is not None and _contact(content):
+            return  # "said he had spoken with the prime minister"
         extra = self._mention_tokens(holder_tok)
         if aside:
             a, b = self.s.offset(self.doc[0:len(self.doc)])
@@ -581,7 +585,8 @@ class SentenceStances(_Clauses):
                 continue
             if t.dep_ == "conj" and t.head.dep_ != "ROOT":
                 continue
-            if t.i in covered or self._frame_over(t.i) is not None:
+            if t.i in covered or self._frame_over(t.i) is not None or _contact(t) or any(
+                    c.dep_ == "ccomp" and _contact(c) for c in t.children):
                 continue
             # "Ghana issued a statement condemning ...": likely Ghana's, not the voice's
             nested = any(c.holder_form not in ("voice", "frame") and c.category in _EXPLICIT
@@ -614,6 +619,12 @@ class SentenceStances(_Clauses):
                                      condition=condition, content=kinds, cue_token=t.i,
                                      holder_form=self._holder_form(subj)))
         return out
+
+
+def _contact(verb: object) -> bool:
+    """A clause that only tells of meeting or talking with someone ("she spoke with Lula")."""
+    return verb.lemma_.lower() in _CONTACT and not any(
+        c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
 
 
 def decide_kind(c: Candidate) -> str:
