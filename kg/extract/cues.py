@@ -145,7 +145,13 @@ def _modal_appeal(aux: object) -> bool:
 
 # Kinds of the nouns of a feeling, which an act done "with" them shows ("noted with concern",
 # "received with satisfaction"); "advanced with support from Rwanda" shows no support.
-FELT = ("criticize", "condemn", "welcome")
+_FELT = ("criticize", "condemn", "welcome")
+
+
+def felt_with(t: object, lx) -> bool:  # noqa: ANN001
+    """A noun of feeling that an act is done with ("is following with deep concern")."""
+    return t.dep_ == "pobj" and t.head.lower_ == "with" and \
+        lx.nouns.get(t.lemma_.lower()) in _FELT
 
 
 def _holds_position(t: object, lx) -> bool:  # noqa: ANN001
@@ -165,8 +171,7 @@ def _holds_position(t: object, lx) -> bool:  # noqa: ANN001
     if t.dep_ in ("dobj", "attr", "nsubjpass") and head.lemma_.lower() in lx.light_verbs:
         return True
     if t.dep_ == "pobj" and head.lower_ in ("in", "of", "with") and head.head.pos_ == "VERB" \
-            and (head.head.lemma_.lower() in lx.light_verbs or head.lower_ == "with" and
-                 lx.nouns.get(t.lemma_.lower()) in FELT):
+            and (head.head.lemma_.lower() in lx.light_verbs or felt_with(t, lx)):
         return True  # "expressed his country's great disappointment", "in protest", "is
         # following with deep concern"
     return t.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_ in ("due", "owe")

@@ -8,7 +8,7 @@ the Joint Chiefs of Staff said").
 
 from __future__ import annotations
 
-from .cues import FELT, Cue, according_source
+from .cues import Cue, according_source, felt_with
 from .lexicon import lexicon
 
 _DOCUMENTS = {"statement", "report", "resolution", "declaration", "communique", "communiqué",
@@ -127,8 +127,7 @@ def _noun_holder(t: object) -> object | None:
     # "expressed concern", "voiced its support for"; "is following with deep concern"
     via_verb = t.dep_ in ("dobj", "attr") and head.lemma_.lower() in lx.light_verbs or \
         t.dep_ == "pobj" and head.head.pos_ == "VERB" and (
-            head.head.lemma_.lower() in lx.light_verbs or head.lower_ == "with" and
-            lx.nouns.get(t.lemma_.lower()) in FELT)
+            head.head.lemma_.lower() in lx.light_verbs or felt_with(t, lx))
     if via_verb:
         verb = head if t.dep_ in ("dobj", "attr") else head.head
         found = subject(verb) if not _passive(verb) else agent(verb)

@@ -299,10 +299,7 @@ class _People(_Phrases):
         if len(words) < 2 or any(w.pos_ != "PROPN" for w in words) or \
                 not self.found.free(a, b):
             return None  # a given name and a surname
-        name = clean_name(words.text)
-        actor = self.book.person_named(name) or self.book.new(name, "Person")
-        self.found.add(Mention(self.s.index, a, b, *self.s.offset(words), "entity", actor,
-                               head=b - 1, text=words.text))
+        self._add_person(a, b, clean_name(words.text))
         return self.doc[b - 1]
 
     def _appositive_name(self, t: object) -> Mention | None:
@@ -330,6 +327,10 @@ class _People(_Phrases):
         name = clean_name(self.doc[a:b].text)
         if len(name) < 3 or not name[0].isupper():
             return None
+        return self._add_person(a, b, name)
+
+    def _add_person(self, a: int, b: int, name: str) -> Mention:
+        """Tokens a..b-1 as a mention of the person `name` (the one already known by it)."""
         actor = self.book.person_named(name) or self.book.new(name, "Person")
         return self.found.add(Mention(self.s.index, a, b, *self.s.offset(self.doc[a:b]),
                                       "entity", actor, head=b - 1, text=self.doc[a:b].text))
@@ -359,23 +360,12 @@ class _People(_Phrases):
             m.actor and self.book.type_of(m.actor) == "State"))
         if t.lower_ in FOR_THEIR_STATE and states:
             # "Dutch officials", "South Korean and US officials": their states
-            span = self.doc[first:t.i + 1]
-            m = Mention(self.s.index, first, t.i + 1, *self.s.offset(span), "people",
-                        states[0] if len(states) == 1 else None,
-                        members=states if len(states) > 1 else (), head=t.i, gender="p",
-                        text=span.text)
-            for k in range(first, t.i + 1):
-                self.found.by_token.setdefault(k, m)
-            self.found.mentions.append(m)
+            self._add_people(first, t, states[0] if len(states) == 1 else None,
+                             states if len(states) > 1 else ())
             return True
         included = self._included(t)
         if included:  # "many countries including Australia, Canada and the EU": those
-            m = Mention(self.s.index, first, t.i + 1, *self.s.offset(self.doc[first:t.i + 1]),
-                        "people", members=included, head=t.i, gender="p",
-                        text=self.doc[first:t.i + 1].text)
-            for k in range(first, t.i + 1):
-                self.found.by_token.setdefault(k, m)
-            self.found.mentions.append(m)
+            self._add_people(first, t, None, included)
             return True
         last = t.i
         place = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "in"), None)
@@ -387,15 +377,23 @@ class _People(_Phrases):
         while first < t.i and (self.doc[first].lower_ in DETERMINERS or
                                self.doc[first].lower_ == "of"):
             first += 1  # "Several of the Philippines' allies" parsed with "of" before them
+        text = self.doc[first:last + 1].text
+        actor = self.book.new(text[:1].upper() + text[1:], "Institution",
+                              affiliations=(owner,) if owner else ())
+        self._add_people(first, t, actor, (), last)
+        return True
+
+    def _add_people(self, first: int, t: object, actor: str | None,
+                    members: tuple[str, ...], last: int | None = None) -> None:
+        """A "people" mention over tokens first..last (default: the noun `t`), claiming only
+        the tokens no other mention has."""
+        last = t.i if last is None else last
         span = self.doc[first:last + 1]
-        label = span.text[:1].upper() + span.text[1:]
-        actor = self.book.new(label, "Institution", affiliations=(owner,) if owner else ())
         m = Mention(self.s.index, first, last + 1, *self.s.offset(span), "people", actor,
-                    head=t.i, gender="p", text=span.text)
+                    members=members, head=t.i, gender="p", text=span.text)
         for k in range(first, last + 1):
             self.found.by_token.setdefault(k, m)
         self.found.mentions.append(m)
-        return True
 
 
 class _Bodies(_Phrases):

@@ -82,8 +82,8 @@ def _rejoin_wrapped(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, 
     """Lines of a text broken inside its sentences (a statement copied from a PDF or an
     e-mail) joined into their paragraphs: when at least three lines run on into a line in
     lower case, every line that does not end a sentence runs on into the next."""
-    breaks = [k for k in range(len(lines) - 1) if text[lines[k][1]:lines[k + 1][0]] == "\n"
-              and not _SENTENCE_END.search(text[lines[k][0]:lines[k][1]])]
+    breaks = {k for k in range(len(lines) - 1) if text[lines[k][1]:lines[k + 1][0]] == "\n"
+              and not _SENTENCE_END.search(text[lines[k][0]:lines[k][1]])}
     if sum(text[lines[k + 1][0]:lines[k + 1][1]][:1].islower() for k in breaks) < 3:
         return lines
     out = [lines[0]]

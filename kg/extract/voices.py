@@ -82,7 +82,7 @@ def split_note(label: str) -> tuple[str, list[str]]:
 
 def turns(doc: Document, book: ActorBook, author: str, publisher: str | None,
           name_actor, speaker: Speaker,  # noqa: ANN001
-          mentions: list[SentenceMentions] | None = None) -> list[Turn]:
+          mentions: list[SentenceMentions]) -> list[Turn]:
     """Whose each turn of a transcript is: the speaker's in an answer, no one's in a
     question or the chair's, the body's voice when the speaker is not known."""
     found = speaker_turns(doc)
@@ -94,7 +94,7 @@ def turns(doc: Document, book: ActorBook, author: str, publisher: str | None,
     # (a briefing's spokesperson)
     answerer = name_actor(guest, "Person") if guest else None
     if answerer is None and found and speaker.voice is None:
-        answerer = _most_named_before(found[0].start, book, mentions or [])
+        answerer = _most_named_before(found[0].start, book, mentions)
     asking = {w.lower() for label in (doc.author, doc.publisher) if label
               for w in (label, label.split()[-1])}
     # in an interview of a known speaker, a label that names no one known is the host's
