@@ -232,6 +232,26 @@ def test_a_photo_caption_holds_no_stance() -> None:
                    "talks.") == [("brazil", "criticize", None), ("chile", "welcome", None)]
 
 
+def test_a_caption_naming_people_left_to_right_and_a_link_hold_no_stance() -> None:
+    assert triples("(L/R): Chile's President Ana Ruiz and Peru's Prime Minister Luis Soto "
+                   "condemn the attack.\nREAD MORE: Brazil criticized the vote | Editorial\n"
+                   "Chile welcomed the talks.") == [("chile", "welcome", None)]
+
+
+def test_a_governments_national_security_council_is_not_the_un_security_council() -> None:
+    ex = run("US National Security Council spokesperson Dana Moss said the launch was a "
+             "reckless provocation.", author=None)
+    assert "un-security-council" not in {a.id for a in ex.actors}
+    assert [s.holder for s in ex.stances] == ["dana-moss"]
+
+
+def test_an_unnamed_official_of_a_state_is_not_the_next_named_speaker() -> None:
+    ex = run('"Pyongyang must stop its launches," a White House official said on Friday.\n'
+             '"Chile shares this concern," Ambassador Ana Ruiz said.', author=None)
+    first = min(ex.stances, key=lambda s: s.quote.start)
+    assert first.holder == "white-house-official"
+
+
 def test_the_authors_bio_above_the_piece_is_no_part_of_it() -> None:
     ex = run("Opinion: How the West can help\n"
              "Jane Roe, a retired colonel and former envoy, is a senior fellow at the Institute."

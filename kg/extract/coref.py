@@ -338,7 +338,8 @@ class Resolver:
             m.actor = min(candidates)[1]
             return
         if not m.definite:
-            later = [a for d, a in candidates if d <= 2]
+            # "a White House official" is no one the text has not tied to the White House
+            later = [a for d, a in candidates if d <= 2 and self._serves(a, m.owner, owner_state)]
             if later:
                 m.actor = later[0]
                 return
@@ -380,9 +381,17 @@ class Resolver:
                     doc[x.head].dep_.startswith("nsubj") and \
                     (doc[x.head].head.lemma_ in self.lx.speech or
                      doc[x.head].head.lemma_ in self.lx.verbs):
-                state = self.book.profile(x.actor).state
-                return None if owner_state and state and state != owner_state else x.actor
+                return x.actor if self._serves(x.actor, m.owner, owner_state) else None
         return None
+
+    def _serves(self, person: str, owner: str | None, owner_state: str | None) -> bool:
+        """Whether a person can hold an office of `owner`: a state's office only one the
+        text ties to that state or owner; another's, anyone."""
+        if owner_state is None:
+            return True
+        state = self.book.profile(person).state
+        return bool(owner_state and state == owner_state or
+                    owner in self.book.actors[person].affiliations)
 
     def _listed(self, m: Mention) -> bool:
         """Whether the mention is an item of a list ("X and Y")."""

@@ -124,6 +124,8 @@ def _registry_names(s: Sentence, matcher: RegistryMatcher, book: ActorBook,
     doc = s.doc
     for i, j, entry_id, form in matcher.find(doc):
         span = doc[i:j]
+        if _inside_longer_name(doc, i):
+            continue  # "US National Security Council" is not the UN's "Security Council"
         actor = book.ensure(entry_id)
         if form == "capital" and _is_place(doc, i, j, s.parsed) and not (
                 j < len(doc) and doc[j].tag_ == "POS"):
@@ -141,6 +143,12 @@ def _registry_names(s: Sentence, matcher: RegistryMatcher, book: ActorBook,
             form = "modifier"  # "U.S. military", "North Korea policy"
         found.add(Mention(s.index, i, j, *s.offset(span), form, actor,
                           head=_root(span, s.parsed), text=span.text))
+
+
+def _inside_longer_name(doc: object, i: int) -> bool:
+    """A registry name read inside a state's own body: the "National Security Council" of
+    a government is not the UN's "Security Council"."""
+    return i > 0 and doc[i - 1].lower_ == "national" and doc[i - 1].is_title
 
 
 _BY_SUFFIX = {"drafted", "backed", "led", "sponsored", "proposed", "brokered", "funded",

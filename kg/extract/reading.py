@@ -34,10 +34,12 @@ _BACK_MATTER = re.compile(
     re.IGNORECASE)
 _DISCLAIMER = re.compile(r"do(?:es)? not (?:necessarily )?(?:reflect|represent)|"
                          r"author[’']?s (?:own|personal)", re.IGNORECASE)
-# A photo's caption or credit line: "... (Alfredo Zuniga/AP)", "Photo by: ...", "(Yonhap)"
+# A photo's caption or credit line: "... (Alfredo Zuniga/AP)", "Photo by: ...", "(Yonhap)",
+# and a link to another story ("READ MORE: ...")
 _CAPTION = re.compile(
     r"Photo by:|^Photo:|^Photo/|\bPhoto: |File Photo|Getty Images|Illustration:|REUTERS/|"
-    r"^This photo|"
+    r"^This photo|^(?:READ MORE|Read more|ALSO READ|Also read|Related):|"
+    r"\((?:\d?L/R|L-R|L to R|R to L|[Ff]rom left)\)|"  # "(2L/R): Britain's Prime Minister ..."
     r"\((?:AP|AFP|Reuters|Yonhap|Xinhua|EPA|AP/Yonhap|Yonhap/AP)\)\s*$|"
     r"\([^()\n]{2,60}/[^()\n]{2,60}\)\s*$")
 _SENTENCE_END = re.compile(r"[.!?:\"\u201d]\s*$")
