@@ -252,6 +252,11 @@ def test_an_unnamed_official_of_a_state_is_not_the_next_named_speaker() -> None:
     assert first.holder == "white-house-official"
 
 
+def test_a_heading_in_title_case_holds_no_stance() -> None:
+    assert triples("Brazil Condemns the Vote, Says Delegate, as Chile Outlines Its Plans\n"
+                   "Chile welcomed the talks.") == [("chile", "welcome", None)]
+
+
 def test_the_authors_bio_above_the_piece_is_no_part_of_it() -> None:
     ex = run("Opinion: How the West can help\n"
              "Jane Roe, a retired colonel and former envoy, is a senior fellow at the Institute."

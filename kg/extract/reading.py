@@ -45,6 +45,7 @@ _CAPTION = re.compile(
 _SENTENCE_END = re.compile(r"[.!?:\"\u201d]\s*$")
 _BIO_VERB = re.compile(r"\s+(?:is|was|writes|has|serves)\b")
 _EMAIL = re.compile(r"\S+@\S+\.\S+")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 
 
 def paragraphs(doc: Document, labels: dict[int, int] | None = None) -> list[tuple[int, int]]:
@@ -64,7 +65,7 @@ def paragraphs(doc: Document, labels: dict[int, int] | None = None) -> list[tupl
         pos = b + 1
         stripped = line.strip()
         if not stripped or title and stripped == title or \
-                len(stripped) < 400 and _CAPTION.search(stripped):
+                len(stripped) < 400 and _CAPTION.search(stripped) or _headline(stripped):
             continue
         dateline = _DATELINE.match(line)
         if dateline:
@@ -78,6 +79,14 @@ def paragraphs(doc: Document, labels: dict[int, int] | None = None) -> list[tupl
         out.pop()
     # the author introduced above the piece, under its headline
     return [(a, b) for k, (a, b) in enumerate(out) if k >= 5 or not _bio(text[a:b], doc)]
+
+
+def _headline(line: str) -> bool:
+    """A title or heading set in title case ("Refugees Continue to Flow In, Says Delegate"):
+    nearly every longer word capitalised, as no sentence of prose is."""
+    words = [w for w in _WORD.findall(line) if len(w) >= 4]
+    return len(words) >= 4 and not line.isupper() and \
+        sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _rejoin_wrapped(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
