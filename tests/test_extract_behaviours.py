@@ -257,6 +257,29 @@ def test_a_heading_in_title_case_holds_no_stance() -> None:
                    "Chile welcomed the talks.") == [("chile", "welcome", None)]
 
 
+def test_an_acronym_is_the_body_named_in_full_before() -> None:
+    got = triples("Chile condemned the attacks by the Sudanese Armed Forces on Monday. "
+                  "Bolivia said the SAF must lay down its arms.", author=None)
+    assert got == [("chile", "condemn", "sudanese-armed-forces"),
+                   ("bolivia", "demand", "sudanese-armed-forces")]
+
+
+def test_members_of_a_body_are_that_body() -> None:
+    got = triples("Chile condemned the attacks by members of the Peruvian Armed Forces on "
+                  "Monday.", author=None)
+    assert got == [("chile", "condemn", "peruvian-armed-forces")]
+
+
+def test_crimes_committed_and_an_event_attended_are_no_stance() -> None:
+    got = triples("Members of the Liberation Front have committed war crimes in the north. "
+                  "Minister Ana Ruiz will attend the opening ceremony of the summit.",
+                  author=None)
+    assert got and all(k != "intend" and h != "ana-ruiz" for h, k, _ in got)
+    schedule = analyse(Document(id="t", text="Minister Ana Ruiz will attend the opening "
+                                "ceremony of the summit.", publisher="Harbor Review"))
+    assert schedule.candidates == []  # narration of who goes where, not even a candidate
+
+
 def test_the_authors_bio_above_the_piece_is_no_part_of_it() -> None:
     ex = run("Opinion: How the West can help\n"
              "Jane Roe, a retired colonel and former envoy, is a senior fellow at the Institute."

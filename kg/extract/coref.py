@@ -43,6 +43,9 @@ class Resolver:
 
     def run(self) -> None:
         for s, sm in zip(self.sentences, self.found, strict=True):
+            for m in sm.mentions:
+                if m.actor and m.text.isupper() and not self.book.actors[m.actor].in_registry:
+                    self._acronym(m)
             early = [m for m in sm.mentions if m.form == "list" and self._list_members(m, sm)]
             for m in sm.mentions:
                 if m in early and len(m.members) >= 2:
@@ -69,6 +72,17 @@ class Resolver:
                     self._list_members(m, sm)
                     if len(m.members) >= 2:
                         self.history.append(m)
+
+    def _acronym(self, m: Mention) -> None:
+        """An acronym of a body the text named in full before ("the Sudanese Armed Forces",
+        then "the SAF"): that body."""
+        for h in reversed(self.history):
+            actor = self.book.actors.get(h.actor or "")
+            if actor is not None and actor.id != m.actor and actor.type == "Institution" and \
+                    _initials(actor.label) == m.text:
+                m.actor = actor.id
+                self.book.alias(actor.id, m.text)
+                return
 
     def _list_members(self, m: Mention, sm: SentenceMentions) -> bool:
         """Fill in a list's members from its items; whether every item was resolved."""
@@ -297,6 +311,11 @@ class Resolver:
         word = office.split()[-1]
         if m.members:
             return
+        if word in ("member", "members") and s.parsed:
+            body = self._body_of(m, s)
+            if body is not None:
+                m.actor = body  # "members of the Sudanese Armed Forces": that body
+                return
         if m.gender == "p":
             count = next((n for w, n in self.lx.group_numbers.items()
                           if w in m.text.lower().split()), 0)
@@ -368,6 +387,21 @@ class Resolver:
         m.actor = self.book.new(_label(m), "Official",
                                 affiliations=(m.owner,) if m.owner else ())
         self.book.profile(m.actor).unnamed = True
+
+    def _body_of(self, m: Mention, s: Sentence) -> str | None:
+        """The institution a membership word belongs to by "of" ("members of the RSF")."""
+        for c in s.doc[m.head].children:
+            if c.dep_ != "prep" or c.lower_ != "of":
+                continue
+            for o in c.children:
+                b = self.found[m.sentence].at(o.i) if o.dep_ == "pobj" else None
+                if b is None or b.form not in ("body", "name", "entity"):
+                    continue
+                if b.actor is None and b.form == "body":
+                    self._description(b, s)
+                if b.actor and self.book.type_of(b.actor) == "Institution":
+                    return b.actor
+        return None
 
     def _named_next(self, m: Mention, owner_state: str | None) -> str | None:
         """The person the next sentence makes the subject of a reporting or stance verb, if
@@ -464,6 +498,10 @@ def _expletive(s: Sentence, m: Mention) -> bool:
                                                 for g in c.children)
             for c in verb.children)
     return verb.lemma_ in ("take", "mean", "matter")
+
+
+def _initials(label: str) -> str:
+    return "".join(w[0] for w in label.split() if w[:1].isupper() and w.lower() != "the")
 
 
 def _named(m: Mention) -> bool:

@@ -33,6 +33,7 @@ _IMPERSONAL = {"critical", "essential", "imperative", "crucial", "important", "n
 _NEEDS_CONTENT = {"decision", "move", "plan", "proposal", "offer", "initiative", "intention",
                   "pledge", "vow", "promise", "commitment", "call", "appeal", "demand",
                   "claim", "position", "view", "stance", "assessment"}
+_REFLEXIVE = {"itself", "themselves", "himself", "herself", "ourselves", "myself"}
 _FORECAST = {"likely", "unlikely", "certain", "bound", "poised", "set", "sure", "expected"}
 _APPEALING = {"recommend", "advise", "suggest", "urge", "require", "need"}
 
@@ -123,6 +124,9 @@ def _verb_cue(t: object, lemma: str, lx) -> Cue | None:  # noqa: ANN001
                                          "stress", "note", "claim", "argue", "insist")):
         return Cue(t.i, lx.speech[lemma], "speech", lemma)
     if lemma in lx.verbs:
+        if lemma == "commit" and any(c.dep_ == "dobj" and c.lower_ not in _REFLEXIVE
+                                     for c in t.children):
+            return None  # "committed war crimes": a deed, not a commitment
         if lemma in _URGING and lemma not in ("urge", "implore", "exhort", "appeal") and \
                 "xcomp" not in deps:
             return None

@@ -28,6 +28,7 @@ from .voices import NO_ONE
 _FIRST_PERSON = {"we", "us", "our", "i", "me", "my", "ourselves", "myself"}
 # Verbs of meeting someone: "said he had spoken with Mikati" reports a call, not a position.
 _CONTACT = {"speak", "talk", "meet", "chat", "telephone"}
+_ATTENDING = {"attend", "participate", "chair"}
 _FRAME_CATEGORIES = ("speech", "called")
 _EXPLICIT = ("verb", "phrasal", "noun", "speech", "called", "adjective")
 _CLAUSE_HEADS = ("ROOT", "conj", "parataxis", "ccomp", "advcl")
@@ -622,7 +623,11 @@ class SentenceStances(_Clauses):
 
 
 def _contact(verb: object) -> bool:
-    """A clause that only tells of meeting or talking with someone ("she spoke with Lula")."""
+    """A clause that only tells of meeting or talking with someone ("she spoke with Lula"),
+    or of going somewhere or attending something ("will attend the opening ceremony")."""
+    if verb.lemma_.lower() in _ATTENDING and not any(
+            c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ != "will" for c in verb.children):
+        return True
     return verb.lemma_.lower() in _CONTACT and not any(
         c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
 
