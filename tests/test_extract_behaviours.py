@@ -280,6 +280,14 @@ def test_crimes_committed_and_an_event_attended_are_no_stance() -> None:
     assert schedule.candidates == []  # narration of who goes where, not even a candidate
 
 
+def test_a_name_with_a_quoted_nickname_is_one_person() -> None:
+    ex = run('Chile\'s President Maria \u201cMia\u201d dos Santos criticized the vote on Monday. '
+             'Mia said she wanted a recount.', author=None)
+    assert {s.holder for s in ex.stances} == {"maria-mia-dos-santos"}
+    person = next(a for a in ex.actors if a.id == "maria-mia-dos-santos")
+    assert "Mia" in person.aliases
+
+
 def test_the_authors_bio_above_the_piece_is_no_part_of_it() -> None:
     ex = run("Opinion: How the West can help\n"
              "Jane Roe, a retired colonel and former envoy, is a senior fellow at the Institute."

@@ -25,6 +25,9 @@ from .spans import (
     office_words,
 )
 
+# the small words inside names ("Lula da Silva", "Ursula von der Leyen")
+_NAME_PARTICLES = {"da", "de", "do", "dos", "das", "di", "del", "van", "von", "bin", "al"}
+
 
 class _Phrases:
     """One parsed sentence, the mentions found in it so far, and what both kinds of phrase
@@ -119,6 +122,7 @@ class _People(_Phrases):
         if not words:
             return
         a, b = words[0].i, words[-1].i + 1
+        b, nickname = self._nickname(b)
         known = [m for m in (self.found.at(k) for k in range(a, b)) if m is not None]
         if known:
             # the registry names this person already: learn the office and affiliation
@@ -126,7 +130,7 @@ class _People(_Phrases):
             if m.actor and self.book.is_person(m.actor):
                 self._learn_title(m, m.i)
             return
-        name = clean_name(doc[a:b].text)
+        name = clean_name(" ".join(t.text for t in doc[a:b] if not t.is_quote))
         if len(name) < 3 or not name[0].isupper() or name.lower() in office_words() or \
                 name in self.book.registry.by_capital:
             return  # a capital named as a place is no person
@@ -138,9 +142,31 @@ class _People(_Phrases):
             actor = next(iter(self.book.registry_people_named(name)), None)
         if actor is None:
             actor = self.book.new(name, "Person")
+        if nickname:
+            self.book.alias(actor, nickname)
         m.actor = actor
         self.found.add(m)
         self._learn_title(m, a)
+
+    def _nickname(self, b: int) -> tuple[int, str | None]:
+        """Where a name runs on past a quoted nickname ("Luiz Inacio "Lula" da Silva"), and
+        the nickname; the recognizer may stop before the nickname or inside its quotes."""
+        doc = self.doc
+        if b + 2 < len(doc) and doc[b].is_quote and doc[b + 1].is_title and \
+                doc[b + 2].is_quote:
+            nick, start = doc[b + 1], b + 3
+        elif 2 <= b < len(doc) and doc[b - 2].is_quote and doc[b].is_quote:
+            nick, start = doc[b - 1], b + 1
+        else:
+            return b, None
+        end = start
+        while end < len(doc) and end - start < 4 and (
+                doc[end].is_title and doc[end].pos_ == "PROPN" or
+                doc[end].lower_ in _NAME_PARTICLES):
+            end += 1
+        while end > start and not doc[end - 1].is_title:
+            end -= 1
+        return (end, nick.text) if end > start else (b, None)
 
     def _learn_title(self, m: Mention, a: int) -> None:
         office, owner = self._title_before(m, a)
