@@ -288,6 +288,13 @@ def test_a_name_with_a_quoted_nickname_is_one_person() -> None:
     assert "Mia" in person.aliases
 
 
+def test_a_name_the_recognizer_missed_after_an_office_is_a_person() -> None:
+    ex = run("Foreign Ministry Spokesperson Esmaeil Baghaei opened Tuesday's press "
+             "conference. Baghaei criticized the sanctions on Iran.", author=None)
+    assert [s.holder for s in ex.stances] == ["esmaeil-baghaei"]
+    assert next(a for a in ex.actors if a.id == "esmaeil-baghaei").type == "Official"
+
+
 def test_the_authors_bio_above_the_piece_is_no_part_of_it() -> None:
     ex = run("Opinion: How the West can help\n"
              "Jane Roe, a retired colonel and former envoy, is a senior fellow at the Institute."

@@ -75,14 +75,11 @@ class Resolver:
 
     def _acronym(self, m: Mention) -> None:
         """An acronym of a body the text named in full before ("the Sudanese Armed Forces",
-        then "the SAF"): that body."""
-        for h in reversed(self.history):
-            actor = self.book.actors.get(h.actor or "")
-            if actor is not None and actor.id != m.actor and actor.type == "Institution" and \
-                    _initials(actor.label) == m.text:
-                m.actor = actor.id
-                self.book.alias(actor.id, m.text)
-                return
+        then "the SAF", when the full name was only resolved after the acronym was read)."""
+        body = self.book.acronym(m.text, besides=m.actor)
+        if body is not None and self.book.actors[body].type == "Institution":
+            m.actor = body
+            self.book.alias(body, m.text)
 
     def _list_members(self, m: Mention, sm: SentenceMentions) -> bool:
         """Fill in a list's members from its items; whether every item was resolved."""
@@ -498,10 +495,6 @@ def _expletive(s: Sentence, m: Mention) -> bool:
                                                 for g in c.children)
             for c in verb.children)
     return verb.lemma_ in ("take", "mean", "matter")
-
-
-def _initials(label: str) -> str:
-    return "".join(w[0] for w in label.split() if w[:1].isupper() and w.lower() != "the")
 
 
 def _named(m: Mention) -> bool:

@@ -165,12 +165,12 @@ class ActorBook:
         hits = self.people_named(name)
         return hits[0] if len(hits) == 1 else None
 
-    def acronym(self, text: str) -> str | None:
+    def acronym(self, text: str, besides: str | None = None) -> str | None:
         """The body of the document whose name or alias this acronym is ("RSF" of "Rapid
-        Support Forces"), if exactly one."""
+        Support Forces"), if exactly one (other than `besides`)."""
         hits = set()
         for actor in self.actors.values():
-            if actor.type in ("Official", "Person"):
+            if actor.type in ("Official", "Person") or actor.id == besides:
                 continue
             for name in (actor.label, *actor.aliases):
                 if name == text:

@@ -665,6 +665,11 @@ class ParsedMentions(_People, _Bodies):
             if not self.found.free(a, b) or len(name) < 3 or not name[0].isupper() or \
                     name.lower() in self.lx.capitalised_words:
                 continue
+            if t.ent_type_ != "GPE" and not any(w.lower_ in self.lx.body_heads for w in words) \
+                    and (self.book.person_named(name) or a > 0 and is_office(self.doc[a - 1])):
+                # "Spokesperson Esmaeil Baghaei", or "Baghaei" once named in full: a person
+                self._learn_title(self._add_person(a, b, name), a)
+                continue
             actor = self.book.new(name, "State" if t.ent_type_ == "GPE" else "Institution")
             self.found.add(Mention(self.s.index, a, b, *self.s.offset(self.doc[a:b]), "entity",
                                    actor, head=t.i, text=self.doc[a:b].text))
