@@ -83,7 +83,9 @@ def paragraphs(doc: Document, labels: dict[int, int] | None = None) -> list[tupl
 
 def _headline(line: str) -> bool:
     """A title or heading set in title case ("Refugees Continue to Flow In, Says Delegate"):
-    nearly every longer word capitalised, as no sentence of prose is."""
+    nearly every longer word capitalised, and no full stop at its end."""
+    if _SENTENCE_END.search(line) and not line.endswith(":"):
+        return False  # "Chile's Foreign Ministry summoned Ambassador Koichi Sato on Friday."
     words = [w for w in _WORD.findall(line) if len(w) >= 4]
     return len(words) >= 4 and not line.isupper() and \
         sum(w[0].isupper() for w in words) >= 0.8 * len(words)

@@ -30,6 +30,7 @@ _FIRST_PERSON = {"we", "us", "our", "i", "me", "my", "ourselves", "myself"}
 _CONTACT = {"speak", "talk", "meet", "chat", "telephone"}
 _ATTENDING = {"attend", "participate", "chair"}
 _FRAME_CATEGORIES = ("speech", "called")
+_SUMMONING = {"summon", "call in"}  # a diplomat summoned stands for the state sent
 _EXPLICIT = ("verb", "phrasal", "noun", "speech", "called", "adjective")
 _CLAUSE_HEADS = ("ROOT", "conj", "parataxis", "ccomp", "advcl")
 # "a proposal put forward by Egypt", "the resolution brought by the US": its sponsors propose it
@@ -508,6 +509,10 @@ class SentenceStances(_Clauses):
                                           events=self.events)
             focus = self._focus(focus_tok)
             kind = cue.kind
+        if cue.word in _SUMMONING:
+            # "summoned Taisuke Mibae, a minister at the Japanese embassy": at his state
+            targets = tuple(dict.fromkeys(
+                (self.state_of(a) or a) if self.book.is_person(a) else a for a in targets))
         if holder_tok is not None and targets:
             # an office in the holder's own words ("UN Secretary-General Guterres") is no target
             inside = set(range(holder_tok.left_edge.i, holder_tok.i + 1))
