@@ -302,6 +302,14 @@ def test_a_name_the_recognizer_missed_after_an_office_is_a_person() -> None:
     assert next(a for a in ex.actors if a.id == "esmaeil-baghaei").type == "Official"
 
 
+def test_a_states_ministries_named_together_are_each_of_them() -> None:
+    got = triples("Chile's foreign and defense ministries criticized Peru's claims on Monday. "
+                  "The Defense Ministry also urged Peru to withdraw its troops.", author=None)
+    assert sorted(got) == [("ministry-of-defense-of-chile", "criticize", "peru"),
+                           ("ministry-of-defense-of-chile", "urge", "peru"),
+                           ("ministry-of-foreign-affairs-of-chile", "criticize", "peru")]
+
+
 def test_the_authors_bio_above_the_piece_is_no_part_of_it() -> None:
     ex = run("Opinion: How the West can help\n"
              "Jane Roe, a retired colonel and former envoy, is a senior fellow at the Institute."

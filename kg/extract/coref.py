@@ -16,6 +16,8 @@ pronouns:
 
 from __future__ import annotations
 
+import re
+
 from ..records import Document
 from .lexicon import lexicon
 from .linking import ActorBook
@@ -212,9 +214,16 @@ class Resolver:
                                    "State" and not h.members)
                 m.actor = hit.actor if hit is not None else None
             return
+        state = self.book.state_of(owner) if owner else None
+        if state and m.text.lower().endswith("ministries"):
+            # "South Korea's foreign and defense ministries": each of them
+            listed = self._departments_listed(m.text)
+            if len(listed) >= 2:
+                m.members = tuple(self.book.ministry(state, d) for d in listed)
+                return
         department = self._department(m)
         if department:
-            state = (self.book.state_of(owner) if owner else None) or self._salient_state(m)
+            state = state or self._ministry_named_before(department) or self._salient_state(m)
             if state:
                 m.actor = self.book.ministry(state, department)
                 return
@@ -240,6 +249,22 @@ class Resolver:
         if m.office not in ("ministry", "office", "department", "affairs"):
             return None
         return self._named_department(m.text)
+
+    def _departments_listed(self, text: str) -> list[str]:
+        """The departments a plural names ("foreign and defense ministries")."""
+        words = re.sub(r"^.*?['\u2019]s?\s+", "", text[:-len("ministries")])
+        parts = [p for p in re.split(r",\s*|\s+and\s+", words) if p.strip()]
+        found = [self._named_department(f"{p.strip()} ministry") for p in parts]
+        return [d for d in found if d] if all(found) else []
+
+    def _ministry_named_before(self, department: str) -> str | None:
+        """The state whose ministry of this department the text has named already."""
+        for h in reversed(self.history):
+            for a in h.actors():
+                if self.book.actors[a].type == "Institution" and \
+                        self._named_department(self.book.actors[a].label) == department:
+                    return self.book.state_of(a)
+        return None
 
     def _named_department(self, words: str) -> str | None:
         text = " ".join(words.lower().split())
