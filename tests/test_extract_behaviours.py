@@ -328,6 +328,13 @@ def triples(text: str, **kw: object) -> list[Triple]:
     return [(s.holder, s.kind, s.target_actor) for s in run(text, **kw).stances]  # type: ignore[arg-type]
 
 
+def test_no_intention_to_condemn_is_no_condemnation() -> None:
+    got = triples("Furthermore, Ana Ruiz, the Chilean Ambassador to the United Nations, made "
+                  "clear that the Security Council had no intention to condemn Peru.",
+                  author=None)
+    assert got and all(k != "condemn" for _, k, _ in got)
+
+
 def test_negated_statements_are_not_stances() -> None:
     assert triples("Egypt did not condemn the strike. Qatar never endorsed the plan.") == []
 

@@ -228,6 +228,9 @@ class _Clauses:
                 c.dep_ == "xcomp" and c.lemma_.lower() in self.lx.null_objects
                 for c in t.children):
             return True
+        if t.dep_ == "acl" and head.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+            return True  # "had no intention to condemn", "no plan to sanction"
         return t.dep_ in ("xcomp", "amod", "acomp") and any(c.dep_ == "neg"
                                                              for c in head.children)
 
