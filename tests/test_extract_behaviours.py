@@ -218,6 +218,14 @@ def test_the_stance_model_sees_whether_a_clause_is_narrated_or_assessed() -> Non
     assert tenses == {"tense=VBD", "tense=VBZ", "tense=MD"}
 
 
+def test_the_stance_model_sees_whether_an_assessment_names_anyone() -> None:
+    a = analyse(Document(id="t", text="The timing is terrible. Russia is reckless.",
+                         author="Jane Roe"))
+    seen = {name for f in a.features for name in f
+            if name.startswith("names|cat=") and name.endswith("|voice")}
+    assert seen == {"names|cat=0|voice", "names|cat=1|voice"}
+
+
 def test_the_stance_model_sees_the_modal_of_the_reported_clause() -> None:
     a = analyse(Document(id="t", text="Chile said Peru must withdraw. Chile said it will "
                          "respond.", author="Jane Roe"))

@@ -191,7 +191,7 @@ def analyse(doc: Document, registry: Registry | None = None,
                 targets = tuple(o for o in c.holders if o != h) if c.mutual else c.targets
                 one = replace(c, holders=(h,), targets=tuple(t for t in targets if t != h))
                 candidates.append(one)
-                feats.append(features(one, s, share, ctx))
+                feats.append(features(one, s, share, ctx, _named_in(found[s.index], one)))
     return Analysis(doc, book, sents, found, candidates, feats, author, publisher)
 
 
@@ -260,6 +260,12 @@ def assemble(a: Analysis, chosen: list[tuple[Candidate, float]],
         stance.id = f"{a.doc.id}/{n}"
         out.append(stance)
     return out
+
+
+def _named_in(sm: SentenceMentions, c: Candidate) -> int:
+    """How many mentions of actors other than pronouns the candidate's words hold."""
+    return sum(1 for m in sm.mentions if c.start <= m.start and m.end <= c.end and
+               m.form not in ("pronoun", "list") and (m.actor or m.members))
 
 
 def _actors_at(sm: SentenceMentions, i: int) -> tuple[str, ...]:

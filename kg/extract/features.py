@@ -29,7 +29,9 @@ def reporting_level(frames: int, parsed: int) -> str:
     return "none" if rate < 0.15 else "some" if rate < 0.5 else "much"
 
 
-def features(c: Candidate, s: Sentence, quoted: float, ctx: Context) -> dict[str, float]:
+def features(c: Candidate, s: Sentence, quoted: float, ctx: Context,
+             named: int = 0) -> dict[str, float]:
+    """The candidate's features; `named` is how many actors its words name."""
     f: dict[str, float] = {}
 
     def add(name: str, value: float = 1.0) -> None:
@@ -99,6 +101,9 @@ def features(c: Candidate, s: Sentence, quoted: float, ctx: Context) -> dict[str
             add(f"modal={t.lower_}")
     n = len(tokens)
     add(f"len={'short' if n < 8 else 'mid' if n < 25 else 'long'}")
+    if c.category in ("voice", "modal", "subject", "continued"):
+        # a framing sentence names no one ("The timing matters."): no position to take
+        add(f"names|cat={min(named, 2)}|{c.category}")
     if c.sentence == 0:
         add("first")
     return f
