@@ -445,9 +445,8 @@ class Resolver:
         text ties to that state or owner; another's, anyone."""
         if owner_state is None:
             return True
-        state = self.book.profile(person).state
-        return bool(owner_state and state == owner_state or
-                    owner in self.book.actors[person].affiliations)
+        return self.book.profile(person).state == owner_state or \
+            owner in self.book.actors[person].affiliations
 
     def _listed(self, m: Mention) -> bool:
         """Whether the mention is an item of a list ("X and Y")."""

@@ -30,7 +30,7 @@ def reporting_level(frames: int, parsed: int) -> str:
 
 
 def features(c: Candidate, s: Sentence, quoted: float, ctx: Context,
-             named: int = 0) -> dict[str, float]:
+             named: int) -> dict[str, float]:
     """The candidate's features; `named` is how many actors its words name."""
     f: dict[str, float] = {}
 

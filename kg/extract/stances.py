@@ -30,7 +30,6 @@ _FIRST_PERSON = {"we", "us", "our", "i", "me", "my", "ourselves", "myself"}
 _CONTACT = {"speak", "talk", "meet", "chat", "telephone"}
 _ATTENDING = {"attend", "participate", "chair"}
 _FRAME_CATEGORIES = ("speech", "called")
-_SUMMONING = {"summon", "call in"}  # a diplomat summoned stands for the state sent
 _EXPLICIT = ("verb", "phrasal", "noun", "speech", "called", "adjective")
 _CLAUSE_HEADS = ("ROOT", "conj", "parataxis", "ccomp", "advcl")
 # "a proposal put forward by Egypt", "the resolution brought by the US": its sponsors propose it
@@ -512,8 +511,7 @@ class SentenceStances(_Clauses):
                                           events=self.events)
             focus = self._focus(focus_tok)
             kind = cue.kind
-        if cue.word in _SUMMONING:
-            # "summoned Taisuke Mibae, a minister at the Japanese embassy": at his state
+        if cue.word == "summon":  # a diplomat summoned stands for the state that sent him
             targets = tuple(dict.fromkeys(
                 (self.state_of(a) or a) if self.book.is_person(a) else a for a in targets))
         if holder_tok is not None and targets:
@@ -633,10 +631,11 @@ class SentenceStances(_Clauses):
 def _contact(verb: object) -> bool:
     """A clause that only tells of meeting or talking with someone ("she spoke with Lula"),
     or of going somewhere or attending something ("will attend the opening ceremony")."""
-    if verb.lemma_.lower() in _ATTENDING and not any(
+    lemma = verb.lemma_.lower()
+    if lemma in _ATTENDING and not any(
             c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ != "will" for c in verb.children):
         return True
-    return verb.lemma_.lower() in _CONTACT and not any(
+    return lemma in _CONTACT and not any(
         c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
 
 
